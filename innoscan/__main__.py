@@ -1,0 +1,5 @@
+"""`python -m innoscan` runs the command line."""
+
+from innoscan.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,116 @@
+"""The `innoscan` command line. Subcommands that need no TUI never import textual."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from innoscan import __version__
+from innoscan.i18n import LANGUAGES, detect_language, word
+from innoscan.problems import InputError
+
+EXIT_BAD_INPUT = 2
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang", choices=LANGUAGES, help="language (default: nl if LC_ALL/LANG is Dutch, else en)"
+    )
+    common.add_argument(
+        "--bank",
+        metavar="DIR",
+        type=Path,
+        help="use the question bank in DIR instead of the built-in one",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser with every subcommand, one line of help each."""
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="innoscan",
+        description="A government team's self-assessment of its innovation capacity. "
+        "Without a subcommand, innoscan starts the workshop TUI.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"innoscan {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    p = sub.add_parser(
+        "questions", parents=[common], help="print the question bank (readable, or --json)"
+    )
+    p.add_argument("--json", action="store_true", help="print the bank as JSON for other tools")
+    p.set_defaults(func=cmd_questions)
+
+    p = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="check a question bank and summarise it, or list its problems",
+    )
+    p.add_argument(
+        "dir", nargs="?", type=Path, metavar="DIR", help="bank folder (default: built-in)"
+    )
+    p.set_defaults(func=cmd_validate)
+    return parser
+
+
+def cmd_questions(args: argparse.Namespace) -> int:
+    from innoscan.bank_export import bank_json, bank_text
+
+    bank = _bank(args)
+    if args.json:
+        print(json.dumps(bank_json(bank, args.lang), ensure_ascii=False, indent=2))
+    else:
+        print(bank_text(bank, args.lang), end="")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from innoscan.bank import load_bank
+
+    bank = load_bank(args.dir or args.bank)
+    lang = args.lang
+    kinds = Counter(q.kind for q in bank.questions)
+    print(f"{word('bank_ok', lang)}: {bank.path} ({bank.id} {bank.version})")
+    print(
+        f"{len(bank.sections)} {word('sections', lang)}, {len(bank.questions)} "
+        f"{word('questions', lang)}, {word('languages', lang)}: {', '.join(bank.languages)}"
+    )
+    print("  " + " · ".join(f"{word('kind.' + k, lang)} {n}" for k, n in sorted(kinds.items())))
+    for section in bank.sections:
+        print(f"  {section.id}: {len(section.questions)} — {bank.text(section.title, lang)}")
+    return 0
+
+
+def _bank(args: argparse.Namespace):
+    from innoscan.bank import load_bank
+
+    return load_bank(args.bank)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; bad input gives one line per problem and exit status 2."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.lang = detect_language(args.lang)
+    func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
+    try:
+        if func is None:
+            parser.print_help()
+            return 0
+        return func(args)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(f"innoscan: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0

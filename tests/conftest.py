@@ -1,0 +1,57 @@
+"""Shared fixtures: a small bank to break on purpose, and the CLI run as a user runs it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from innoscan.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def mini_bank(tmp_path: Path) -> Path:
+    """A writable copy of the small test bank (tests/fixtures/mini_bank)."""
+    target = tmp_path / "bank"
+    shutil.copytree(FIXTURES / "mini_bank", target)
+    return target
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """Run `innoscan ARGS` in-process with an English locale; return code, stdout, stderr."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+    def run(*args: str | Path) -> Run:
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+def run_process(*args: str | Path, cwd: Path | None = None, env: dict | None = None) -> Run:
+    """Run `python -m innoscan ARGS` as a separate process."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "innoscan", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=60,
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr)

@@ -1,0 +1,163 @@
+"""A broken bank is refused with one line per problem: the file, the question, what is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from innoscan.bank import load_bank
+from innoscan.problems import InputError
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_of(bank_dir: Path) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        load_bank(bank_dir)
+    return [str(p) for p in caught.value.problems]
+
+
+BROKEN = {
+    "toml syntax error": (
+        "sections/alpha.toml",
+        'id = "alpha.did"',
+        'id = "alpha.did',
+        ["alpha.toml", "not valid TOML", "line"],
+    ),
+    "duplicate id": (
+        "sections/beta.toml",
+        'id = "beta.count"',
+        'id = "beta.agree"',
+        ["beta.toml", "beta.agree", "duplicate id"],
+    ),
+    "text missing in one language": (
+        "sections/beta.toml",
+        'title = { nl = "Hoeveel?", en = "How many?" }',
+        'title = { nl = "Hoeveel?" }',
+        ["beta.toml", "beta.count", "title", "missing text for 'en'"],
+    ),
+    "options on a kind without options": (
+        "sections/beta.toml",
+        'kind = "number"\nmin = 0',
+        'kind = "number"\noptions = [{ id = "x", nl = "X", en = "X" }, '
+        '{ id = "y", nl = "Y", en = "Y" }]',
+        ["beta.toml", "beta.count", "'options' does not fit a number question"],
+    ),
+    "scale with min >= max": (
+        "bank.toml",
+        "min = 1\nmax = 5",
+        "min = 5\nmax = 5",
+        ["bank.toml", "scales.agree5", "min (5) must be less than max (5)"],
+    ),
+    "unknown kind": (
+        "sections/beta.toml",
+        'kind = "number"',
+        'kind = "slider"',
+        ["beta.toml", "beta.count", "kind", "'likert'"],
+    ),
+    "condition names an option that does not exist": (
+        "sections/alpha.toml",
+        'when = { question = "alpha.did", equals = "yes" }',
+        'when = { question = "alpha.did", equals = "maybe" }',
+        ["alpha.toml", "alpha.how", "when", "maybe"],
+    ),
+    "condition names an unknown question": (
+        "sections/alpha.toml",
+        'when = { question = "alpha.did", equals = "yes" }',
+        'when = { question = "alpha.gone", equals = "yes" }',
+        ["alpha.toml", "alpha.how", "'alpha.gone' does not exist before this point"],
+    ),
+    "condition looks ahead": (
+        "sections/alpha.toml",
+        'when = { question = "alpha.did", equals = "yes" }',
+        'when = { question = "beta.agree", at_least = 3 }',
+        ["alpha.toml", "alpha.how", "'beta.agree' does not exist before this point"],
+    ),
+    "condition tests a multiple choice with equals": (
+        "sections/beta.toml",
+        'id = "beta.agree"\nkind = "likert"',
+        'id = "beta.agree"\nwhen = { question = "alpha.who", equals = "a" }\nkind = "likert"',
+        ["beta.toml", "beta.agree", "use 'includes'"],
+    ),
+    "unknown scale": (
+        "sections/beta.toml",
+        'scale = "agree5"\ntitle = { nl = "Eens?"',
+        'scale = "agree7"\ntitle = { nl = "Eens?"',
+        ["beta.toml", "beta.agree", "unknown scale 'agree7'"],
+    ),
+    "id outside its section": (
+        "sections/beta.toml",
+        'id = "beta.note"',
+        'id = "alpha.note"',
+        ["beta.toml", "alpha.note", "must start with the section id 'beta.'"],
+    ),
+    "max_choices above the number of options": (
+        "sections/alpha.toml",
+        "max_choices = 2",
+        "max_choices = 9",
+        ["alpha.toml", "alpha.who", "max_choices (9) is more than the 4 options"],
+    ),
+    "unknown key": (
+        "sections/beta.toml",
+        'id = "beta.note"',
+        'id = "beta.note"\ncolour = "red"',
+        ["beta.toml", "beta.note", "colour: is not a known key"],
+    ),
+    "section file missing": (
+        "bank.toml",
+        'sections = ["alpha", "beta"]',
+        'sections = ["alpha", "beta", "gamma"]',
+        ["bank.toml", "sections", "no file sections/gamma.toml"],
+    ),
+    "likert answer value out of scale in a condition": (
+        "sections/beta.toml",
+        'id = "beta.count"',
+        'id = "beta.count"\nwhen = { question = "beta.agree", equals = 9 }',
+        ["beta.count", "9 is outside the scale 1-5"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
+def test_broken_bank_names_file_question_and_problem(mini_bank, case):
+    file, old, new, expected = BROKEN[case]
+    edit(mini_bank / file, old, new)
+    problems = problems_of(mini_bank)
+    assert any(all(part in line for part in expected) for line in problems), problems
+
+
+def test_empty_section_is_refused(mini_bank):
+    path = mini_bank / "sections" / "beta.toml"
+    header = path.read_text(encoding="utf-8").split("[[questions]]")[0]
+    path.write_text(header, encoding="utf-8")
+    assert any("section 'beta' has no questions" in p for p in problems_of(mini_bank))
+
+
+def test_every_problem_is_reported_not_only_the_first(mini_bank):
+    edit(mini_bank / "sections/alpha.toml", 'id = "alpha.did"', 'id = "alpha.who"')
+    edit(mini_bank / "sections/beta.toml", 'kind = "number"', 'kind = "slider"')
+    problems = problems_of(mini_bank)
+    assert any("duplicate id" in p for p in problems)
+    assert any("beta.count" in p and "kind" in p for p in problems)
+
+
+def test_validate_lists_problems_one_per_line_with_exit_2(cli, mini_bank):
+    edit(mini_bank / "sections/beta.toml", 'kind = "number"', 'kind = "slider"')
+    edit(mini_bank / "bank.toml", "min = 1\nmax = 5", "min = 5\nmax = 5")
+    result = cli("validate", mini_bank)
+    assert result.code == 2
+    lines = result.err.strip().splitlines()
+    assert len(lines) >= 2
+    assert all(line.startswith("innoscan: ") and str(mini_bank) in line for line in lines)
+    assert "Traceback" not in result.err
+
+
+def test_missing_bank_folder_is_one_line(cli, tmp_path):
+    result = cli("questions", "--bank", tmp_path / "nowhere")
+    assert result.code == 2
+    assert result.err.strip() == f"innoscan: {tmp_path / 'nowhere'}: bank folder does not exist"

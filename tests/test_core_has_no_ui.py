@@ -1,0 +1,42 @@
+"""The domain core never imports textual, and neither do the headless subcommands."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import innoscan
+
+CORE = sorted(
+    f"innoscan.{m.name}"
+    for m in pkgutil.iter_modules(innoscan.__path__)
+    if m.name not in ("tui", "__main__")
+)
+
+
+def test_core_module_list_is_not_empty():
+    assert "innoscan.bank" in CORE and "innoscan.cli" in CORE
+
+
+def test_core_modules_do_not_import_textual():
+    code = (
+        "import sys, importlib\n"
+        f"for name in {CORE!r}: importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(','.join(bad))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == ""
+
+
+def test_headless_subcommands_do_not_import_textual():
+    code = (
+        "import sys\n"
+        "from innoscan.cli import main\n"
+        "main(['questions', '--json'])\n"
+        "main(['validate'])\n"
+        "sys.stderr.write(str(any(m.startswith('textual') for m in sys.modules)))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stderr.strip() == "False"
