@@ -9,12 +9,15 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
+from innoscan.base import Strict, Text
+from innoscan.benchmarks import BenchmarkFile, Indicator
 from innoscan.conditions import Condition
 from innoscan.problems import InputError, Problem, read_toml
+from innoscan.risks import Pattern, RiskFile, RiskRule
+from innoscan.scoring import ScoringRules
 
-Text = dict[str, str]
 Kind = Literal["likert", "yes_no", "single_choice", "multiple_choice", "number", "text"]
 KINDS: tuple[str, ...] = Kind.__args__
 DONT_KNOW = "dont_know"
@@ -25,11 +28,7 @@ _OPTION_KEYS = ("id", "score", "exclusive")
 _CHOICE_KINDS = ("single_choice", "multiple_choice")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Scale(_Strict):
+class Scale(Strict):
     """A likert scale: integer points from min to max, a label for each."""
 
     min: int
@@ -46,7 +45,7 @@ class Scale(_Strict):
         return self
 
 
-class Option(_Strict):
+class Option(Strict):
     """A choice: an id, a label per language, and optionally a score and exclusivity."""
 
     id: str = Field(pattern=SLUG)
@@ -63,7 +62,7 @@ class Option(_Strict):
         return {**{k: data[k] for k in _OPTION_KEYS if k in data}, "label": label}
 
 
-class Question(_Strict):
+class Question(Strict):
     """One question of the bank, with the fields its kind allows."""
 
     id: str = Field(pattern=QUESTION_ID)
@@ -202,20 +201,20 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-class SectionHeader(_Strict):
+class SectionHeader(Strict):
     id: str = Field(pattern=SLUG)
     title: Text
     intro: Text | None = None
 
 
-class SectionFile(_Strict):
+class SectionFile(Strict):
     """The contents of one sections/ID.toml."""
 
     section: SectionHeader
     questions: list[Question] = []
 
 
-class BankFile(_Strict):
+class BankFile(Strict):
     """The contents of bank.toml."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
@@ -226,14 +225,14 @@ class BankFile(_Strict):
     scales: dict[str, Scale] = {}
 
 
-class Section(_Strict):
+class Section(Strict):
     id: str
     title: Text
     intro: Text | None
     questions: list[Question]
 
 
-class Bank(_Strict):
+class Bank(Strict):
     """A loaded, validated question bank."""
 
     id: str
@@ -243,6 +242,10 @@ class Bank(_Strict):
     scales: dict[str, Scale]
     sections: list[Section]
     path: Path
+    scoring: ScoringRules = ScoringRules()
+    indicators: list[Indicator] = []
+    patterns: list[Pattern] = []
+    rules: list[RiskRule] = []
 
     @property
     def questions(self) -> list[Question]:
@@ -276,7 +279,15 @@ class Bank(_Strict):
 
     def applies(self, question: Question, answers: Mapping[str, Any]) -> bool:
         """Whether `question` is asked, given the answers so far."""
-        return question.when is None or question.when.holds(self.effective_answers(answers))
+        return self.applies_with(question, self.effective_answers(answers))
+
+    @staticmethod
+    def applies_with(question: Question, effective: Mapping[str, Any]) -> bool:
+        """Whether `question` is asked, given answers that already went through its conditions."""
+        return question.when is None or question.when.holds(effective)
+
+    def pattern(self, pattern_id: str | None) -> Pattern | None:
+        return next((p for p in self.patterns if p.id == pattern_id), None)
 
 
 def builtin_bank_dir() -> Path:
@@ -289,7 +300,7 @@ def builtin_bank_dir() -> Path:
 
 def load_bank(folder: str | Path | None = None) -> Bank:
     """Load and validate a bank; raise InputError listing every problem found."""
-    from innoscan.bank_checks import check_bank
+    from innoscan.bank_checks import check_bank, check_content
 
     root = Path(folder) if folder is not None else builtin_bank_dir()
     if not root.is_dir():
@@ -317,6 +328,15 @@ def load_bank(folder: str | Path | None = None) -> Bank:
             problems.extend(exc.problems)
     if head is not None:
         problems.extend(check_bank(root, head, files))
+    extras = {}
+    for name, model in _OPTIONAL_FILES.items():
+        path = root / f"{name}.toml"
+        if path.is_file():
+            try:
+                data = read_toml(path)
+                extras[name] = _validated(model, data, path, _LIST_KEYS[name])
+            except InputError as exc:
+                problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
     assert head is not None
@@ -326,7 +346,15 @@ def load_bank(folder: str | Path | None = None) -> Bank:
         )
         for _, f in files
     ]
-    return Bank(
+    risk_file = extras.get("risks", RiskFile())
+    entries = extras.get("benchmarks", BenchmarkFile()).indicators
+    indicators = [i for i in entries if isinstance(i, Indicator)]
+    if len(indicators) < len(entries):
+        raise InputError.single(
+            root / "benchmarks.toml",
+            "every indicator of a bank needs its full definition (section, title, team, yes, no)",
+        )
+    bank = Bank(
         id=head.id,
         version=head.version,
         languages=head.languages,
@@ -334,7 +362,15 @@ def load_bank(folder: str | Path | None = None) -> Bank:
         scales=head.scales,
         sections=sections,
         path=root,
+        scoring=extras.get("scoring", ScoringRules()),
+        indicators=indicators,
+        patterns=risk_file.patterns,
+        rules=risk_file.rules,
     )
+    problems = check_content(bank)
+    if problems:
+        raise InputError(problems)
+    return bank
 
 
 def _strings(value: Any) -> list[str]:
@@ -344,21 +380,38 @@ def _strings(value: Any) -> list[str]:
     return [v for v in value if isinstance(v, str) and v.replace("_", "").isalnum()]
 
 
-def _validated(model: type[BaseModel], data: dict, path: Path) -> Any:
+_OPTIONAL_FILES: dict[str, type[BaseModel]] = {
+    "scoring": ScoringRules,
+    "benchmarks": BenchmarkFile,
+    "risks": RiskFile,
+}
+_LIST_KEYS = {"scoring": "success_factors", "benchmarks": "indicators", "risks": "rules"}
+_TAGS = {"indicator", "addition"}
+
+
+def _validated(model: type[BaseModel], data: dict, path: Path, list_key: str = "questions") -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise InputError([_problem(path, data, err) for err in exc.errors()]) from None
+        raise InputError(validation_problems(path, data, exc, list_key)) from None
 
 
-def _problem(path: Path, data: dict, err: Mapping[str, Any]) -> Problem:
-    loc = list(err["loc"])
+def validation_problems(
+    path: Path, data: dict, exc: ValidationError, list_key: str
+) -> list[Problem]:
+    """One problem per pydantic error; items of `list_key` are named by their id."""
+    problems = [_problem(path, data, err, list_key) for err in exc.errors()]
+    return list(dict.fromkeys(problems))
+
+
+def _problem(path: Path, data: dict, err: Mapping[str, Any], list_key: str) -> Problem:
+    loc = [part for part in err["loc"] if part not in _TAGS]
     where = ""
-    if len(loc) >= 2 and loc[0] == "questions" and isinstance(loc[1], int):
-        raw = data.get("questions", [])
-        item = raw[loc[1]] if loc[1] < len(raw) else None
-        qid = item.get("id") if isinstance(item, dict) else None
-        where = qid if isinstance(qid, str) else f"questions[{loc[1]}]"
+    if len(loc) >= 2 and loc[0] == list_key and isinstance(loc[1], int):
+        raw = data.get(list_key, [])
+        item = raw[loc[1]] if isinstance(raw, list) and loc[1] < len(raw) else None
+        item_id = item.get("id") if isinstance(item, dict) else None
+        where = item_id if isinstance(item_id, str) else f"{list_key}[{loc[1]}]"
         loc = loc[2:]
     return Problem(str(path), where, _message(loc, err))
 

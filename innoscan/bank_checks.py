@@ -10,7 +10,8 @@ from innoscan.conditions import Condition
 from innoscan.problems import Problem
 
 if TYPE_CHECKING:
-    from innoscan.bank import BankFile, Question, Scale, SectionFile, Text
+    from innoscan.bank import Bank, BankFile, Question, Scale, SectionFile, Text
+    from innoscan.benchmarks import Indicator
 
 
 def check_bank(root: Path, head: BankFile, files: list[tuple[Path, SectionFile]]) -> list[Problem]:
@@ -34,7 +35,7 @@ def check_bank(root: Path, head: BankFile, files: list[tuple[Path, SectionFile]]
                     )
                 )
             if q.when is not None:
-                for where, message in check_condition(q.when, questions, head.scales):
+                for where, message in check_condition(q.when, questions, head.scales, True):
                     problems.append(Problem(file, q.id, f"when{where}: {message}"))
             questions.setdefault(q.id, q)
     return problems
@@ -92,13 +93,20 @@ def _texts(file: str, where: str, key: str, text: Text, langs: list[str]) -> Ite
 
 
 def check_condition(
-    condition: Condition, earlier: dict[str, Question], scales: dict[str, Scale]
+    condition: Condition,
+    known: dict[str, Question],
+    scales: dict[str, Scale],
+    earlier_only: bool = False,
 ) -> Iterator[tuple[str, str]]:
-    """(key path, problem) for every test that names an unknown question or value."""
+    """(key path, problem) for every test that names an unknown question or value.
+
+    With `earlier_only`, `known` holds the questions before the one that has the condition.
+    """
     for where, leaf in condition.leaves():
-        q = earlier.get(leaf.question)
+        q = known.get(leaf.question)
         if q is None:
-            yield where, f"question {leaf.question!r} does not exist before this point"
+            place = " before this point" if earlier_only else ""
+            yield where, f"question {leaf.question!r} does not exist{place}"
             continue
         key, value = leaf.test
         message = _test_problem(q, key, value, scales.get(q.scale) if q.scale else None)
@@ -125,3 +133,75 @@ def _test_problem(q: Question, key: str, value, scale: Scale | None) -> str | No
         if problem:
             return problem
     return None
+
+
+def check_content(bank: Bank) -> list[Problem]:
+    """Problems in scoring.toml, benchmarks.toml and risks.toml, checked against the questions."""
+    problems: list[Problem] = []
+    problems.extend(_check_scoring(str(bank.path / "scoring.toml"), bank))
+    benchmarks = str(bank.path / "benchmarks.toml")
+    problems.extend(_doubles(benchmarks, [i.id for i in bank.indicators], "indicator"))
+    for indicator in bank.indicators:
+        problems.extend(check_indicator(benchmarks, indicator, bank))
+    problems.extend(_check_risks(str(bank.path / "risks.toml"), bank))
+    return problems
+
+
+def _check_scoring(file: str, bank: Bank) -> Iterator[Problem]:
+    rules = bank.scoring
+    sections = {s.id for s in bank.sections}
+    yield from _doubles(file, [f.id for f in rules.success_factors], "success factor")
+    for factor in rules.success_factors:
+        yield from _texts(file, factor.id, "title", factor.title, bank.languages)
+        if factor.section not in sections:
+            yield Problem(file, factor.id, f"section: unknown section {factor.section!r}")
+    if rules.index is not None:
+        yield from _texts(file, "index", "title", rules.index.title, bank.languages)
+        for section_id in rules.index.sections:
+            if section_id not in sections:
+                yield Problem(file, "index", f"sections: unknown section {section_id!r}")
+        if rules.index.min_sections > len(rules.index.sections):
+            yield Problem(file, "index", "min_sections is more than the sections listed")
+
+
+def check_indicator(file: str, indicator: Indicator, bank: Bank) -> list[Problem]:
+    """An indicator's section, questions and texts exist in the bank."""
+    where, langs = indicator.id, bank.languages
+    questions = {q.id: q for q in bank.questions}
+    problems = []
+    if bank.section(indicator.section) is None:
+        problems.append(Problem(file, where, f"section: unknown section {indicator.section!r}"))
+    for key, message in check_condition(indicator.team, questions, bank.scales):
+        problems.append(Problem(file, where, f"team{key}: {message}"))
+    for qid in indicator.about:
+        if qid not in questions:
+            problems.append(Problem(file, where, f"about: unknown question {qid!r}"))
+    for key in ("title", "yes", "no"):
+        problems.extend(_texts(file, where, key, getattr(indicator, key), langs))
+    for i, figure in enumerate(indicator.figures):
+        problems.extend(_texts(file, where, f"figures[{i}].population", figure.population, langs))
+        if figure.note is not None:
+            problems.extend(_texts(file, where, f"figures[{i}].note", figure.note, langs))
+    return problems
+
+
+def _check_risks(file: str, bank: Bank) -> Iterator[Problem]:
+    questions = {q.id: q for q in bank.questions}
+    patterns = {p.id for p in bank.patterns}
+    yield from _doubles(file, [r.id for r in bank.rules], "rule")
+    yield from _doubles(file, [p.id for p in bank.patterns], "pattern")
+    for pattern in bank.patterns:
+        yield from _texts(file, pattern.id, "meaning", pattern.meaning, bank.languages)
+    for rule in bank.rules:
+        yield from _texts(file, rule.id, "title", rule.title, bank.languages)
+        yield from _texts(file, rule.id, "advice", rule.advice, bank.languages)
+        if rule.pattern is not None and rule.pattern not in patterns:
+            yield Problem(file, rule.id, f"pattern: unknown pattern {rule.pattern!r}")
+        for key, message in check_condition(rule.when, questions, bank.scales):
+            yield Problem(file, rule.id, f"when{key}: {message}")
+
+
+def _doubles(file: str, ids: list[str], what: str) -> Iterator[Problem]:
+    for i, item in enumerate(ids):
+        if item in ids[:i]:
+            yield Problem(file, item, f"duplicate {what} id")

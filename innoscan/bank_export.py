@@ -143,6 +143,24 @@ def describe_condition(bank: Bank, condition: Condition, lang: str) -> str:
     return f"{name} {'≤' if key == 'at_most' else '≥'} {value:g}"
 
 
+def answer_text(bank: Bank, q: Question, value: Any, lang: str) -> str:
+    """An answer as people read it: 'Agree (4)', 'yes', the option labels, '12 innovations'."""
+    if value == "dont_know":
+        return word("dont_know", lang)
+    if q.kind == "likert":
+        scale = bank.scale_of(q)
+        if scale is not None and isinstance(value, int) and scale.min <= value <= scale.max:
+            return f"{bank.text(scale.labels[value - scale.min], lang)} ({value})"
+    if q.kind == "multiple_choice" and isinstance(value, list):
+        return "; ".join(_value_label(bank, q, v, lang) for v in value)
+    if q.kind == "number" and isinstance(value, int | float):
+        unit = bank.text(q.unit, lang) if q.unit else ""
+        return f"{value:g} {unit}".strip()
+    if q.kind == "text":
+        return str(value)
+    return _value_label(bank, q, value, lang)
+
+
 def _bounds(low: float | None, high: float | None) -> str:
     if low is not None and high is not None:
         return f"{low:g}-{high:g}"

@@ -7,6 +7,7 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from innoscan import __version__
@@ -57,6 +58,26 @@ def build_parser() -> argparse.ArgumentParser:
         "dir", nargs="?", type=Path, metavar="DIR", help="bank folder (default: built-in)"
     )
     p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser(
+        "template", parents=[common], help="write an answer sheet to fill in with a text editor"
+    )
+    p.add_argument("--team", default="", help="team name to put in the sheet")
+    p.add_argument("--org", default="", help="organisation to put in the sheet")
+    p.add_argument("--year", type=int, default=date.today().year, help="year (default: this year)")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    p.set_defaults(func=cmd_template)
+
+    p = sub.add_parser(
+        "report", parents=[common], help="scores, benchmarks and risk flags of a result file"
+    )
+    p.add_argument("result", type=Path, metavar="RESULT.toml", help="a result file")
+    p.add_argument("--format", choices=("md", "json", "toml"), default="md", help="default: md")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    p.add_argument(
+        "--benchmarks", type=Path, metavar="FILE", help="add your own reference figures from FILE"
+    )
+    p.set_defaults(func=cmd_report)
     return parser
 
 
@@ -86,6 +107,49 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for section in bank.sections:
         print(f"  {section.id}: {len(section.questions)} — {bank.text(section.title, lang)}")
     return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from innoscan.result import Result
+    from innoscan.template import answer_sheet
+
+    bank = _bank(args)
+    result = Result.new(bank, args.team, args.year, args.lang, organisation=args.org)
+    _emit(answer_sheet(bank, result, args.lang), args.output)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from innoscan.benchmarks import load_benchmark_file
+    from innoscan.report import build_report, report_json, report_markdown
+    from innoscan.result import load_result
+
+    bank = _bank(args)
+    loaded = load_result(args.result, bank)
+    for warning in loaded.warnings:
+        print(f"innoscan: warning: {warning}", file=sys.stderr)
+    if args.format == "toml":
+        _emit(loaded.result.in_bank_order(bank).to_toml(), args.output)
+        return 0
+    indicators = load_benchmark_file(args.benchmarks, bank) if args.benchmarks else None
+    report = build_report(bank, loaded, args.lang, indicators)
+    if args.format == "json":
+        text = json.dumps(report_json(report), ensure_ascii=False, indent=2, default=str) + "\n"
+    else:
+        text = report_markdown(report)
+    _emit(text, args.output)
+    return 0
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Print, or write atomically to `output` and say where it went."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from innoscan.storage import write_atomic
+
+    write_atomic(output, text)
+    print(f"innoscan: wrote {output}", file=sys.stderr)
 
 
 def _bank(args: argparse.Namespace):

@@ -1,0 +1,195 @@
+"""The result record: metadata, answers and notes, read from and written to TOML.
+
+The answers are the record. Scores, benchmark readings and flags are recomputed from them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import tomli_w
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+)
+
+from innoscan.bank import Bank, key_path
+from innoscan.problems import InputError, Problem, read_toml
+from innoscan.storage import write_atomic
+
+SCHEMA_VERSION = 1
+AnswerValue = StrictInt | StrictFloat | StrictStr | list[StrictStr]
+Status = Literal["in-progress", "complete"]
+
+
+class Meta(BaseModel):
+    """Who answered, when, and against which bank."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    team: str = ""
+    organisation: str = ""
+    year: int = Field(ge=1900, le=2200)
+    language: str = "en"
+    bank_id: str
+    bank_version: str
+    status: Status = "in-progress"
+    mode: Literal["team", "individual"] = "team"
+    respondent: str = ""
+    respondents: int = Field(default=1, ge=1)
+    created: datetime | None = None
+    updated: datetime | None = None
+
+
+class Result(BaseModel):
+    """One team's (or one respondent's) answers to a bank."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_version: int = SCHEMA_VERSION
+    meta: Meta
+    answers: dict[str, AnswerValue] = {}
+    notes: dict[str, str] = {}
+
+    @classmethod
+    def new(cls, bank: Bank, team: str, year: int, language: str, **meta: Any) -> Result:
+        now = now_utc()
+        return cls(
+            meta=Meta(
+                team=team,
+                year=year,
+                language=language,
+                bank_id=bank.id,
+                bank_version=bank.version,
+                created=now,
+                updated=now,
+                **meta,
+            )
+        )
+
+    def to_toml(self) -> str:
+        """The file's text: fixed key order, so reading and writing gives the same bytes."""
+        meta = self.meta.model_dump(exclude_none=True)
+        data: dict[str, Any] = {"schema_version": self.schema_version, "meta": meta}
+        data["answers"] = dict(self.answers)
+        if self.notes:
+            data["notes"] = dict(self.notes)
+        return tomli_w.dumps(data, multiline_strings=True)
+
+    def save(self, path: str | Path) -> Path:
+        """Write atomically; an individual respondent's file is readable by its owner only."""
+        return write_atomic(path, self.to_toml(), private=self.meta.mode == "individual")
+
+    def in_bank_order(self, bank: Bank) -> Result:
+        """The same result with answers and notes in the bank's order (unknown ids last)."""
+        order = {q.id: i for i, q in enumerate(bank.questions)}
+
+        def ordered(items: dict) -> dict:
+            return dict(sorted(items.items(), key=lambda kv: order.get(kv[0], len(order))))
+
+        return self.model_copy(
+            update={"answers": ordered(self.answers), "notes": ordered(self.notes)}
+        )
+
+
+@dataclass
+class LoadedResult:
+    """A result read from a file and checked against a bank, with what the reader should know."""
+
+    result: Result
+    path: Path
+    warnings: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def load_result(path: str | Path, bank: Bank) -> LoadedResult:
+    """Read and check a result file; raise InputError naming the file and each problem."""
+    path = Path(path)
+    data = read_toml(path)
+    file = str(path)
+    if not data:
+        raise InputError.single(path, "is empty: not an innoscan result file")
+    version = data.get("schema_version")
+    if version is None:
+        raise InputError.single(path, "not an innoscan result file (no schema_version)")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise InputError.single(
+            path,
+            f"written by a newer innoscan (schema_version {version}; this one reads up to "
+            f"{SCHEMA_VERSION}): refused, upgrade innoscan to read it",
+        )
+    try:
+        result = Result.model_validate(data)
+    except ValidationError as exc:
+        raise InputError([_problem(file, err) for err in exc.errors()]) from None
+    return check_against_bank(result, path, bank)
+
+
+def check_against_bank(result: Result, path: Path, bank: Bank) -> LoadedResult:
+    """Answers fit the bank; another bank version is accepted with a warning."""
+    file, meta = str(path), result.meta
+    if meta.bank_id != bank.id:
+        raise InputError.single(
+            path,
+            f"made for question bank {meta.bank_id!r}, not {bank.id!r}: refused "
+            "(use --bank with the bank it was made for)",
+            "meta.bank_id",
+        )
+    same_version = meta.bank_version == bank.version
+    loaded = LoadedResult(result, path)
+    if not same_version:
+        loaded.warnings.append(
+            f"{file}: made with bank version {meta.bank_version}, read with version "
+            f"{bank.version}: accepted, answers are scored by the current bank"
+        )
+    problems: list[Problem] = []
+    for qid in list(result.answers) + [q for q in result.notes if q not in result.answers]:
+        question = bank.question(qid)
+        if question is None:
+            if same_version:
+                problems.append(Problem(file, f"answers.{qid}", "unknown question id"))
+            else:
+                loaded.unknown.append(qid)
+            continue
+        if qid in result.answers:
+            problem = bank.answer_problem(question, result.answers[qid])
+            if problem:
+                problems.append(Problem(file, f"answers.{qid}", problem))
+    if problems:
+        raise InputError(problems)
+    if loaded.unknown:
+        loaded.warnings.append(
+            f"{file}: {len(loaded.unknown)} answer(s) to questions this bank no longer has, "
+            f"kept in the file and left out of the scores: {', '.join(loaded.unknown)}"
+        )
+    return loaded
+
+
+def _problem(file: str, err: dict) -> Problem:
+    loc = list(err["loc"])
+    if len(loc) >= 2 and loc[0] in ("answers", "notes"):
+        where = f"{loc[0]}.{loc[1]}"
+        kind = {"answers": "answer", "notes": "note"}[loc[0]]
+        return Problem(file, where, f"not a valid {kind} ({_short(err)})")
+    where = key_path([p for p in loc if not isinstance(p, str) or "[" not in p])
+    return Problem(file, where, _short(err))
+
+
+def _short(err: dict) -> str:
+    if err["type"] == "missing":
+        return "is missing"
+    if err["type"] == "extra_forbidden":
+        return "is not a known key"
+    return str(err["msg"]).removeprefix("Value error, ")
