@@ -138,33 +138,33 @@ class Question(Strict):
         kind = self.kind
         if kind == "likert":
             if not isinstance(value, int) or isinstance(value, bool):
-                return f"expected a whole number on the scale, got {_show(value)}"
+                return f"expected a whole number on the scale, got {show_value(value)}"
             if scale is not None and not scale.min <= value <= scale.max:
                 return f"{value} is outside the scale {scale.min}-{scale.max}"
         elif kind == "yes_no":
             if value not in ("yes", "no"):
-                return f'expected "yes" or "no", got {_show(value)}'
+                return f'expected "yes" or "no", got {show_value(value)}'
         elif kind == "single_choice":
             if not isinstance(value, str):
-                return f"expected one option id, got {_show(value)}"
+                return f"expected one option id, got {show_value(value)}"
             if self.option(value) is None:
                 return f"unknown option {value!r} (options: {self._option_list()})"
         elif kind == "multiple_choice":
             return self._multi_problem(value)
         elif kind == "number":
             if not isinstance(value, int | float) or isinstance(value, bool):
-                return f"expected a number, got {_show(value)}"
+                return f"expected a number, got {show_value(value)}"
             if self.min is not None and value < self.min:
                 return f"{value:g} is below the minimum {self.min:g}"
             if self.max is not None and value > self.max:
                 return f"{value:g} is above the maximum {self.max:g}"
         elif kind == "text" and not isinstance(value, str):
-            return f"expected text, got {_show(value)}"
+            return f"expected text, got {show_value(value)}"
         return None
 
     def _multi_problem(self, value: Any) -> str | None:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            return f"expected a list of option ids, got {_show(value)}"
+            return f"expected a list of option ids, got {show_value(value)}"
         for v in value:
             if self.option(v) is None:
                 return f"unknown option {v!r} (options: {self._option_list()})"
@@ -189,7 +189,7 @@ def _only(q: Question, name: str, fits: bool, required: bool = False, default: A
         raise ValueError(f"a {q.kind} question needs '{name}'")
 
 
-def _show(value: Any) -> str:
+def show_value(value: Any) -> str:
     if isinstance(value, str):
         return repr(value)
     if isinstance(value, bool):

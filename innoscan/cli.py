@@ -106,6 +106,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
     print("  " + " · ".join(f"{word('kind.' + k, lang)} {n}" for k, n in sorted(kinds.items())))
     for section in bank.sections:
         print(f"  {section.id}: {len(section.questions)} — {bank.text(section.title, lang)}")
+    figures = sum(len(i.figures) for i in bank.indicators)
+    print(
+        word(
+            "bank_content",
+            lang,
+            factors=len(bank.scoring.success_factors),
+            indicators=len(bank.indicators),
+            figures=figures,
+            rules=len(bank.rules),
+        )
+    )
     return 0
 
 

@@ -27,6 +27,12 @@ _WORDS: dict[str, dict[str, str]] = {
     "is_answered": {"nl": "is beantwoord", "en": "is answered"},
     "is_unanswered": {"nl": "is niet beantwoord", "en": "is not answered"},
     "includes": {"nl": "bevat", "en": "includes"},
+    "bank_content": {
+        "nl": "{factors} succesfactoren, {indicators} indicatoren met {figures} gepubliceerde "
+        "cijfers, {rules} risicoregels",
+        "en": "{factors} success factors, {indicators} indicators with {figures} published "
+        "figures, {rules} risk rules",
+    },
     "bank_ok": {"nl": "Vragenbank in orde", "en": "Question bank is valid"},
     "report.title": {"nl": "Innovatiescan", "en": "Innovation scan"},
     "team": {"nl": "Team", "en": "Team"},
@@ -147,6 +153,30 @@ _WORDS: dict[str, dict[str, str]] = {
         "niet meer heeft. Ze tellen niet mee.",
         "en": "These answers are in the file but belong to questions this bank no longer has. "
         "They do not count.",
+    },
+    "sheet.head": {
+        "nl": "innoscan antwoordformulier: {title} ({bank} {v})\n"
+        "Vul de antwoorden in: haal '# ' weg voor de regel met de sleutel van een vraag en\n"
+        "zet het antwoord achter '='. Vul ook [meta] aan (team, organisatie).\n"
+        "Maak daarna het rapport: innoscan report DIT_BESTAND",
+        "en": "innoscan answer sheet: {title} ({bank} {v})\n"
+        "Fill in the answers: remove the '# ' before a question's key line and put the\n"
+        "answer after '='. Complete [meta] too (team, organisation).\n"
+        "Then make the report: innoscan report THIS_FILE",
+    },
+    "sheet.yes_no": {"nl": '"yes" (ja) of "no" (nee)', "en": '"yes" or "no"'},
+    "sheet.text": {
+        "nl": 'tekst tussen aanhalingstekens, bv. "..."',
+        "en": 'text in quotes, e.g. "..."',
+    },
+    "sheet.one_of": {"nl": "één van:", "en": "one of:"},
+    "sheet.list_of": {"nl": "een lijst van", "en": "a list of"},
+    "sheet.up_to": {"nl": "hoogstens {n} van:", "en": "up to {n} of:"},
+    "sheet.example": {"nl": "bijvoorbeeld", "en": "for example"},
+    "sheet.dont_know": {"nl": 'of "dont_know" (weet niet)', "en": 'or "dont_know"'},
+    "sheet.notes": {
+        "nl": "Notities per vraag, bijvoorbeeld wat het team besprak:",
+        "en": "Notes per question, for example what the team discussed:",
     },
     "kind.likert": {"nl": "schaal", "en": "likert"},
     "kind.yes_no": {"nl": "ja/nee", "en": "yes/no"},

@@ -344,9 +344,12 @@ def _md_benchmarks(report: Report) -> list[str]:
         for c in comparisons:
             figure = headline_figure(c.indicator)
             lines.append(f"- {escape(reading(report, c, figure))}")
-            notes = [bank.text(f.note, lang) for f in c.indicator.figures if f.note]
-            for note in dict.fromkeys(notes):
-                lines.append(f"  {word('note', lang)}: {escape(note)}")
+            for f in c.indicator.figures:
+                if f.note:
+                    where = f"{f.country}, {when_text(f, lang)}"
+                    lines.append(
+                        f"  {word('note', lang)} ({where}): {escape(bank.text(f.note, lang))}"
+                    )
     return lines
 
 

@@ -21,7 +21,7 @@ from pydantic import (
     ValidationError,
 )
 
-from innoscan.bank import Bank, key_path
+from innoscan.bank import Bank, key_path, show_value
 from innoscan.problems import InputError, Problem, read_toml
 from innoscan.storage import write_atomic
 
@@ -133,7 +133,11 @@ def load_result(path: str | Path, bank: Bank) -> LoadedResult:
     try:
         result = Result.model_validate(data)
     except ValidationError as exc:
-        raise InputError([_problem(file, err) for err in exc.errors()]) from None
+        problems = {}
+        for err in exc.errors():
+            problem = _problem(file, err)
+            problems.setdefault(problem.where, problem)
+        raise InputError(list(problems.values())) from None
     return check_against_bank(result, path, bank)
 
 
@@ -181,8 +185,11 @@ def _problem(file: str, err: dict) -> Problem:
     loc = list(err["loc"])
     if len(loc) >= 2 and loc[0] in ("answers", "notes"):
         where = f"{loc[0]}.{loc[1]}"
-        kind = {"answers": "answer", "notes": "note"}[loc[0]]
-        return Problem(file, where, f"not a valid {kind} ({_short(err)})")
+        got = show_value(err.get("input"))
+        if loc[0] == "notes":
+            return Problem(file, where, f"not a valid note: expected text, got {got}")
+        expected = "a whole number, a number, text or a list of option ids"
+        return Problem(file, where, f"not a valid answer: expected {expected}, got {got}")
     where = key_path([p for p in loc if not isinstance(p, str) or "[" not in p])
     return Problem(file, where, _short(err))
 

@@ -161,3 +161,89 @@ def test_missing_bank_folder_is_one_line(cli, tmp_path):
     result = cli("questions", "--bank", tmp_path / "nowhere")
     assert result.code == 2
     assert result.err.strip() == f"innoscan: {tmp_path / 'nowhere'}: bank folder does not exist"
+
+
+RISKS = """
+[[patterns]]
+id = "junk"
+name = "De Junk"
+meaning = { nl = "Niet stoppen.", en = "Not stopping." }
+source = "briljantemislukkingen.nl"
+
+[[rules]]
+id = "late"
+severity = "high"
+pattern = "junk"
+title = { nl = "Laat", en = "Late" }
+advice = { nl = "Eerder.", en = "Earlier." }
+when = { question = "alpha.did", equals = "no" }
+"""
+
+
+def test_risk_rules_are_checked_against_the_questions(mini_bank):
+    (mini_bank / "risks.toml").write_text(RISKS, encoding="utf-8")
+    assert [r.id for r in load_bank(mini_bank).rules] == ["late"]
+    broken = RISKS.replace('"alpha.did", equals = "no"', '"alpha.how", equals = "fast"')
+    broken = broken.replace('pattern = "junk"', 'pattern = "canyon"')
+    broken = broken.replace('severity = "high"', 'severity = "dire"')
+    (mini_bank / "risks.toml").write_text(broken, encoding="utf-8")
+    problems = problems_of(mini_bank)
+    assert any("risks.toml" in p and "late" in p and "severity" in p for p in problems), problems
+    (mini_bank / "risks.toml").write_text(broken.replace("dire", "high"), encoding="utf-8")
+    problems = problems_of(mini_bank)
+    assert any("late: pattern: unknown pattern 'canyon'" in p for p in problems), problems
+    assert any("late: when: equals on alpha.how: unknown option 'fast'" in p for p in problems)
+
+
+def test_a_rule_may_not_use_python(mini_bank):
+    (mini_bank / "risks.toml").write_text(
+        RISKS.replace(
+            'when = { question = "alpha.did", equals = "no" }', 'when = "answers[0] == 1"'
+        ),
+        encoding="utf-8",
+    )
+    assert any("late: when" in p for p in problems_of(mini_bank))
+
+
+def test_benchmark_indicators_are_checked(mini_bank):
+    (mini_bank / "benchmarks.toml").write_text(
+        """
+[[indicators]]
+id = "did"
+section = "gamma"
+title = { nl = "Deed", en = "Did" }
+team = { question = "alpha.who", includes = "d" }
+yes = { nl = "ja", en = "yes" }
+no = { nl = "nee" }
+
+[[indicators.figures]]
+value = 50
+unit = "organisations"
+population = { nl = "x", en = "x" }
+country = "NL"
+year = 2025
+source = { title = "Bron" }
+""",
+        encoding="utf-8",
+    )
+    problems = problems_of(mini_bank)
+    assert any("did: section: unknown section 'gamma'" in p for p in problems), problems
+    assert any("did: team: includes on alpha.who: unknown option 'd'" in p for p in problems)
+    assert any("did: no: missing text for 'en'" in p for p in problems)
+
+
+def test_success_factor_thresholds_are_checked(mini_bank):
+    (mini_bank / "scoring.toml").write_text(
+        """
+[[success_factors]]
+id = "x"
+section = "beta"
+title = { nl = "X", en = "X" }
+present_at = 40
+partly_at = 70
+""",
+        encoding="utf-8",
+    )
+    assert any(
+        "partly_at (70) must not be above present_at (40)" in p for p in problems_of(mini_bank)
+    )

@@ -1,0 +1,305 @@
+"""`innoscan report` and `template` as a user runs them: real files, real Markdown, real JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from answer_sets import NOT_INNOVATING, STRONG, STRUGGLING
+from markdown_it import MarkdownIt
+
+from innoscan.bank import load_bank
+from innoscan.result import Result
+
+GOLDEN = Path(__file__).parent / "golden"
+HOSTILE = (
+    "| <script>alert(1)</script> **bold** [x](http://evil.example) `code` # \\ _u_ ~~s~~\nline2"
+)
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank()
+
+
+def write_result(bank, path: Path, answers, team="Team Data", notes=None, lang="en") -> Path:
+    result = Result.new(bank, team, 2026, lang, organisation="Kadaster")
+    result.meta.created = result.meta.updated = datetime(2026, 3, 12, 9, 30, tzinfo=UTC)
+    result.meta.status = "complete"
+    result.answers.update(answers)
+    result.notes.update(notes or {})
+    result.save(path)
+    return path
+
+
+def tables(markdown: str) -> list[list[list[str]]]:
+    """Every table in the Markdown as rows of cell texts, as a GFM renderer sees them."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    found, rows, row, cell = [], None, None, None
+    for token in tokens:
+        if token.type == "table_open":
+            rows = []
+        elif token.type == "tr_open":
+            row = []
+        elif token.type in ("th_open", "td_open"):
+            cell = ""
+        elif token.type == "inline" and cell is not None:
+            cell += token.content
+        elif token.type in ("th_close", "td_close"):
+            row.append(cell)
+            cell = None
+        elif token.type == "tr_close":
+            rows.append(row)
+        elif token.type == "table_close":
+            found.append(rows)
+    return found
+
+
+def html(markdown: str) -> str:
+    return MarkdownIt("commonmark").enable("table").render(markdown)
+
+
+def headings(markdown: str) -> list[str]:
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    return [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+
+
+def test_markdown_report_structure(cli, bank, tmp_path):
+    path = write_result(bank, tmp_path / "r.toml", STRUGGLING)
+    result = cli("report", path, "--lang", "en")
+    assert result.code == 0, result.err
+    md = result.out
+    heads = headings(md)
+    assert heads[0] == "Innovation scan: Team Data"
+    for expected in (
+        "Summary",
+        "Scores per section",
+        "National benchmarks",
+        "Last-mile risks",
+        "Appendix: all answers",
+    ):
+        assert expected in heads
+    all_tables = tables(md)
+    for rows in all_tables:
+        assert len({len(r) for r in rows}) == 1, rows[0]
+    scores = next(t for t in all_tables if t[0][0] == "Section")
+    assert scores[1][:2] == ["Innovation activity", "28"]
+    assert "1. Lawyers and privacy officers come in late (high)" in heads
+    assert "Resembles *De lege plek aan tafel*" in md
+    assert (
+        "- When are lawyers and privacy officers involved in your innovations? **Only at the end**"
+        in md
+    )
+
+
+def test_sections_without_figures_say_so(cli, bank, tmp_path):
+    md = cli("report", write_result(bank, tmp_path / "r.toml", STRONG), "--lang", "en").out
+    part = md.split("## National benchmarks")[1].split("## Last-mile risks")[0]
+    for section in (
+        "Leadership and innovation management",
+        "Innovation roles and units",
+        "The last mile",
+    ):
+        block = part.split(f"### {section}")[1].split("###")[0]
+        assert block.strip() == "No published national figure."
+    assert (
+        "Like 76 % of Dutch government organisations (2025), your team put at least one innovation into use."
+        in md
+    )
+    assert "[COI, Innovationsbarometeret](<https://www.co-pi.dk/innovationsbarometeret>)" in md
+
+
+def test_reading_in_dutch(cli, bank, tmp_path):
+    md = cli("report", write_result(bank, tmp_path / "r.toml", NOT_INNOVATING), "--lang", "nl").out
+    assert (
+        "Anders dan 76 % van de Nederlandse overheidsorganisaties (2025) heeft uw team geen innovatie in gebruik genomen."
+        in md
+    )
+    assert "## Risico's in de laatste mijl" in md
+
+
+def test_hostile_user_text_cannot_break_tables_or_inject_html(cli, bank, tmp_path):
+    answers = {**STRONG, "activity.latest": HOSTILE}
+    path = write_result(
+        bank, tmp_path / "r.toml", answers, team=HOSTILE, notes={"activity.products": HOSTILE}
+    )
+    md = cli("report", path).out
+    rendered = html(md)
+    assert "<script>" not in rendered and "<strong>bold</strong>" not in rendered
+    assert 'href="http://evil.example"' not in rendered
+    assert "<code>code</code>" not in rendered
+    for rows in tables(md):
+        assert len({len(r) for r in rows}) == 1
+    assert "&lt;script&gt;" in rendered  # shown, as text
+    assert headings(md)[0].startswith("Innovation scan: ")
+
+
+def test_json_report_shape(cli, bank, tmp_path):
+    path = write_result(bank, tmp_path / "r.toml", STRUGGLING)
+    data = json.loads(cli("report", path, "--format", "json").out)
+    assert data["scores"]["activity"] == {
+        "title": "Innovation activity",
+        "score": 28.3,
+        "answered": 6,
+        "total": 7,
+    }
+    assert data["index"] == 19.4
+    assert data["success_factors"] == {
+        "leadership": "absent",
+        "collaboration": "absent",
+        "roles": "absent",
+    }
+    innovated = next(b for b in data["benchmarks"] if b["id"] == "innovated")
+    assert innovated["team"] is True
+    assert {"value": 76.0, "year": 2025, "country": "NL"}.items() <= innovated["figures"][1].items()
+    assert innovated["figures"][1]["source"].startswith("BZK, persbericht 1-10-2025")
+    flag = data["flags"][0]
+    assert flag["id"] == "legal_late" and flag["severity"] == "high"
+    assert flag["evidence"] == [
+        {
+            "question": "last_mile.legal_early",
+            "title": "When are lawyers and privacy officers involved in your innovations?",
+            "answer": "end",
+            "answer_text": "Only at the end",
+        }
+    ]
+    assert data["no_published_figure"] == ["leadership", "roles", "last_mile"]
+
+
+def test_toml_format_is_the_normalised_result(cli, bank, tmp_path):
+    path = write_result(bank, tmp_path / "r.toml", dict(reversed(list(STRONG.items()))))
+    out = cli("report", path, "--format", "toml").out
+    keys = re.findall(r'^"([a-z_]+\.[a-z_]+)" =', out, re.M)
+    assert keys == [q.id for q in bank.questions if q.id in STRONG]
+
+
+def test_report_to_file_is_written_and_announced(cli, bank, tmp_path):
+    path = write_result(bank, tmp_path / "r.toml", STRONG)
+    target = tmp_path / "report.md"
+    result = cli("report", path, "-o", target)
+    assert result.code == 0 and result.out == ""
+    assert f"wrote {target}" in result.err
+    assert target.read_text(encoding="utf-8").startswith("# Innovation scan: Team Data")
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "toml"])
+def test_golden_files(cli, bank, tmp_path, fmt):
+    """The whole output for one result, compared with tests/golden (INNOSCAN_GOLDEN=update)."""
+    path = write_result(
+        bank, tmp_path / "strong.toml", STRONG, notes={"activity.products": "Zie de kaart."}
+    )
+    out = cli("report", path, "--format", fmt, "--lang", "en").out
+    golden = GOLDEN / f"strong.{fmt}"
+    if os.environ.get("INNOSCAN_GOLDEN") == "update":
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(out, encoding="utf-8")
+    assert out == golden.read_text(encoding="utf-8")
+
+
+def test_own_benchmark_figures_are_added(cli, bank, tmp_path):
+    own = tmp_path / "own.toml"
+    own.write_text(
+        """
+[[indicators]]
+id = "innovated"
+
+[[indicators.figures]]
+value = 64
+unit = "organisations"
+population = { nl = "de teams van ons ministerie", en = "teams of our ministry" }
+country = "NL"
+year = 2026
+n = 41
+source = { title = "Eigen uitvraag directie X, 2026" }
+
+[[indicators]]
+id = "owner_named"
+section = "last_mile"
+title = { nl = "Eigenaar na de pilot", en = "Owner after the pilot" }
+team = { question = "last_mile.owner", equals = "yes" }
+yes = { nl = "heeft uw team een eigenaar", en = "your team has an owner" }
+no = { nl = "heeft uw team geen eigenaar", en = "your team has no owner" }
+
+[[indicators.figures]]
+value = 50
+unit = "organisations"
+population = { nl = "de teams van ons ministerie", en = "teams of our ministry" }
+country = "NL"
+year = 2026
+source = { title = "Eigen uitvraag directie X, 2026" }
+""",
+        encoding="utf-8",
+    )
+    path = write_result(bank, tmp_path / "r.toml", STRONG)
+    md = cli("report", path, "--benchmarks", own).out
+    assert (
+        "| 64 % | teams of our ministry | NL | 2026 (n = 41) | Eigen uitvraag directie X, 2026 |"
+        in md
+    )
+    last_mile = md.split("### The last mile")[1].split("##")[0]
+    assert "Owner after the pilot" in last_mile
+
+
+def test_bad_own_benchmark_file_is_named(cli, bank, tmp_path):
+    own = tmp_path / "own.toml"
+    own.write_text('[[indicators]]\nid = "nope"\n[[indicators.figures]]\nvalue = 140\n')
+    path = write_result(bank, tmp_path / "r.toml", STRONG)
+    result = cli("report", path, "--benchmarks", own)
+    assert result.code == 2
+    assert str(own) in result.err and "nope" in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "is empty"),
+        ("{{not toml", "not valid TOML"),
+    ],
+)
+def test_bad_result_file_exits_2_with_one_line(cli, tmp_path, content, expected):
+    path = tmp_path / "bad.toml"
+    path.write_text(content)
+    result = cli("report", path)
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and str(path) in result.err and expected in result.err
+
+
+def test_missing_result_file(cli, tmp_path):
+    result = cli("report", tmp_path / "gone.toml")
+    assert result.code == 2
+    assert result.err.strip() == f"innoscan: {tmp_path / 'gone.toml'}: file not found"
+
+
+def test_template_filled_in_an_editor_then_reported(cli, bank, tmp_path):
+    sheet = tmp_path / "sheet.toml"
+    result = cli("template", "--team", "Team Data", "--lang", "en", "-o", sheet)
+    assert result.code == 0
+    text = sheet.read_text(encoding="utf-8")
+    assert '# "activity.products" = ' in text
+    assert '"yes" or "no", or "dont_know"' in text
+    # the untouched sheet is a valid, empty result
+    assert cli("report", sheet).code == 0
+    # a team lead fills in three answers in an editor
+    text = text.replace('# "activity.products" = ', '"activity.products" = "yes"')
+    text = text.replace('# "leadership.vision" = ', '"leadership.vision" = 4')
+    text = text.replace('# "last_mile.owner" = ', '"last_mile.owner" = "no"')
+    sheet.write_text(text, encoding="utf-8")
+    report = cli("report", sheet, "--format", "json")
+    data = json.loads(report.out)
+    assert data["team"] == "Team Data" and data["answered"] == 3
+    assert [f["id"] for f in data["flags"]] == ["no_owner"]
+    # a typo in a value is named with its question
+    sheet.write_text(text.replace('"last_mile.owner" = "no"', '"last_mile.owner" = "nee"'))
+    bad = cli("report", sheet)
+    assert bad.code == 2 and "answers.last_mile.owner" in bad.err
+
+
+def test_template_lists_every_question(cli, bank):
+    out = cli("template", "--lang", "nl").out
+    for q in bank.questions:
+        assert f'# "{q.id}" = ' in out
+    assert "Maak daarna het rapport" in out
