@@ -69,7 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_template)
 
     p = sub.add_parser(
-        "report", parents=[common], help="scores, benchmarks and risk flags of a result file"
+        "report",
+        parents=[common],
+        help="scores, benchmarks and risk flags of a result file",
+        description="Without --lang, the report is in the language the result was made in.",
     )
     p.add_argument("result", type=Path, metavar="RESULT.toml", help="a result file")
     p.add_argument("--format", choices=("md", "json", "toml"), default="md", help="default: md")
@@ -143,7 +146,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         _emit(loaded.result.in_bank_order(bank).to_toml(), args.output)
         return 0
     indicators = load_benchmark_file(args.benchmarks, bank) if args.benchmarks else None
-    report = build_report(bank, loaded, args.lang, indicators)
+    lang = args.lang
+    if not args.lang_given and loaded.result.meta.language in LANGUAGES:
+        lang = loaded.result.meta.language
+    report = build_report(bank, loaded, lang, indicators)
     if args.format == "json":
         text = json.dumps(report_json(report), ensure_ascii=False, indent=2, default=str) + "\n"
     else:
@@ -173,6 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; bad input gives one line per problem and exit status 2."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.lang_given = args.lang is not None
     args.lang = detect_language(args.lang)
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     try:

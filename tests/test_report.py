@@ -303,3 +303,9 @@ def test_template_lists_every_question(cli, bank):
     for q in bank.questions:
         assert f'# "{q.id}" = ' in out
     assert "Maak daarna het rapport" in out
+
+
+def test_report_speaks_the_language_the_result_was_made_in(cli, bank, tmp_path):
+    path = write_result(bank, tmp_path / "r.toml", STRONG, lang="nl")
+    assert cli("report", path).out.startswith("# Innovatiescan: Team Data")
+    assert cli("report", path, "--lang", "en").out.startswith("# Innovation scan: Team Data")
