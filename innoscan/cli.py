@@ -81,7 +81,44 @@ def build_parser() -> argparse.ArgumentParser:
         "--benchmarks", type=Path, metavar="FILE", help="add your own reference figures from FILE"
     )
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser(
+        "run", parents=[common], help="go straight to a team's first open question (the TUI)"
+    )
+    p.add_argument("--team", required=True, help="team name")
+    p.add_argument("--org", default="", help="organisation")
+    p.add_argument("--year", type=int, default=date.today().year, help="year (default: this year)")
+    _dir_option(p)
+    p.set_defaults(func=cmd_run)
+    _dir_option(parser)
     return parser
+
+
+def _dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=Path("innoscan-results"),
+        metavar="DIR",
+        help="results folder (default: innoscan-results/ here)",
+    )
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    """`innoscan` with no subcommand: the start screen."""
+    from innoscan.tui.app import make_app
+
+    make_app(_bank(args), args.lang, args.dir).run()
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from innoscan.tui.app import make_app
+
+    bank = _bank(args)
+    app = make_app(bank, args.lang, args.dir, team=args.team, year=args.year, organisation=args.org)
+    app.run()
+    return 0
 
 
 def cmd_questions(args: argparse.Namespace) -> int:
@@ -183,10 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.lang = detect_language(args.lang)
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)
     try:
-        if func is None:
-            parser.print_help()
-            return 0
-        return func(args)
+        return (func or cmd_tui)(args)
     except InputError as exc:
         for problem in exc.problems:
             print(f"innoscan: {problem}", file=sys.stderr)

@@ -178,6 +178,169 @@ _WORDS: dict[str, dict[str, str]] = {
         "nl": "Notities per vraag, bijvoorbeeld wat het team besprak:",
         "en": "Notes per question, for example what the team discussed:",
     },
+    "help.question": {
+        "nl": "Lees de vraag voor en bespreek hem met het team. Kies een antwoord met een "
+        "cijfer (bij meerkeuze zet een cijfer of spatie een keuze aan of uit), met y/n bij "
+        "ja/nee-vragen, of met de muis. Schrijf in de notities wat het team besprak. Elk "
+        "antwoord en elke notitie wordt meteen bewaard; wie stopt, gaat later verder bij de "
+        "eerste open vraag. PageDown en PageUp werken overal, ook in tekstvelden.",
+        "en": "Read the question out and discuss it with the team. Pick an answer with a "
+        "digit (in a multiple choice a digit or space toggles a choice), with y/n on yes/no "
+        "questions, or with the mouse. Write in the notes what the team discussed. Every "
+        "answer and note is saved at once; after quitting, innoscan resumes at the first open "
+        "question. PageDown and PageUp work everywhere, text fields included.",
+    },
+    "help.overview": {
+        "nl": "Alle vragen met hun status: ✓ beantwoord, ? weet niet, · open, – niet van "
+        "toepassing. Kies een vraag en druk op Enter om erheen te gaan.",
+        "en": "Every question with its status: ✓ answered, ? don't know, · open, – does not "
+        "apply. Pick a question and press Enter to go there.",
+    },
+    "help.review": {
+        "nl": "De vragen die nog open zijn. Enter rondt af: de scan wordt als afgerond bewaard, "
+        "het rapport wordt naast het resultaat geschreven en de resultaten verschijnen. "
+        "Tab brengt u naar de lijst, om een open vraag alsnog te beantwoorden.",
+        "en": "The questions still open. Enter finishes: the result is saved as complete, the "
+        "report is written beside it and the results appear. Tab takes you to the list, to "
+        "answer an open question after all.",
+    },
+    "help.results": {
+        "nl": "De index en de drie succesfactoren, een balk per onderdeel met hoeveel vragen "
+        "beantwoord zijn, de landelijke cijfers met bron, en de risico's in de laatste mijl: "
+        "open een risico voor de antwoorden die het veroorzaakten en het advies. "
+        "E schrijft het Markdown-rapport naast het resultaatbestand.",
+        "en": "The index and the three success factors, a bar per section with how many "
+        "questions were answered, the national figures with their sources, and the last-mile "
+        "risks: open a risk for the answers that raised it and the advice. "
+        "E writes the Markdown report beside the result file.",
+    },
+    "help.start": {
+        "nl": "Begin een nieuwe scan (teamnaam, organisatie, jaar, taal, wie antwoordt), ga "
+        "verder met een scan die nog loopt, of open een afgeronde scan. Resultaten staan als "
+        "TOML-bestanden in de resultatenmap.",
+        "en": "Start a new assessment (team name, organisation, year, language, who answers), "
+        "resume one in progress, or open a finished one. Results are TOML files in the results "
+        "folder.",
+    },
+    # ── the TUI: key descriptions in the footer (key.ACTION) ──
+    "key.next": {"nl": "Volgende", "en": "Next"},
+    "key.previous": {"nl": "Vorige", "en": "Back"},
+    "key.overview": {"nl": "Overzicht", "en": "Overview"},
+    "key.yes": {"nl": "Ja/nee", "en": "Yes/no"},
+    "key.no": {"nl": "Nee", "en": "No"},
+    "key.pick": {"nl": "Kies", "en": "Pick"},
+    "key.help": {"nl": "Hulp", "en": "Help"},
+    "key.quit": {"nl": "Stoppen", "en": "Quit"},
+    "key.close": {"nl": "Sluiten", "en": "Close"},
+    "key.finish": {"nl": "Afronden", "en": "Finish"},
+    "key.back": {"nl": "Terug", "en": "Back"},
+    "key.export": {"nl": "Rapport", "en": "Export"},
+    "key.questions": {"nl": "Vragen", "en": "Questions"},
+    "key.start": {"nl": "Start", "en": "Start"},
+    "key.open": {"nl": "Openen", "en": "Open"},
+    # ── the TUI ──
+    "tui.next": {"nl": "Volgende", "en": "Next"},
+    "tui.previous": {"nl": "Vorige", "en": "Previous"},
+    "tui.overview": {"nl": "Overzicht", "en": "Overview"},
+    "tui.help": {"nl": "Hulp", "en": "Help"},
+    "tui.quit": {"nl": "Stoppen", "en": "Quit"},
+    "tui.pick": {"nl": "Kies", "en": "Pick"},
+    "tui.toggle": {"nl": "Aan/uit", "en": "Toggle"},
+    "tui.back": {"nl": "Terug", "en": "Back"},
+    "tui.close": {"nl": "Sluiten", "en": "Close"},
+    "tui.open": {"nl": "Openen", "en": "Open"},
+    "tui.finish": {"nl": "Afronden", "en": "Finish"},
+    "tui.export": {"nl": "Rapport opslaan", "en": "Export report"},
+    "tui.language": {"nl": "Taal: English", "en": "Language: Nederlands"},
+    "tui.why": {"nl": "Waarom we dit vragen", "en": "Why we ask"},
+    "tui.notes": {"nl": "Notities van het team", "en": "Team notes"},
+    "tui.notes_hint": {
+        "nl": "Wat besprak het team? (wordt meteen bewaard)",
+        "en": "What did the team discuss? (saved at once)",
+    },
+    "tui.text_hint": {"nl": "Typ het antwoord", "en": "Type the answer"},
+    "tui.number_hint": {"nl": "Een getal", "en": "A number"},
+    "tui.not_a_number": {
+        "nl": "Dat is geen getal: {problem}",
+        "en": "Not a valid number: {problem}",
+    },
+    "tui.saved": {"nl": "bewaard", "en": "saved"},
+    "tui.save_failed": {
+        "nl": "Niet bewaard: {problem}. Het antwoord blijft in het geheugen.",
+        "en": "Not saved: {problem}. The answer stays in memory.",
+    },
+    "tui.max_choices": {"nl": "Kies er hoogstens {n}.", "en": "Choose at most {n}."},
+    "tui.place": {"nl": "{section} · {n} van {m}", "en": "{section} · {n} of {m}"},
+    "tui.whole": {"nl": "vraag {n} van {m}", "en": "question {n} of {m}"},
+    "tui.choose_multi": {
+        "nl": "Spatie of cijfer zet een keuze aan of uit",
+        "en": "Space or a digit toggles a choice",
+    },
+    "tui.not_asked": {"nl": "niet van toepassing", "en": "does not apply"},
+    "tui.status.answered": {"nl": "beantwoord", "en": "answered"},
+    "tui.status.open": {"nl": "open", "en": "open"},
+    "tui.review_title": {"nl": "Bijna klaar", "en": "Almost done"},
+    "tui.review_all": {
+        "nl": "Alle {m} vragen zijn beantwoord.",
+        "en": "All {m} questions are answered.",
+    },
+    "tui.review_open": {
+        "nl": "{n} van de {m} vragen zijn nog open. Kies er een om hem te beantwoorden, "
+        "of rond af: open vragen tellen dan niet mee.",
+        "en": "{n} of the {m} questions are still open. Pick one to answer it, or finish: "
+        "open questions then do not count.",
+    },
+    "tui.review_enter": {
+        "nl": "Enter rondt af en toont de resultaten.",
+        "en": "Enter finishes and shows the results.",
+    },
+    "tui.start_title": {"nl": "Nieuwe scan", "en": "New assessment"},
+    "tui.team_name": {"nl": "Teamnaam", "en": "Team name"},
+    "tui.org_name": {"nl": "Organisatie", "en": "Organisation"},
+    "tui.year": {"nl": "Jaar", "en": "Year"},
+    "tui.lang_label": {"nl": "Taal", "en": "Language"},
+    "tui.mode_label": {"nl": "Wie antwoordt", "en": "Who answers"},
+    "tui.mode_team": {"nl": "Het team samen", "en": "The team together"},
+    "tui.mode_individual": {"nl": "Eén respondent alleen", "en": "One respondent alone"},
+    "tui.respondent": {
+        "nl": "Naam respondent (leeg = anoniem)",
+        "en": "Respondent's name (empty = anonymous)",
+    },
+    "tui.start": {"nl": "Start", "en": "Start"},
+    "tui.resume_title": {"nl": "Verder met een scan", "en": "Resume an assessment"},
+    "tui.finished_title": {"nl": "Afgeronde scans", "en": "Finished assessments"},
+    "tui.unreadable_title": {"nl": "Onleesbare bestanden", "en": "Unreadable files"},
+    "tui.none_found": {"nl": "Geen.", "en": "None."},
+    "tui.folder": {"nl": "Resultatenmap: {path}", "en": "Results folder: {path}"},
+    "tui.need_team": {"nl": "Vul een teamnaam in.", "en": "Enter a team name."},
+    "tui.bad_year": {"nl": "Vul een jaar in, bv. {year}.", "en": "Enter a year, e.g. {year}."},
+    "tui.entry": {
+        "nl": "{team} · {year} · {answered} beantwoord",
+        "en": "{team} · {year} · {answered} answered",
+    },
+    "tui.results_title": {"nl": "Resultaten", "en": "Results"},
+    "tui.tab_scores": {"nl": "Scores", "en": "Scores"},
+    "tui.tab_benchmarks": {"nl": "Landelijke cijfers", "en": "Benchmarks"},
+    "tui.tab_risks": {"nl": "Risico's", "en": "Risks"},
+    "tui.change_title": {"nl": "Verandering sinds {year}", "en": "Change since {year}"},
+    "tui.exported": {"nl": "Rapport opgeslagen: {path}", "en": "Report saved: {path}"},
+    "tui.too_small": {
+        "nl": "Het venster is te klein ({w}×{h}). innoscan heeft minstens {mw}×{mh} nodig: "
+        "maak het venster groter of het lettertype kleiner.",
+        "en": "The terminal is too small ({w}×{h}). innoscan needs at least {mw}×{mh}: "
+        "enlarge the window or make the font smaller.",
+    },
+    "tui.folder_problem": {
+        "nl": "Let op: {problem}. Kies een andere map met --dir.",
+        "en": "Warning: {problem}. Choose another folder with --dir.",
+    },
+    "tui.answers_for": {"nl": "Antwoorden voor {team}, {year}", "en": "Answers for {team}, {year}"},
+    "tui.readonly": {"nl": "alleen lezen", "en": "read-only"},
+    "tui.results_of": {"nl": "{team} · {year}", "en": "{team} · {year}"},
+    "tui.coverage": {"nl": "{n}/{m} beantwoord", "en": "{n}/{m} answered"},
+    "tui.dont_know": {"nl": "Weet niet", "en": "Don't know"},
+    "tui.new": {"nl": "Nieuw", "en": "New"},
+    "tui.resolved": {"nl": "Opgelost", "en": "Resolved"},
     "kind.likert": {"nl": "schaal", "en": "likert"},
     "kind.yes_no": {"nl": "ja/nee", "en": "yes/no"},
     "kind.single_choice": {"nl": "enkele keuze", "en": "single choice"},
@@ -200,3 +363,7 @@ def word(key: str, lang: str, **values: object) -> str:
     """An interface word in `lang` (English where a language has none)."""
     forms = _WORDS[key]
     return forms.get(lang, forms["en"]).format(**values)
+
+
+def has_word(key: str) -> bool:
+    return key in _WORDS

@@ -1,0 +1,236 @@
+"""A workshop session: one result file in a results folder, saved after every change.
+
+The TUI (and any other front end) calls this; it knows nothing of screens or keys.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from innoscan.bank import Bank, Question
+from innoscan.problems import InputError
+from innoscan.result import LoadedResult, Result, load_result, now_utc
+from innoscan.storage import write_atomic
+
+DEFAULT_FOLDER = "innoscan-results"
+_MAX_SLUG = 60
+
+
+def slug(text: str, fallback: str = "team") -> str:
+    """A safe file-name part: ASCII letters, digits and dashes, never a path."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    dashed = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return dashed[:_MAX_SLUG].strip("-") or fallback
+
+
+@dataclass
+class FolderEntry:
+    """A result file found in the folder: readable (loaded) or not (problem)."""
+
+    path: Path
+    loaded: LoadedResult | None = None
+    problem: str | None = None
+
+    @property
+    def result(self) -> Result | None:
+        return self.loaded.result if self.loaded else None
+
+
+class ResultsFolder:
+    """The folder that holds one TOML result file per team and year."""
+
+    def __init__(self, path: str | Path = DEFAULT_FOLDER):
+        self.path = Path(path)
+
+    def path_for(self, team: str, year: int, respondent_id: str | None = None) -> Path:
+        """The file of a team's result for a year; always directly inside the folder."""
+        name = f"{slug(team)}-{int(year)}"
+        if respondent_id is not None:
+            name += f".individual-{slug(respondent_id, 'anonymous')}"
+        target = self.path / f"{name}.toml"
+        assert target.parent == self.path and target.name == f"{name}.toml"
+        return target
+
+    def report_path(self, result_path: Path) -> Path:
+        return result_path.with_suffix(".md")
+
+    def problem(self) -> str | None:
+        """Why results cannot be saved here, or None when they can."""
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return f"{self.path}: cannot create the results folder ({exc.strerror or exc})"
+        if not self.path.is_dir():
+            return f"{self.path}: is not a folder"
+        probe = self.path / f".innoscan-write-test-{os.getpid()}"
+        try:
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            return f"{self.path}: results cannot be saved here ({exc.strerror or exc})"
+        return None
+
+    def scan(self, bank: Bank) -> list[FolderEntry]:
+        """Every result file in the folder, newest first; unreadable ones with their problem."""
+        if not self.path.is_dir():
+            return []
+        entries = []
+        for path in sorted(self.path.glob("*.toml")):
+            try:
+                entries.append(FolderEntry(path, loaded=load_result(path, bank)))
+            except InputError as exc:
+                entries.append(
+                    FolderEntry(path, problem="; ".join(p.message for p in exc.problems))
+                )
+        return sorted(entries, key=_newest_first)
+
+    def earlier(self, bank: Bank, result: Result) -> FolderEntry | None:
+        """The same team's most recent result of an earlier year in this folder, if any."""
+        team = slug(result.meta.team)
+        found = [
+            e
+            for e in self.scan(bank)
+            if e.result is not None
+            and e.result.meta.mode == "team"
+            and slug(e.result.meta.team) == team
+            and e.result.meta.year < result.meta.year
+        ]
+        return max(found, key=lambda e: e.result.meta.year, default=None)
+
+
+def _newest_first(entry: FolderEntry) -> tuple:
+    result = entry.result
+    stamp = result.meta.updated.timestamp() if result and result.meta.updated else 0.0
+    return (entry.loaded is None, -stamp, entry.path.name)
+
+
+class Session:
+    """One assessment being answered: the result in memory and on disk, kept equal."""
+
+    def __init__(self, bank: Bank, path: Path, result: Result, warnings: list[str] | None = None):
+        self.bank = bank
+        self.path = path
+        self.result = result
+        self.warnings = warnings or []
+
+    @classmethod
+    def open(
+        cls,
+        bank: Bank,
+        folder: ResultsFolder,
+        team: str,
+        year: int,
+        lang: str,
+        organisation: str = "",
+        mode: str = "team",
+        respondent: str = "",
+    ) -> Session:
+        """Resume the team's result for the year, or start it (and save it at once)."""
+        respondent_id = None
+        if mode == "individual":
+            respondent_id = respondent or f"anonymous-{secrets.token_hex(3)}"
+        path = folder.path_for(team, year, respondent_id)
+        if path.exists():
+            return cls.resume(bank, path)
+        problem = folder.problem()
+        if problem:
+            raise InputError.single(folder.path, problem.split(": ", 1)[-1])
+        result = Result.new(
+            bank,
+            team.strip(),
+            year,
+            lang,
+            organisation=organisation.strip(),
+            mode=mode,
+            respondent=respondent.strip(),
+        )
+        session = cls(bank, path, result)
+        session.save()
+        return session
+
+    @classmethod
+    def resume(cls, bank: Bank, path: Path) -> Session:
+        loaded = load_result(path, bank)
+        return cls(bank, path, loaded.result, loaded.warnings)
+
+    # ── answers ───────────────────────────────────────────────────────────────────────
+
+    def answer(self, question: Question, value: Any) -> None:
+        """Set (or, with None, clear) an answer, and save."""
+        if value is None or value == []:
+            self.result.answers.pop(question.id, None)
+        else:
+            problem = self.bank.answer_problem(question, value)
+            if problem:
+                raise ValueError(problem)
+            self.result.answers[question.id] = value
+        self.save()
+
+    def note(self, question: Question, text: str) -> None:
+        if text.strip():
+            self.result.notes[question.id] = text
+        else:
+            self.result.notes.pop(question.id, None)
+        self.save()
+
+    def save(self) -> None:
+        """Write the result atomically, answers in bank order."""
+        self.result.meta.updated = now_utc()
+        self.result = self.result.in_bank_order(self.bank)
+        self.result.save(self.path)
+
+    # ── where we are ──────────────────────────────────────────────────────────────────
+
+    def asked(self) -> list[Question]:
+        """The questions that apply, given the answers so far, in bank order."""
+        effective = self.bank.effective_answers(self.result.answers)
+        return [q for q in self.bank.questions if self.bank.applies_with(q, effective)]
+
+    def unanswered(self) -> list[Question]:
+        return [q for q in self.asked() if q.id not in self.result.answers]
+
+    def first_unanswered(self) -> Question:
+        """Where to resume: the first question that applies and has no answer (else the last)."""
+        missing = self.unanswered()
+        return missing[0] if missing else self.asked()[-1]
+
+    def neighbour(self, question: Question, step: int) -> Question | None:
+        """The next (step 1) or previous (step -1) question that applies."""
+        order = [q.id for q in self.bank.questions]
+        asked = {q.id for q in self.asked()}
+        index = order.index(question.id) + step
+        while 0 <= index < len(order):
+            if order[index] in asked:
+                return self.bank.question(order[index])
+            index += step
+        return None
+
+    def place(self, question: Question) -> tuple[int, int, int, int]:
+        """(number in section, questions in section, number overall, questions overall)."""
+        asked = self.asked()
+        if question not in asked:
+            asked = [q for q in self.bank.questions if q in asked or q is question]
+        section = [q for q in asked if q.section_id == question.section_id]
+        return section.index(question) + 1, len(section), asked.index(question) + 1, len(asked)
+
+    # ── finishing ─────────────────────────────────────────────────────────────────────
+
+    def finish(self, lang: str) -> Path:
+        """Mark the result complete, save it, and write the Markdown report beside it."""
+        self.result.meta.status = "complete"
+        self.save()
+        return self.export_markdown(lang)
+
+    def export_markdown(self, lang: str) -> Path:
+        from innoscan.report import build_report, report_markdown
+
+        report = build_report(self.bank, LoadedResult(self.result, self.path, self.warnings), lang)
+        target = self.path.with_suffix(".md")
+        write_atomic(target, report_markdown(report), private=self.result.meta.mode == "individual")
+        return target

@@ -1,0 +1,1 @@
+"""The workshop TUI (Textual). Only this package imports textual."""

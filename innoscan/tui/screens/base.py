@@ -1,0 +1,68 @@
+"""What every innoscan screen shares: the app's bank, language and words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+from textual.screen import ModalScreen, Screen
+
+from innoscan.i18n import word
+
+if TYPE_CHECKING:
+    from innoscan.tui.app import InnoscanApp
+
+
+class WordsMixin:
+    """`self.w(key)`: an interface word in the app's current language."""
+
+    app: InnoscanApp
+
+    @property
+    def lang(self) -> str:
+        return self.app.lang
+
+    def w(self, key: str, **values: object) -> str:
+        return word(key, self.app.lang, **values)
+
+
+class BaseScreen(WordsMixin, Screen):
+    """A full screen of the flow. HELP is the key of its help text."""
+
+    HELP = "help.question"
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        localise_bindings(self, self.app.lang)
+
+
+ResultType = TypeVar("ResultType")
+
+
+class BaseModal(WordsMixin, ModalScreen[ResultType], Generic[ResultType]):
+    """A dialog over the flow."""
+
+    HELP = "help.question"
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        localise_bindings(self, self.app.lang)
+
+
+def localise_bindings(node, lang: str) -> None:
+    """Give a node's bindings their footer text in `lang` (word key.ACTION)."""
+    from dataclasses import replace
+
+    from innoscan.i18n import has_word
+
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [
+            replace(b, description=word(f"key.{_action(b)}", lang))
+            if has_word(f"key.{_action(b)}")
+            else b
+            for b in bindings
+        ]
+
+
+def _action(binding) -> str:
+    return binding.action.split("(", 1)[0].removeprefix("app.").removeprefix("screen.")

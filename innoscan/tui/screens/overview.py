@@ -1,0 +1,60 @@
+"""The overview: every question with its status; open any that applies."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from innoscan.bank import DONT_KNOW, Question
+from innoscan.session import Session
+from innoscan.tui.screens.base import BaseModal
+
+
+class OverviewScreen(BaseModal[str | None]):
+    """All questions, numbered, with ✓ answered, ? don't know, · open, – does not apply."""
+
+    HELP = "help.overview"
+    BINDINGS = [Binding("escape,f2,ctrl+o", "close", "Close", key_display="Esc")]
+
+    def __init__(self, session: Session, current: Question) -> None:
+        super().__init__()
+        self.session = session
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        bank, lang, answers = self.session.bank, self.lang, self.session.result.answers
+        asked = {q.id for q in self.session.asked()}
+        options: list[Option | None] = []
+        number = 0
+        for section in bank.sections:
+            options.append(Option(f"[b]{bank.text(section.title, lang)}[/b]", disabled=True))
+            for q in section.questions:
+                number += 1
+                title = bank.text(q.title, lang)
+                if q.id not in asked:
+                    mark, title = "–", f"[dim]{title} ({self.w('tui.not_asked')})[/dim]"
+                elif q.id not in answers:
+                    mark = "·"
+                else:
+                    mark = "?" if answers[q.id] == DONT_KNOW else "✓"
+                options.append(
+                    Option(f" {mark} {number:>2}. {title}", id=q.id, disabled=q.id not in asked)
+                )
+        with Vertical(id="dialog"):
+            yield Static(self.w("tui.overview"), classes="dialog-title")
+            yield OptionList(*options, id="overview-list")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        listing = self.query_one(OptionList)
+        listing.highlighted = listing.get_option_index(self.current.id)
+        listing.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,186 @@
+"""The question screen: one question, its answer widget and the team's notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Label, ProgressBar, Static, TextArea
+
+from innoscan.bank import Question
+from innoscan.problems import InputError
+from innoscan.session import Session
+from innoscan.tui.screens.base import BaseScreen
+from innoscan.tui.widgets.answers import ChoiceAnswer, GoOn, Picked, TypedAnswer
+
+DIGITS = [
+    Binding(str(n % 10), f"pick({n})", "Pick 1-9", show=n == 1, key_display="1-9")
+    for n in range(1, 11)
+]
+
+
+class QuestionScreen(BaseScreen):
+    """Answer one question; PageDown and PageUp move, from any widget."""
+
+    HELP = "help.question"
+    BINDINGS = [
+        Binding("pagedown", "next", "Next", priority=True, key_display="PgDn"),
+        Binding("pageup", "previous", "Previous", priority=True, key_display="PgUp"),
+        Binding("f2,ctrl+o", "overview", "Overview", priority=True, key_display="F2"),
+        Binding("y", "yes", "Yes/no", key_display="y/n"),
+        Binding("n", "no", "No", show=False),
+        *DIGITS,
+    ]
+
+    def __init__(self, session: Session, question: Question) -> None:
+        super().__init__()
+        self.session = session
+        self.question = question
+
+    # ── layout ────────────────────────────────────────────────────────────────────────
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="place-bar"):
+            yield Static(id="place")
+            yield Static(id="whole")
+        yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
+        with VerticalScroll(id="body"):
+            yield Static(id="question-title")
+            yield Static(id="why")
+            yield Vertical(id="answer-holder")
+            yield Static(id="multi-hint")
+            yield Label(self.w("tui.notes"), id="notes-label")
+            notes = TextArea(id="notes")
+            notes.placeholder = self.w("tui.notes_hint")
+            yield notes
+        yield Footer(compact=True, show_command_palette=False)
+
+    async def on_mount(self) -> None:
+        await self.show(self.question)
+
+    async def show(self, question: Question) -> None:
+        """Fill the screen with `question`: texts, its answer widget, its notes."""
+        self.question = question
+        bank, q, lang = self.session.bank, question, self.lang
+        self.query_one("#question-title", Static).update(bank.text(q.title, lang))
+        self.query_one("#why", Static).update(f"{self.w('tui.why')}: {bank.text(q.help, lang)}")
+        value = self.session.result.answers.get(q.id)
+        if q.kind in ("number", "text"):
+            answer = TypedAnswer(bank, q, lang, value, id="answer")
+        else:
+            answer = ChoiceAnswer(bank, q, lang, value, id="answer")
+        holder = self.query_one("#answer-holder")
+        await holder.remove_children()
+        await holder.mount(answer)
+        hint = self.query_one("#multi-hint", Static)
+        hint.display = q.kind == "multiple_choice"
+        hint.update(self._multi_hint() if hint.display else "")
+        self.query_one("#notes", TextArea).load_text(self.session.result.notes.get(q.id, ""))
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self._show_place()
+        self.refresh_bindings()
+        answer.focus()
+
+    def _multi_hint(self) -> str:
+        q = self.question
+        hint = self.w("tui.choose_multi")
+        if q.max_choices:
+            hint += " · " + self.w("tui.max_choices", n=q.max_choices)
+        return hint
+
+    def _show_place(self) -> None:
+        in_section, section_total, overall, total = self.session.place(self.question)
+        section = self.session.bank.section(self.question.section_id)
+        title = self.session.bank.text(section.title, self.lang)
+        self.query_one("#place", Static).update(
+            self.w("tui.place", section=title, n=in_section, m=section_total)
+        )
+        self.query_one("#whole", Static).update(self.w("tui.whole", n=overall, m=total))
+        self.query_one(ProgressBar).update(total=total, progress=overall)
+
+    def go_to(self, question: Question) -> None:
+        """Show another question on this screen."""
+        self.run_worker(self.show(question), exclusive=True, group="show")
+
+    # ── answering ─────────────────────────────────────────────────────────────────────
+
+    def on_picked(self, message: Picked) -> None:
+        self._save(lambda: self.session.answer(self.question, message.value))
+        self._show_place()
+
+    def on_go_on(self, _: GoOn) -> None:
+        self.action_next()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "notes":
+            text = event.text_area.text
+            if text != self.session.result.notes.get(self.question.id, ""):
+                self._save(lambda: self.session.note(self.question, text))
+
+    def _save(self, change) -> None:
+        try:
+            change()
+        except InputError as exc:
+            self.notify(self.w("tui.save_failed", problem=str(exc)), severity="error", timeout=10)
+
+    def _choice(self) -> ChoiceAnswer | None:
+        found = self.query("#answer")
+        return found.first() if found and isinstance(found.first(), ChoiceAnswer) else None
+
+    def action_pick(self, number: int) -> None:
+        choice = self._choice()
+        if choice is not None:
+            choice.pick(number - 1)
+
+    def action_yes(self) -> None:
+        self._pick_value("yes")
+
+    def action_no(self) -> None:
+        self._pick_value("no")
+
+    def _pick_value(self, value: Any) -> None:
+        choice = self._choice()
+        if choice is not None and value in choice.values:
+            choice.pick(choice.values.index(value))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("yes", "no"):
+            return self.question.kind == "yes_no"
+        if action == "pick":
+            return self.question.kind not in ("number", "text")
+        return True
+
+    # ── moving ────────────────────────────────────────────────────────────────────────
+
+    def action_next(self) -> None:
+        following = self.session.neighbour(self.question, 1)
+        if following is None:
+            from innoscan.tui.screens.review import ReviewScreen
+
+            self.app.push_screen(ReviewScreen(self.session), self._after_review)
+        else:
+            self.go_to(following)
+
+    def action_previous(self) -> None:
+        before = self.session.neighbour(self.question, -1)
+        if before is None:
+            self.app.bell()
+        else:
+            self.go_to(before)
+
+    def action_overview(self) -> None:
+        from innoscan.tui.screens.overview import OverviewScreen
+
+        self.app.push_screen(OverviewScreen(self.session, self.question), self._after_overview)
+
+    def _after_overview(self, question_id: str | None) -> None:
+        if question_id:
+            self.go_to(self.session.bank.question(question_id))
+
+    def _after_review(self, question_id: str | None) -> None:
+        if question_id == "finish":
+            self.app.finish(self.session)
+        elif question_id:
+            self.go_to(self.session.bank.question(question_id))

@@ -1,0 +1,174 @@
+"""The results screen: index, success factors, section bars, benchmarks, risks, change."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Collapsible, Digits, Footer, Static, TabbedContent, TabPane
+
+from innoscan.bank_export import answer_text
+from innoscan.markdown import bar
+from innoscan.report import (
+    Report,
+    build_report,
+    factor_title,
+    headline_figure,
+    reading,
+    share_text,
+    when_text,
+)
+from innoscan.result import LoadedResult
+from innoscan.scoring import score
+from innoscan.session import ResultsFolder, Session
+from innoscan.tui.screens.base import BaseScreen
+
+STATUS_STYLE = {"present": "bold green", "partly": "bold yellow", "absent": "bold red", None: "dim"}
+SEVERITY_STYLE = {"high": "bold red", "medium": "bold yellow", "low": "bold blue"}
+
+
+class ResultsScreen(BaseScreen):
+    """What the team learns. Benchmarks are shown here only, never while answering."""
+
+    HELP = "help.results"
+    BINDINGS = [
+        Binding("e", "export", "Export"),
+        Binding("f2,ctrl+o", "questions", "Questions", key_display="F2"),
+    ]
+
+    def __init__(self, session: Session, folder: ResultsFolder) -> None:
+        super().__init__()
+        self.session = session
+        self.folder = folder
+
+    def report(self) -> Report:
+        loaded = LoadedResult(self.session.result, self.session.path, self.session.warnings)
+        return build_report(self.session.bank, loaded, self.lang)
+
+    def compose(self) -> ComposeResult:
+        report = self.report()
+        meta = report.result.meta
+        yield Static(
+            f"{self.w('tui.results_title')}: {escape(meta.team)} · {meta.year}", id="results-title"
+        )
+        with TabbedContent(id="tabs"):
+            with TabPane(self.w("tui.tab_scores"), id="tab-scores"), VerticalScroll():
+                yield from self._scores(report)
+            with TabPane(self.w("tui.tab_benchmarks"), id="tab-benchmarks"), VerticalScroll():
+                yield from self._benchmarks(report)
+            with TabPane(self.w("tui.tab_risks"), id="tab-risks"), VerticalScroll():
+                yield from self._risks(report)
+        yield Footer(compact=True, show_command_palette=False)
+
+    # ── scores ────────────────────────────────────────────────────────────────────────
+
+    def _scores(self, report: Report) -> ComposeResult:
+        bank, lang, scores = report.bank, self.lang, report.scores
+        index_rule = bank.scoring.index
+        if index_rule is not None:
+            with Horizontal(id="index-row"):
+                yield Digits("—" if scores.index is None else f"{scores.index:.0f}", id="index")
+                yield Static(bank.text(index_rule.title, lang) + "\n0-100", id="index-label")
+        factors = Table.grid(padding=(0, 2))
+        for f in scores.factors:
+            status = self.w(f"factor.{f.status}" if f.status else "factor.none")
+            factors.add_row(Text(status, style=STATUS_STYLE[f.status]), factor_title(report, f.id))
+        yield Static(factors, id="factors")
+        sections = Table(box=None, expand=True, show_header=False, padding=(0, 1))
+        sections.add_column(ratio=3)
+        sections.add_column(no_wrap=True)
+        sections.add_column(justify="right", no_wrap=True)
+        sections.add_column(justify="right", no_wrap=True, style="dim")
+        for sid, s in scores.sections.items():
+            title = bank.text(bank.section(sid).title, lang)
+            shown = "—" if s.score is None else f"{s.score:.0f}"
+            sections.add_row(
+                title,
+                bar(s.score) or self.w("too_few"),
+                shown,
+                self.w("tui.coverage", n=s.answered, m=s.total),
+            )
+        yield Static(sections, id="sections")
+        yield from self._change(report)
+
+    def _change(self, report: Report) -> ComposeResult:
+        earlier = self.folder.earlier(report.bank, report.result)
+        if earlier is None:
+            return
+        before = score(report.bank, earlier.result.answers).sections
+        table = Table(box=None, show_header=False, padding=(0, 1))
+        for sid, now in report.scores.sections.items():
+            then = before.get(sid)
+            if then is None or then.score is None or now.score is None:
+                change = "—"
+            else:
+                change = f"{now.score - then.score:+.0f}"
+            title = report.bank.text(report.bank.section(sid).title, self.lang)
+            was = "—" if then is None or then.score is None else f"{then.score:.0f}"
+            table.add_row(title, was, "→", "—" if now.score is None else f"{now.score:.0f}", change)
+        yield Static(self.w("tui.change_title", year=earlier.result.meta.year), classes="subtitle")
+        yield Static(table, id="change")
+
+    # ── benchmarks ────────────────────────────────────────────────────────────────────
+
+    def _benchmarks(self, report: Report) -> ComposeResult:
+        bank, lang = report.bank, self.lang
+        yield Static(self.w("benchmarks_intro"), classes="intro")
+        for section in bank.sections:
+            yield Static(bank.text(section.title, lang), classes="subtitle")
+            comparisons = [c for c in report.comparisons if c.indicator.section == section.id]
+            if not comparisons:
+                yield Static(self.w("no_figure"), classes="dim")
+                continue
+            for c in comparisons:
+                team = self.w("no_answer") if c.team is None else self.w("yes" if c.team else "no")
+                lines = Text()
+                lines.append(bank.text(c.indicator.title, lang), style="bold")
+                lines.append(f"  ({self.w('your_team').lower()}: {team})\n")
+                for f in c.indicator.figures:
+                    n = f" (n = {f.n})" if f.n else ""
+                    lines.append(
+                        f"  {share_text(f, lang):>12}  {bank.text(f.population, lang)} · "
+                        f"{f.country} {when_text(f, lang)}{n}\n"
+                    )
+                    lines.append(f"{'':>16}{self.w('source')}: {f.source.title}\n", style="dim")
+                lines.append(reading(report, c, headline_figure(c.indicator)))
+                yield Static(lines, classes="benchmark")
+
+    # ── risks ─────────────────────────────────────────────────────────────────────────
+
+    def _risks(self, report: Report) -> ComposeResult:
+        bank, lang = report.bank, self.lang
+        if not report.flags:
+            yield Static(self.w("risks_none"))
+            return
+        yield Static(self.w("risks_count", n=len(report.flags)), classes="intro")
+        for flag in report.flags:
+            rule = flag.rule
+            severity = self.w(f"severity.{rule.severity}").upper()
+            title = f"{severity} · {bank.text(rule.title, lang)}"
+            with Collapsible(title=title, collapsed=True, classes=f"flag {rule.severity}"):
+                body = Text()
+                pattern = bank.pattern(rule.pattern)
+                if pattern is not None:
+                    body.append(f"{pattern.name}: ", style="italic")
+                    body.append(bank.text(pattern.meaning, lang) + "\n\n")
+                body.append(self.w("evidence") + ":\n", style="bold")
+                for qid, value in flag.evidence:
+                    q = bank.question(qid)
+                    body.append(f"• {bank.text(q.title, lang)} ")
+                    body.append(answer_text(bank, q, value, lang) + "\n", style="bold")
+                body.append("\n" + self.w("advice") + ": ", style="bold")
+                body.append(bank.text(rule.advice, lang))
+                yield Static(body)
+
+    # ── actions ───────────────────────────────────────────────────────────────────────
+
+    def action_export(self) -> None:
+        self.app.export(self.session)
+
+    def action_questions(self) -> None:
+        self.app.open_questions(self.session)

@@ -1,0 +1,62 @@
+"""The review: what is still open, a way to each, and Enter to finish."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from innoscan.session import Session
+from innoscan.tui.screens.base import BaseModal
+
+
+class ReviewScreen(BaseModal[str | None]):
+    """Dismisses with "finish", a question id to go to, or None to go back."""
+
+    HELP = "help.review"
+    BINDINGS = [
+        Binding("escape,pageup", "back", "Back", key_display="PgUp"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        bank, lang = self.session.bank, self.lang
+        asked = self.session.asked()
+        missing = self.session.unanswered()
+        numbers = {q.id: i for i, q in enumerate(bank.questions, 1)}
+        with Vertical(id="dialog"):
+            yield Static(self.w("tui.review_title"), classes="dialog-title")
+            if missing:
+                yield Static(
+                    self.w("tui.review_open", n=len(missing), m=len(asked)), id="review-message"
+                )
+                yield OptionList(
+                    *[
+                        Option(f"{numbers[q.id]:>2}. {bank.text(q.title, lang)}", id=q.id)
+                        for q in missing
+                    ],
+                    id="missing",
+                )
+            else:
+                yield Static(self.w("tui.review_all", m=len(asked)), id="review-message")
+            yield Static(self.w("tui.review_enter"), id="review-enter")
+            yield Button(self.w("tui.finish"), variant="success", id="finish")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#finish", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "finish":
+            self.dismiss("finish")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

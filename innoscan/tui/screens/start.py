@@ -1,0 +1,139 @@
+"""The start screen: a new assessment, one in progress, or a finished one."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets.option_list import Option
+
+from innoscan.session import FolderEntry, ResultsFolder
+from innoscan.tui.screens.base import BaseScreen
+
+
+class StartScreen(BaseScreen):
+    """Start, resume or open; unreadable files are named and left alone."""
+
+    HELP = "help.start"
+
+    def __init__(self, folder: ResultsFolder) -> None:
+        super().__init__()
+        self.folder = folder
+        self.entries: list[FolderEntry] = []
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        self.entries = self.folder.scan(app.bank)
+        problem = self.folder.problem()
+        with VerticalScroll(id="start"):
+            yield Static(app.bank.text(app.bank.title, self.lang), id="app-title")
+            yield Static(self.w("tui.folder", path=escape(str(self.folder.path))), classes="dim")
+            if problem:
+                yield Static(
+                    self.w("tui.folder_problem", problem=escape(problem)), id="folder-problem"
+                )
+            with Vertical(id="new", classes="panel"):
+                yield Static(self.w("tui.start_title"), classes="subtitle")
+                yield Label(self.w("tui.team_name"))
+                yield Input(id="team")
+                yield Label(self.w("tui.org_name"))
+                yield Input(id="org")
+                with Horizontal(classes="row"):
+                    with Vertical():
+                        yield Label(self.w("tui.year"))
+                        yield Input(str(date.today().year), id="year", max_length=4)
+                    with Vertical():
+                        yield Label(self.w("tui.lang_label"))
+                        with RadioSet(id="lang"):
+                            yield RadioButton("Nederlands", value=self.lang == "nl", id="lang-nl")
+                            yield RadioButton("English", value=self.lang == "en", id="lang-en")
+                yield Label(self.w("tui.mode_label"))
+                with RadioSet(id="mode"):
+                    yield RadioButton(self.w("tui.mode_team"), value=True, id="mode-team")
+                    yield RadioButton(self.w("tui.mode_individual"), id="mode-individual")
+                yield Label(self.w("tui.respondent"), id="respondent-label")
+                yield Input(id="respondent")
+                yield Static("", id="start-problem")
+                yield Button(self.w("tui.start"), variant="primary", id="start-button")
+            yield from self._listing("resume", "tui.resume_title", "in-progress")
+            yield from self._listing("finished", "tui.finished_title", "complete")
+            broken = [e for e in self.entries if e.problem]
+            if broken:
+                yield Static(self.w("tui.unreadable_title"), classes="subtitle")
+                for entry in broken:
+                    yield Static(
+                        f"{escape(entry.path.name)}: {escape(entry.problem)}", classes="problem"
+                    )
+        yield Footer(compact=True, show_command_palette=False)
+
+    def _listing(self, list_id: str, title: str, status: str) -> ComposeResult:
+        yield Static(self.w(title), classes="subtitle")
+        found = [e for e in self.entries if e.result is not None and e.result.meta.status == status]
+        if not found:
+            yield Static(self.w("tui.none_found"), classes="dim")
+            return
+        options = []
+        for entry in found:
+            meta = entry.result.meta
+            answered = len(entry.result.answers)
+            who = (
+                f" · {escape(meta.respondent) or self.w('anonymous')}"
+                if meta.mode == "individual"
+                else ""
+            )
+            label = self.w("tui.entry", team=escape(meta.team), year=meta.year, answered=answered)
+            options.append(Option(label + who, id=str(entry.path)))
+        yield OptionList(*options, id=list_id)
+
+    def on_mount(self) -> None:
+        self._show_respondent(False)
+        self.query_one("#team", Input).focus()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        if event.radio_set.id == "mode":
+            self._show_respondent(event.pressed.id == "mode-individual")
+
+    def _show_respondent(self, shown: bool) -> None:
+        for widget_id in ("#respondent-label", "#respondent"):
+            self.query_one(widget_id).display = shown
+
+    def on_input_submitted(self, _: Input.Submitted) -> None:
+        self._start()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start-button":
+            self._start()
+
+    def _start(self) -> None:
+        team = self.query_one("#team", Input).value.strip()
+        year_text = self.query_one("#year", Input).value.strip()
+        problem = self.query_one("#start-problem", Static)
+        if not team:
+            problem.update(self.w("tui.need_team"))
+            self.query_one("#team", Input).focus()
+            return
+        if not (year_text.isdigit() and 1900 <= int(year_text) <= 2200):
+            problem.update(self.w("tui.bad_year", year=date.today().year))
+            self.query_one("#year", Input).focus()
+            return
+        lang = "nl" if self.query_one("#lang-nl", RadioButton).value else "en"
+        individual = self.query_one("#mode-individual", RadioButton).value
+        self.app.start_session(
+            team=team,
+            organisation=self.query_one("#org", Input).value,
+            year=int(year_text),
+            lang=lang,
+            mode="individual" if individual else "team",
+            respondent=self.query_one("#respondent", Input).value if individual else "",
+        )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        path = Path(event.option.id)
+        if event.option_list.id == "finished":
+            self.app.open_results(path)
+        else:
+            self.app.resume_session(path)

@@ -1,0 +1,46 @@
+"""The TUI under Pilot: the same app factory as the CLI, a fresh results folder per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from innoscan.bank import load_bank
+from innoscan.result import load_result
+from innoscan.session import ResultsFolder
+from innoscan.tui.app import make_app
+
+SIZE = (80, 24)
+
+
+@pytest.fixture(scope="session")
+def bank():
+    return load_bank()
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch) -> ResultsFolder:
+    """innoscan-results/ under a fresh working directory (relative, as users run it)."""
+    monkeypatch.chdir(tmp_path)
+    return ResultsFolder("innoscan-results")
+
+
+@pytest.fixture
+def team_app(bank, folder):
+    """The app at team 'Team Data' 2026's first open question, in English."""
+
+    def make(**details):
+        details.setdefault("year", 2026)
+        details.setdefault("organisation", "Kadaster")
+        return make_app(bank, details.pop("lang", "en"), folder, team="Team Data", **details)
+
+    return make
+
+
+@pytest.fixture
+def on_disk(bank, folder):
+    """The answers of Team Data 2026 as saved in the results folder right now."""
+
+    def read(team="Team Data", year=2026):
+        return load_result(folder.path_for(team, year), bank).result
+
+    return read
