@@ -223,6 +223,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "folder.",
     },
     # ── the TUI: key descriptions in the footer (key.ACTION) ──
+    "keys.yes": {"nl": "j/n", "en": "y/n"},
     "key.next": {"nl": "Volgende", "en": "Next"},
     "key.previous": {"nl": "Vorige", "en": "Back"},
     "key.overview": {"nl": "Overzicht", "en": "Overview"},
@@ -302,10 +303,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "tui.mode_label": {"nl": "Wie antwoordt", "en": "Who answers"},
     "tui.mode_team": {"nl": "Het team samen", "en": "The team together"},
     "tui.mode_individual": {"nl": "Eén respondent alleen", "en": "One respondent alone"},
-    "tui.respondent": {
-        "nl": "Naam respondent (leeg = anoniem)",
-        "en": "Respondent's name (empty = anonymous)",
-    },
+    "tui.respondent": {"nl": "Naam (leeg: anoniem)", "en": "Name (empty: anonymous)"},
     "tui.start": {"nl": "Start", "en": "Start"},
     "tui.resume_title": {"nl": "Verder met een scan", "en": "Resume an assessment"},
     "tui.finished_title": {"nl": "Afgeronde scans", "en": "Finished assessments"},

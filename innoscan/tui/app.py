@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -12,7 +13,7 @@ from innoscan.bank import Bank
 from innoscan.i18n import word
 from innoscan.problems import InputError
 from innoscan.session import ResultsFolder, Session
-from innoscan.tui.screens.base import localise_bindings
+from innoscan.tui.screens.base import BaseScreen, localise_bindings
 from innoscan.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 
@@ -38,6 +39,7 @@ class InnoscanApp(App):
         self.lang = lang
         self.folder = folder
         self.first_session = session
+        self.today = date.today()
         localise_bindings(self, lang)
 
     def on_mount(self) -> None:
@@ -127,16 +129,14 @@ class InnoscanApp(App):
             self.push_screen(HelpScreen(self.screen))
 
     def action_toggle_language(self) -> None:
+        """Switch nl <-> en and redraw the flow's screen (dialogs above it close)."""
         self.lang = "en" if self.lang == "nl" else "nl"
         localise_bindings(self, self.lang)
-        localise_bindings(self.screen, self.lang)
-        self.screen.refresh(recompose=True)
-        self.call_after_refresh(self._refocus)
-
-    def _refocus(self) -> None:
-        mount = getattr(self.screen, "on_mount", None)
-        if mount is not None:
-            mount()
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        copy = getattr(self.screen, "copy", None)  # each flow screen can redraw itself
+        if isinstance(self.screen, BaseScreen) and copy is not None:
+            self.switch_screen(copy())
 
     def get_system_commands(self, screen: Screen):
         yield from super().get_system_commands(screen)

@@ -34,6 +34,9 @@ class BaseScreen(WordsMixin, Screen):
         super().__init__(*args, **kwargs)
         localise_bindings(self, self.app.lang)
 
+    def on_resize(self) -> None:
+        self.app.call_after_refresh(self.app.check_size)
+
 
 ResultType = TypeVar("ResultType")
 
@@ -47,21 +50,28 @@ class BaseModal(WordsMixin, ModalScreen[ResultType], Generic[ResultType]):
         super().__init__(*args, **kwargs)
         localise_bindings(self, self.app.lang)
 
+    def on_resize(self) -> None:
+        self.app.call_after_refresh(self.app.check_size)
+
 
 def localise_bindings(node, lang: str) -> None:
-    """Give a node's bindings their footer text in `lang` (word key.ACTION)."""
+    """Give a node's bindings their footer text in `lang` (words key.ACTION, keys.ACTION)."""
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [_localised(b, lang) for b in bindings]
+
+
+def _localised(binding, lang: str):
     from dataclasses import replace
 
     from innoscan.i18n import has_word
 
-    table = node._bindings.key_to_bindings
-    for key, bindings in table.items():
-        table[key] = [
-            replace(b, description=word(f"key.{_action(b)}", lang))
-            if has_word(f"key.{_action(b)}")
-            else b
-            for b in bindings
-        ]
+    action = _action(binding)
+    if has_word(f"key.{action}"):
+        binding = replace(binding, description=word(f"key.{action}", lang))
+    if has_word(f"keys.{action}"):
+        binding = replace(binding, key_display=word(f"keys.{action}", lang))
+    return binding
 
 
 def _action(binding) -> str:

@@ -29,7 +29,7 @@ class QuestionScreen(BaseScreen):
         Binding("pagedown", "next", "Next", priority=True, key_display="PgDn"),
         Binding("pageup", "previous", "Previous", priority=True, key_display="PgUp"),
         Binding("f2,ctrl+o", "overview", "Overview", priority=True, key_display="F2"),
-        Binding("y", "yes", "Yes/no", key_display="y/n"),
+        Binding("y,j", "yes", "Yes/no", key_display="y/n"),
         Binding("n", "no", "No", show=False),
         *DIGITS,
     ]
@@ -59,6 +59,9 @@ class QuestionScreen(BaseScreen):
 
     async def on_mount(self) -> None:
         await self.show(self.question)
+
+    def copy(self) -> QuestionScreen:
+        return QuestionScreen(self.session, self.question)
 
     async def show(self, question: Question) -> None:
         """Fill the screen with `question`: texts, its answer widget, its notes."""

@@ -44,6 +44,9 @@ class ResultsScreen(BaseScreen):
         self.session = session
         self.folder = folder
 
+    def copy(self) -> ResultsScreen:
+        return ResultsScreen(self.session, self.folder)
+
     def report(self) -> Report:
         loaded = LoadedResult(self.session.result, self.session.path, self.session.warnings)
         return build_report(self.session.bank, loaded, self.lang)
@@ -70,7 +73,7 @@ class ResultsScreen(BaseScreen):
         index_rule = bank.scoring.index
         if index_rule is not None:
             with Horizontal(id="index-row"):
-                yield Digits("—" if scores.index is None else f"{scores.index:.0f}", id="index")
+                yield Digits("-" if scores.index is None else f"{scores.index:.0f}", id="index")
                 yield Static(bank.text(index_rule.title, lang) + "\n0-100", id="index-label")
         factors = Table.grid(padding=(0, 2))
         for f in scores.factors:
@@ -125,18 +128,23 @@ class ResultsScreen(BaseScreen):
                 continue
             for c in comparisons:
                 team = self.w("no_answer") if c.team is None else self.w("yes" if c.team else "no")
-                lines = Text()
-                lines.append(bank.text(c.indicator.title, lang), style="bold")
-                lines.append(f"  ({self.w('your_team').lower()}: {team})\n")
+                table = Table.grid(padding=(0, 1), expand=True)
+                table.add_column(justify="right", width=14, no_wrap=True)
+                table.add_column(ratio=1)
+                title = Text(bank.text(c.indicator.title, lang), style="bold")
+                title.append(f"  ({self.w('your_team').lower()}: {team})", style="not bold")
+                table.add_row("", title)
                 for f in c.indicator.figures:
                     n = f" (n = {f.n})" if f.n else ""
-                    lines.append(
-                        f"  {share_text(f, lang):>12}  {bank.text(f.population, lang)} · "
-                        f"{f.country} {when_text(f, lang)}{n}\n"
+                    where = Text(
+                        f"{bank.text(f.population, lang)} · {f.country} {when_text(f, lang)}{n}"
                     )
-                    lines.append(f"{'':>16}{self.w('source')}: {f.source.title}\n", style="dim")
-                lines.append(reading(report, c, headline_figure(c.indicator)))
-                yield Static(lines, classes="benchmark")
+                    where.append(f"\n{self.w('source')}: {f.source.title}", style="dim")
+                    table.add_row(share_text(f, lang), where)
+                table.add_row(
+                    "", Text(reading(report, c, headline_figure(c.indicator)), style="italic")
+                )
+                yield Static(table, classes="benchmark")
 
     # ── risks ─────────────────────────────────────────────────────────────────────────
 

@@ -32,9 +32,13 @@ class ReviewScreen(BaseModal[str | None]):
         with Vertical(id="dialog"):
             yield Static(self.w("tui.review_title"), classes="dialog-title")
             if missing:
-                yield Static(
-                    self.w("tui.review_open", n=len(missing), m=len(asked)), id="review-message"
-                )
+                message = self.w("tui.review_open", n=len(missing), m=len(asked))
+            else:
+                message = self.w("tui.review_all", m=len(asked))
+            yield Static(message, id="review-message")
+            yield Static(self.w("tui.review_enter"), id="review-enter")
+            yield Button(self.w("tui.finish"), variant="success", id="finish")
+            if missing:
                 yield OptionList(
                     *[
                         Option(f"{numbers[q.id]:>2}. {bank.text(q.title, lang)}", id=q.id)
@@ -42,10 +46,6 @@ class ReviewScreen(BaseModal[str | None]):
                     ],
                     id="missing",
                 )
-            else:
-                yield Static(self.w("tui.review_all", m=len(asked)), id="review-message")
-            yield Static(self.w("tui.review_enter"), id="review-enter")
-            yield Button(self.w("tui.finish"), variant="success", id="finish")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from rich.markup import escape
@@ -25,6 +24,9 @@ class StartScreen(BaseScreen):
         self.folder = folder
         self.entries: list[FolderEntry] = []
 
+    def copy(self) -> StartScreen:
+        return StartScreen(self.folder)
+
     def compose(self) -> ComposeResult:
         app = self.app
         self.entries = self.folder.scan(app.bank)
@@ -38,25 +40,28 @@ class StartScreen(BaseScreen):
                 )
             with Vertical(id="new", classes="panel"):
                 yield Static(self.w("tui.start_title"), classes="subtitle")
-                yield Label(self.w("tui.team_name"))
-                yield Input(id="team")
-                yield Label(self.w("tui.org_name"))
-                yield Input(id="org")
-                with Horizontal(classes="row"):
-                    with Vertical():
-                        yield Label(self.w("tui.year"))
-                        yield Input(str(date.today().year), id="year", max_length=4)
-                    with Vertical():
-                        yield Label(self.w("tui.lang_label"))
-                        with RadioSet(id="lang"):
-                            yield RadioButton("Nederlands", value=self.lang == "nl", id="lang-nl")
-                            yield RadioButton("English", value=self.lang == "en", id="lang-en")
-                yield Label(self.w("tui.mode_label"))
-                with RadioSet(id="mode"):
-                    yield RadioButton(self.w("tui.mode_team"), value=True, id="mode-team")
-                    yield RadioButton(self.w("tui.mode_individual"), id="mode-individual")
-                yield Label(self.w("tui.respondent"), id="respondent-label")
-                yield Input(id="respondent")
+                with Horizontal(classes="field"):
+                    yield Label(self.w("tui.team_name"))
+                    yield Input(id="team", compact=True)
+                with Horizontal(classes="field"):
+                    yield Label(self.w("tui.org_name"))
+                    yield Input(id="org", compact=True)
+                with Horizontal(classes="field"):
+                    yield Label(self.w("tui.year"))
+                    yield Input(str(app.today.year), id="year", max_length=4, compact=True)
+                with Horizontal(classes="field"):
+                    yield Label(self.w("tui.lang_label"))
+                    with RadioSet(id="lang", compact=True):
+                        yield RadioButton("Nederlands", value=self.lang == "nl", id="lang-nl")
+                        yield RadioButton("English", value=self.lang == "en", id="lang-en")
+                with Horizontal(classes="field"):
+                    yield Label(self.w("tui.mode_label"))
+                    with RadioSet(id="mode", compact=True):
+                        yield RadioButton(self.w("tui.mode_team"), value=True, id="mode-team")
+                        yield RadioButton(self.w("tui.mode_individual"), id="mode-individual")
+                with Horizontal(classes="field", id="respondent-row"):
+                    yield Label(self.w("tui.respondent"))
+                    yield Input(id="respondent", compact=True)
                 yield Static("", id="start-problem")
                 yield Button(self.w("tui.start"), variant="primary", id="start-button")
             yield from self._listing("resume", "tui.resume_title", "in-progress")
@@ -98,8 +103,7 @@ class StartScreen(BaseScreen):
             self._show_respondent(event.pressed.id == "mode-individual")
 
     def _show_respondent(self, shown: bool) -> None:
-        for widget_id in ("#respondent-label", "#respondent"):
-            self.query_one(widget_id).display = shown
+        self.query_one("#respondent-row").display = shown
 
     def on_input_submitted(self, _: Input.Submitted) -> None:
         self._start()
@@ -117,7 +121,7 @@ class StartScreen(BaseScreen):
             self.query_one("#team", Input).focus()
             return
         if not (year_text.isdigit() and 1900 <= int(year_text) <= 2200):
-            problem.update(self.w("tui.bad_year", year=date.today().year))
+            problem.update(self.w("tui.bad_year", year=self.app.today.year))
             self.query_one("#year", Input).focus()
             return
         lang = "nl" if self.query_one("#lang-nl", RadioButton).value else "en"

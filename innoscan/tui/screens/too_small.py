@@ -20,6 +20,7 @@ class TooSmallScreen(ModalScreen[None]):
 
     def on_resize(self) -> None:
         self.update()
+        self.app.call_after_refresh(self.app.check_size)
 
     def update(self) -> None:
         width, height = self.app.size

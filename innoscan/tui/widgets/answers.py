@@ -157,7 +157,9 @@ class TypedAnswer(Vertical):
         if q.kind == "number" and q.unit:
             hint += f" ({self.bank.text(q.unit, lang)})"
         yield Input(value=shown, placeholder=hint, id="typed")
-        yield Static("", id="problem")
+        problem = Static("", id="problem")
+        problem.display = False
+        yield problem
         if q.dont_know:
             yield Checkbox(word("tui.dont_know", lang), self.value == DONT_KNOW, id="dont-know")
         self.invalid = False
@@ -193,9 +195,11 @@ class TypedAnswer(Vertical):
             if problem:
                 self.invalid = True
                 problem_line.update(word("tui.not_a_number", self.lang, problem=problem))
+                problem_line.display = True
                 return
         self.invalid = False
         problem_line.update("")
+        problem_line.display = False
         if value is not None and self.question.dont_know:
             self.query_one(Checkbox).value = False
         if value is None and self.value == DONT_KNOW:

@@ -1,0 +1,137 @@
+"""The start screen, help, language, and the small-terminal notice."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import SIZE
+
+from innoscan.result import Result
+from innoscan.tui.app import make_app
+from innoscan.tui.screens.help import HelpScreen
+from innoscan.tui.screens.question import QuestionScreen
+from innoscan.tui.screens.results import ResultsScreen
+from innoscan.tui.screens.start import StartScreen
+from innoscan.tui.screens.too_small import TooSmallScreen
+
+
+async def test_start_a_new_assessment_from_the_start_screen(bank, folder, on_disk):
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press(*"Team Data")
+        await pilot.press("tab", *"Kadaster")
+        await pilot.click("#lang-nl")
+        await pilot.click("#start-button")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.lang == "nl"
+    saved = on_disk()
+    assert (saved.meta.team, saved.meta.organisation, saved.meta.language) == ("Team Data", "Kadaster", "nl")
+    assert saved.meta.year == date.today().year or saved.meta.year == 2026
+
+
+async def test_start_needs_a_team_name(bank, folder):
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, StartScreen)
+        assert "Enter a team name" in str(app.screen.query_one("#start-problem").render())
+    assert not folder.path.exists() or not list(folder.path.glob("*.toml"))
+
+
+async def test_individual_respondent_gets_an_own_private_file(bank, folder):
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Team Data")
+        await pilot.click("#mode-individual")
+        await pilot.click("#respondent")
+        await pilot.press(*"Ada")
+        await pilot.click("#start-button")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+    files = list(folder.path.glob("*.toml"))
+    assert [f.name for f in files] == [f"team-data-{date.today().year}.individual-ada.toml"]
+    assert files[0].stat().st_mode & 0o777 == 0o600
+
+
+async def test_resume_and_open_from_the_lists_and_unreadable_files_are_named(bank, folder):
+    folder.path.mkdir()
+    doing = Result.new(bank, "Team Data", 2026, "en")
+    doing.answers["activity.products"] = "yes"
+    doing.save(folder.path_for("Team Data", 2026))
+    done = Result.new(bank, "Team Data", 2025, "en")
+    done.meta.status = "complete"
+    done.save(folder.path_for("Team Data", 2025))
+    broken = folder.path / "broken-2026.toml"
+    broken.write_text("schema_version = [", encoding="utf-8")
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=SIZE) as pilot:
+        problems = [str(s.render()) for s in app.screen.query(".problem")]
+        assert any("broken-2026.toml" in p and "not valid TOML" in p for p in problems)
+        app.screen.query_one("#resume").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.screen.question.id == "activity.services"
+    assert broken.read_text(encoding="utf-8") == "schema_version = ["
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one("#finished").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_unwritable_results_folder_is_reported_before_answering(bank, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    app = make_app(bank, "en", blocker)
+    async with app.run_test(size=SIZE) as pilot:
+        notice = str(app.screen.query_one("#folder-problem").render())
+        assert str(blocker) in notice and "Warning" in notice
+        await pilot.press(*"Team Data", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+
+
+async def test_f1_help_lists_the_keys_of_the_screen(team_app):
+    app = team_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.query_one("Markdown").source
+        assert "PgDn" in text and "Overview" in text and "F1" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_language_switch_from_the_command_palette(team_app):
+    app = team_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Language")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.lang == "nl"
+        assert "Heeft uw team" in str(app.screen.query_one("#question-title").render())
+
+
+async def test_a_terminal_too_small_gets_a_notice(team_app):
+    app = team_app()
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        assert "too small (50×15)" in str(app.screen.query_one("#too-small").render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_usable_at_60x20(team_app, on_disk):
+    app = team_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("y", "pagedown", "1")
+        assert on_disk().answers == {"activity.products": "yes", "activity.services": "yes"}
