@@ -7,7 +7,7 @@ import subprocess
 import sys
 import textwrap
 
-from conftest import SIZE
+SIZE = (80, 24)
 
 from innoscan.tui.screens.question import QuestionScreen
 from innoscan.tui.screens.results import ResultsScreen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import SIZE
+SIZE = (80, 24)
 
 from innoscan.result import Result
 from innoscan.tui.app import make_app
@@ -27,7 +27,11 @@ async def test_start_a_new_assessment_from_the_start_screen(bank, folder, on_dis
         assert isinstance(app.screen, QuestionScreen)
         assert app.lang == "nl"
     saved = on_disk()
-    assert (saved.meta.team, saved.meta.organisation, saved.meta.language) == ("Team Data", "Kadaster", "nl")
+    assert (saved.meta.team, saved.meta.organisation, saved.meta.language) == (
+        "Team Data",
+        "Kadaster",
+        "nl",
+    )
     assert saved.meta.year == date.today().year or saved.meta.year == 2026
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -30,19 +31,20 @@ class OverviewScreen(BaseModal[str | None]):
         options: list[Option | None] = []
         number = 0
         for section in bank.sections:
-            options.append(Option(f"[b]{bank.text(section.title, lang)}[/b]", disabled=True))
+            heading = Text(bank.text(section.title, lang), style="bold")
+            options.append(Option(heading, disabled=True))
             for q in section.questions:
                 number += 1
-                title = bank.text(q.title, lang)
+                title, style = bank.text(q.title, lang), ""
                 if q.id not in asked:
-                    mark, title = "–", f"[dim]{title} ({self.w('tui.not_asked')})[/dim]"
+                    mark, style = "–", "dim"
+                    title = f"{title} ({self.w('tui.not_asked')})"
                 elif q.id not in answers:
                     mark = "·"
                 else:
                     mark = "?" if answers[q.id] == DONT_KNOW else "✓"
-                options.append(
-                    Option(f" {mark} {number:>2}. {title}", id=q.id, disabled=q.id not in asked)
-                )
+                line = Text(f" {mark} {number:>2}. {title}", style=style)
+                options.append(Option(line, id=q.id, disabled=q.id not in asked))
         with Vertical(id="dialog"):
             yield Static(self.w("tui.overview"), classes="dialog-title")
             yield OptionList(*options, id="overview-list")

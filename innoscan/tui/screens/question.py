@@ -43,14 +43,14 @@ class QuestionScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="place-bar"):
-            yield Static(id="place")
-            yield Static(id="whole")
+            yield Static(id="place", markup=False)
+            yield Static(id="whole", markup=False)
         yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
         with VerticalScroll(id="body"):
-            yield Static(id="question-title")
-            yield Static(id="why")
+            yield Static(id="question-title", markup=False)
+            yield Static(id="why", markup=False)
             yield Vertical(id="answer-holder")
-            yield Static(id="multi-hint")
+            yield Static(id="multi-hint", markup=False)
             yield Label(self.w("tui.notes"), id="notes-label")
             notes = TextArea(id="notes")
             notes.placeholder = self.w("tui.notes_hint")

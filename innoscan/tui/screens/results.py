@@ -75,7 +75,9 @@ class ResultsScreen(BaseScreen):
             with Horizontal(id="index-row"):
                 yield Digits("-" if scores.index is None else f"{scores.index:.0f}", id="index")
                 yield Static(bank.text(index_rule.title, lang) + "\n0-100", id="index-label")
-        factors = Table.grid(padding=(0, 2))
+        factors = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
+        factors.add_column(no_wrap=True)
+        factors.add_column(ratio=1)
         for f in scores.factors:
             status = self.w(f"factor.{f.status}" if f.status else "factor.none")
             factors.add_row(Text(status, style=STATUS_STYLE[f.status]), factor_title(report, f.id))
@@ -158,7 +160,7 @@ class ResultsScreen(BaseScreen):
             rule = flag.rule
             severity = self.w(f"severity.{rule.severity}").upper()
             title = f"{severity} · {bank.text(rule.title, lang)}"
-            with Collapsible(title=title, collapsed=True, classes=f"flag {rule.severity}"):
+            with Collapsible(title=escape(title), collapsed=True, classes=f"flag {rule.severity}"):
                 body = Text()
                 pattern = bank.pattern(rule.pattern)
                 if pattern is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -41,7 +42,7 @@ class ReviewScreen(BaseModal[str | None]):
             if missing:
                 yield OptionList(
                     *[
-                        Option(f"{numbers[q.id]:>2}. {bank.text(q.title, lang)}", id=q.id)
+                        Option(Text(f"{numbers[q.id]:>2}. {bank.text(q.title, lang)}"), id=q.id)
                         for q in missing
                     ],
                     id="missing",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -103,7 +104,7 @@ class ChoiceAnswer(OptionList):
         chosen = set(self._chosen_indexes())
         on, off = ("[x]", "[ ]") if self.multi else ("(•)", "( )")
         return [
-            Option(f"{on if i in chosen else off} {_key(i)}. {label}", id=f"o{i}")
+            Option(Text(f"{on if i in chosen else off} {_key(i)}. {label}"), id=f"o{i}")
             for i, label in enumerate(self.labels)
         ]
 
