@@ -7,11 +7,11 @@ import subprocess
 import sys
 import textwrap
 
-SIZE = (80, 24)
-
 from innoscan.tui.screens.question import QuestionScreen
 from innoscan.tui.screens.results import ResultsScreen
 from innoscan.tui.screens.review import ReviewScreen
+
+SIZE = (80, 24)
 
 
 def current(app):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-SIZE = (80, 24)
-
 from innoscan.result import Result
 from innoscan.tui.app import make_app
 from innoscan.tui.screens.help import HelpScreen
@@ -13,6 +11,8 @@ from innoscan.tui.screens.question import QuestionScreen
 from innoscan.tui.screens.results import ResultsScreen
 from innoscan.tui.screens.start import StartScreen
 from innoscan.tui.screens.too_small import TooSmallScreen
+
+SIZE = (80, 24)
 
 
 async def test_start_a_new_assessment_from_the_start_screen(bank, folder, on_disk):
