@@ -62,6 +62,8 @@ class ResultsFolder:
 
     def problem(self) -> str | None:
         """Why results cannot be saved here, or None when they can."""
+        if self.path.exists() and not self.path.is_dir():
+            return f"{self.path}: is a file, not a folder"
         try:
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

@@ -63,12 +63,9 @@ class InnoscanApp(App):
         self.open_questions(session)
 
     def resume_session(self, path: Path) -> None:
-        try:
-            session = Session.resume(self.bank, path)
-        except InputError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
-            return
-        self.open_questions(session)
+        session = self._resume(path)
+        if session is not None:
+            self.open_questions(session)
 
     def open_questions(self, session: Session, question=None) -> None:
         from innoscan.tui.screens.question import QuestionScreen
@@ -80,12 +77,16 @@ class InnoscanApp(App):
         self._show(QuestionScreen(session, question or session.first_unanswered()))
 
     def open_results(self, path: Path) -> None:
+        session = self._resume(path)
+        if session is not None:
+            self._show_results(session)
+
+    def _resume(self, path: Path) -> Session | None:
         try:
-            session = Session.resume(self.bank, path)
+            return Session.resume(self.bank, path)
         except InputError as exc:
             self.notify(str(exc), severity="error", timeout=15)
-            return
-        self._show_results(session)
+            return None
 
     def finish(self, session: Session) -> None:
         """Mark the result complete, write the report beside it, show the results."""

@@ -18,6 +18,13 @@ def current(app):
     return app.screen.question.id
 
 
+async def page_to(pilot, question_id):
+    """PageDown until `question_id` is on screen (after yes on products, so it applies)."""
+    await pilot.press("y", "pagedown")
+    while current(pilot.app) != question_id:
+        await pilot.press("pagedown")
+
+
 async def test_digits_y_n_and_pagedown_answer_and_save(team_app, on_disk):
     app = team_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -39,9 +46,7 @@ async def test_digits_y_n_and_pagedown_answer_and_save(team_app, on_disk):
 async def test_multiple_choice_toggles_and_respects_the_limit(team_app, on_disk):
     app = team_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("y", "pagedown")
-        while current(app) != "activity.initiators":
-            await pilot.press("pagedown")
+        await page_to(pilot, "activity.initiators")
         await pilot.press("1", "2", "3")
         assert on_disk().answers["activity.initiators"] == [
             "employees",
@@ -78,9 +83,7 @@ async def test_pagedown_works_from_the_notes_and_notes_are_saved(team_app, on_di
 async def test_number_field_rejects_non_numbers_visibly(team_app, on_disk):
     app = team_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("y", "pagedown")
-        while current(app) != "activity.count":
-            await pilot.press("pagedown")
+        await page_to(pilot, "activity.count")
         await pilot.press("a", "b")
         problem = str(app.screen.query_one("#problem").render())
         assert "Not a valid number" in problem

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
+
+from rich.console import Console
 
 from innoscan.result import Result
 from innoscan.tui.app import make_app
@@ -139,3 +142,30 @@ async def test_usable_at_60x20(team_app, on_disk):
         assert isinstance(app.screen, QuestionScreen)
         await pilot.press("y", "pagedown", "1")
         assert on_disk().answers == {"activity.products": "yes", "activity.services": "yes"}
+
+
+async def test_results_show_the_change_since_last_year_and_export(bank, folder):
+    from answer_sets import STRONG, STRUGGLING
+
+    folder.path.mkdir()
+    for year, answers in ((2025, STRUGGLING), (2026, STRONG)):
+        result = Result.new(bank, "Team Data", year, "en")
+        result.meta.status = "complete"
+        result.answers.update(answers)
+        result.save(folder.path_for("Team Data", year))
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_results(folder.path_for("Team Data", 2026))
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        titles = [str(s.render()) for s in app.screen.query(".subtitle")]
+        assert "Change since 2025" in titles
+        console = Console(width=80, record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#change").content)
+        change = console.export_text()
+        # leadership went from 19.4 to 87.5
+        assert "19" in change and "88" in change and "+68" in change
+        await pilot.press("e")
+        await pilot.pause()
+    report = folder.path_for("Team Data", 2026).with_suffix(".md")
+    assert report.read_text(encoding="utf-8").startswith("# Innovation scan: Team Data")

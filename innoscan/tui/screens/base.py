@@ -13,9 +13,17 @@ if TYPE_CHECKING:
 
 
 class WordsMixin:
-    """`self.w(key)`: an interface word in the app's current language."""
+    """What every innoscan screen shares: words in the app's language, localised key
+    descriptions, and a check of the terminal's size on every resize."""
 
     app: InnoscanApp
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        localise_bindings(self, self.app.lang)
+
+    def on_resize(self) -> None:
+        self.app.call_after_refresh(self.app.check_size)
 
     @property
     def lang(self) -> str:
@@ -30,13 +38,6 @@ class BaseScreen(WordsMixin, Screen):
 
     HELP = "help.question"
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        localise_bindings(self, self.app.lang)
-
-    def on_resize(self) -> None:
-        self.app.call_after_refresh(self.app.check_size)
-
 
 ResultType = TypeVar("ResultType")
 
@@ -45,13 +46,6 @@ class BaseModal(WordsMixin, ModalScreen[ResultType], Generic[ResultType]):
     """A dialog over the flow."""
 
     HELP = "help.question"
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        localise_bindings(self, self.app.lang)
-
-    def on_resize(self) -> None:
-        self.app.call_after_refresh(self.app.check_size)
 
 
 def localise_bindings(node, lang: str) -> None:

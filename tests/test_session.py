@@ -1,0 +1,72 @@
+"""The results folder and the session: safe file names, saving after every change, resuming."""
+
+from __future__ import annotations
+
+import pytest
+
+from innoscan.bank import load_bank
+from innoscan.session import ResultsFolder, Session, slug
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank()
+
+
+@pytest.mark.parametrize(
+    ("team", "expected"),
+    [
+        ("Team Data", "team-data"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("/absolute/path", "absolute-path"),
+        ("Café Ω", "cafe"),
+        ("nul\x00byte", "nul-byte"),
+        ("", "team"),
+        ("...", "team"),
+        ("x" * 500, "x" * 60),
+    ],
+)
+def test_team_names_become_safe_file_names(tmp_path, team, expected):
+    folder = ResultsFolder(tmp_path / "results")
+    path = folder.path_for(team, 2026)
+    assert path.parent == folder.path
+    assert path.name == f"{expected}-2026.toml"
+    assert slug(team) == expected
+
+
+def test_session_saves_after_every_change_and_resumes(bank, tmp_path):
+    folder = ResultsFolder(tmp_path / "results")
+    session = Session.open(bank, folder, "Team Data", 2026, "nl", organisation="Kadaster")
+    assert session.path.is_file()
+    products = bank.question("activity.products")
+    session.answer(products, "yes")
+    session.note(products, "Besproken")
+    again = Session.open(bank, folder, "Team Data", 2026, "en")
+    assert again.result.answers == {"activity.products": "yes"}
+    assert again.result.notes == {"activity.products": "Besproken"}
+    assert again.result.meta.language == "nl"
+    assert again.first_unanswered().id == "activity.services"
+    again.answer(products, None)
+    assert Session.resume(bank, session.path).result.answers == {}
+
+
+def test_a_wrong_answer_is_refused_and_nothing_saved(bank, tmp_path):
+    session = Session.open(bank, ResultsFolder(tmp_path), "T", 2026, "en")
+    with pytest.raises(ValueError, match="yes"):
+        session.answer(bank.question("activity.products"), "ja")
+    assert "activity.products" not in Session.resume(bank, session.path).result.answers
+
+
+def test_place_and_neighbours_follow_the_conditions(bank, tmp_path):
+    session = Session.open(bank, ResultsFolder(tmp_path), "T", 2026, "en")
+    interaction = bank.question("activity.interaction")
+    assert session.neighbour(interaction, 1).id == "activity.underway"
+    session.answer(bank.question("activity.products"), "yes")
+    assert session.neighbour(interaction, 1).id == "activity.count"
+    assert session.place(interaction)[:2] == (4, 13)
+
+
+def test_a_file_where_the_folder_should_be_is_reported(bank, tmp_path):
+    blocker = tmp_path / "results"
+    blocker.write_text("")
+    assert ResultsFolder(blocker).problem() == f"{blocker}: is a file, not a folder"
