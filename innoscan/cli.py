@@ -83,6 +83,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(
+        "compare",
+        parents=[common],
+        help="compare results between years: scores, factors, flags, moved answers, actions",
+    )
+    p.add_argument("results", nargs="+", type=Path, metavar="RESULT.toml", help="two or more")
+    p.add_argument("--format", choices=("md", "json"), default="md", help="default: md")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser(
+        "merge", parents=[common], help="merge individual answers into a team profile"
+    )
+    p.add_argument(
+        "results", nargs="+", type=Path, metavar="RESULT.toml", help="individual results"
+    )
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="merge results of different years, teams or bank versions",
+    )
+    p.add_argument(
+        "--names", action="store_true", help="keep respondents' names in the profile (default: not)"
+    )
+    p.set_defaults(func=cmd_merge)
+
+    p = sub.add_parser(
         "run", parents=[common], help="go straight to a team's first open question (the TUI)"
     )
     p.add_argument("--team", required=True, help="team name")
@@ -193,6 +220,56 @@ def cmd_report(args: argparse.Namespace) -> int:
         text = report_markdown(report)
     _emit(text, args.output)
     return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from innoscan.compare import compare_results
+    from innoscan.compare_report import compare_json, compare_markdown
+
+    bank = _bank(args)
+    loaded = _load_all(bank, args.results)
+    comparison = compare_results(bank, loaded)
+    if args.format == "json":
+        text = json.dumps(compare_json(comparison, args.lang), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = compare_markdown(comparison, args.lang)
+    _emit(text, args.output)
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from innoscan.merge import merge
+
+    bank = _bank(args)
+    merged = merge(bank, _load_all(bank, args.results), force=args.force, names=args.names)
+    for warning in merged.warnings:
+        print(f"innoscan: warning: {warning}", file=sys.stderr)
+    info = merged.result.merge
+    print(
+        f"innoscan: merged {info.respondents} respondents; "
+        f"{len(info.disagreements)} disagreement(s): {', '.join(info.disagreements) or '-'}",
+        file=sys.stderr,
+    )
+    _emit(merged.result.to_toml(), args.output)
+    return 0
+
+
+def _load_all(bank, paths: list[Path]):
+    """Every result file read and checked; all their problems reported together."""
+    from innoscan.result import load_result
+
+    loaded, problems = [], []
+    for path in paths:
+        try:
+            loaded.append(load_result(path, bank))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    for item in loaded:
+        for warning in item.warnings:
+            print(f"innoscan: warning: {warning}", file=sys.stderr)
+    return loaded
 
 
 def _emit(text: str, output: Path | None) -> None:

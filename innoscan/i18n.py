@@ -222,6 +222,72 @@ _WORDS: dict[str, dict[str, str]] = {
         "resume one in progress, or open a finished one. Results are TOML files in the results "
         "folder.",
     },
+    # ── compare and merge ──
+    "cmp.title": {"nl": "Vergelijking", "en": "Comparison"},
+    "cmp.file": {"nl": "Bestand", "en": "File"},
+    "cmp.change": {"nl": "Verschil", "en": "Change"},
+    "cmp.trend": {"nl": "Verloop", "en": "Trend"},
+    "cmp.coverage_note": {
+        "nl": "\\* De dekking van dit onderdeel verschilt sterk tussen de jaren: lees het "
+        "verschil met voorzichtigheid.",
+        "en": "\\* The coverage of this section differs a lot between the years: read the "
+        "change with care.",
+    },
+    "cmp.factors": {"nl": "Succesfactoren", "en": "Success factors"},
+    "cmp.flags": {"nl": "Risico's", "en": "Risk flags"},
+    "cmp.flags_since": {
+        "nl": "Sinds {year}:",
+        "en": "Since {year}:",
+    },
+    "cmp.new": {"nl": "Nieuw", "en": "New"},
+    "cmp.resolved": {"nl": "Opgelost", "en": "Resolved"},
+    "cmp.persisting": {"nl": "Nog steeds", "en": "Still there"},
+    "cmp.none": {"nl": "geen", "en": "none"},
+    "cmp.moved": {"nl": "Antwoorden die het meest veranderden", "en": "Answers that moved most"},
+    "cmp.moved_none": {
+        "nl": "Geen gescoorde antwoorden veranderden.",
+        "en": "No scored answer changed.",
+    },
+    "cmp.actions": {"nl": "Acties van eerdere jaren", "en": "Actions of earlier years"},
+    "cmp.for": {"nl": "Voor", "en": "For"},
+    "cmp.what": {"nl": "Wat", "en": "What"},
+    "cmp.who": {"nl": "Wie", "en": "Who"},
+    "cmp.by": {"nl": "Wanneer", "en": "By"},
+    "cmp.done": {"nl": "Gedaan?", "en": "Done?"},
+    "cmp.since": {"nl": "Wat veranderde", "en": "What changed"},
+    "cmp.nothing_changed": {"nl": "niets", "en": "nothing"},
+    "cmp.section_change": {"nl": "score {change}", "en": "score {change}"},
+    "status.open": {"nl": "nog open", "en": "open"},
+    "status.done": {"nl": "gedaan", "en": "done"},
+    "status.not_done": {"nl": "niet gedaan", "en": "not done"},
+    "cmp.not_compared": {"nl": "Niet vergeleken", "en": "Not compared"},
+    "cmp.only_some": {
+        "nl": "Alleen in sommige jaren beantwoord (niet meegeteld in het verschil):",
+        "en": "Answered in some years only (left out of the change):",
+    },
+    "cmp.unknown": {
+        "nl": "Antwoorden op vragen die de vragenbank niet meer heeft ({year}):",
+        "en": "Answers to questions the bank no longer has ({year}):",
+    },
+    "merge.disagreements": {
+        "nl": "Waar het team het oneens is",
+        "en": "Where the team disagrees",
+    },
+    "merge.intro": {
+        "nl": "Teamprofiel van {n} respondenten. Bespreek deze vragen eerst: de antwoorden "
+        "lopen sterk uiteen.",
+        "en": "Team profile of {n} respondents. Discuss these questions first: the answers "
+        "differ widely.",
+    },
+    "merge.none": {
+        "nl": "Teamprofiel van {n} respondenten; geen grote verschillen.",
+        "en": "Team profile of {n} respondents; no large differences.",
+    },
+    "merge.answers": {"nl": "Antwoorden", "en": "Answers"},
+    "merge.team": {"nl": "Teamantwoord", "en": "Team answer"},
+    "merge.open": {"nl": "(nog te bepalen)", "en": "(to be settled)"},
+    "actions": {"nl": "Acties", "en": "Actions"},
+    "actions_none": {"nl": "Nog geen acties afgesproken.", "en": "No actions agreed yet."},
     # ── the TUI: key descriptions in the footer (key.ACTION) ──
     "keys.yes": {"nl": "j/n", "en": "y/n"},
     "key.next": {"nl": "Volgende", "en": "Next"},

@@ -145,6 +145,8 @@ def report_json(report: Report) -> dict[str, Any]:
         "benchmarks": [_comparison_json(report, c) for c in report.comparisons],
         "no_published_figure": _sections_without_figures(report),
         "flags": [_flag_json(report, f) for f in report.flags],
+        "disagreements": _disagreements_json(report),
+        "actions": [a.model_dump() for a in result.actions],
         "unknown_answers": {
             q: result.answers[q] for q in report.loaded.unknown if q in result.answers
         },
@@ -201,6 +203,22 @@ def _flag_json(report: Report, flag: Flag) -> dict[str, Any]:
     }
 
 
+def _disagreements_json(report: Report) -> list[dict[str, Any]]:
+    merge = report.result.merge
+    if merge is None:
+        return []
+    return [
+        {
+            "question": qid,
+            "title": report.bank.text(report.bank.question(qid).title, report.lang),
+            "answers": merge.questions[qid].answers if qid in merge.questions else {},
+            "team": report.result.answers.get(qid),
+        }
+        for qid in merge.disagreements
+        if report.bank.question(qid) is not None
+    ]
+
+
 def _sections_without_figures(report: Report) -> list[str]:
     with_figures = {c.indicator.section for c in report.comparisons}
     return [s.id for s in report.bank.sections if s.id not in with_figures]
@@ -219,10 +237,12 @@ def report_markdown(report: Report) -> str:
     """The report to share: valid CommonMark with GFM tables; user text escaped."""
     parts = [
         _md_head(report),
+        _md_disagreements(report),
         _md_summary(report),
         _md_scores(report),
         _md_benchmarks(report),
         _md_flags(report),
+        _md_actions(report),
         _md_kept(report),
         _md_appendix(report),
     ]
@@ -396,6 +416,55 @@ def _md_flags(report: Report) -> list[str]:
             lines.append(f"- {escape(bank.text(q.title, lang))} **{answer}**")
         lines += ["", f"{word('advice', lang)}: {escape(bank.text(rule.advice, lang))}"]
     return lines
+
+
+def _md_disagreements(report: Report) -> list[str]:
+    merge, lang, bank = report.result.merge, report.lang, report.bank
+    if merge is None:
+        return []
+    lines = [f"## {word('merge.disagreements', lang)}", ""]
+    if not merge.disagreements:
+        return lines + [word("merge.none", lang, n=merge.respondents)]
+    lines += [word("merge.intro", lang, n=merge.respondents), ""]
+    rows = []
+    for item in _disagreements_json(report):
+        q = bank.question(item["question"])
+        given = ", ".join(
+            f"{_spread_label(bank, q, key, lang)} ×{count}"
+            for key, count in item["answers"].items()
+        )
+        team = item["team"]
+        shown = answer_text(bank, q, team, lang) if team is not None else word("merge.open", lang)
+        rows.append([escape(item["title"]), escape(given), escape(shown)])
+    headers = [word("question_col", lang), word("merge.answers", lang), word("merge.team", lang)]
+    return lines + table(headers, rows)
+
+
+def _spread_label(bank: Bank, q: Question, key: str, lang: str) -> str:
+    """A counted answer ('4', 'yes', an option id) as people read it."""
+    value: Any = int(key) if q.kind == "likert" and key.lstrip("-").isdigit() else key
+    return answer_text(bank, q, value, lang)
+
+
+def _md_actions(report: Report) -> list[str]:
+    from innoscan.compare_report import target_title
+
+    lang, actions = report.lang, report.result.actions
+    lines = [f"## {word('actions', lang)}", ""]
+    if not actions:
+        return lines + [word("actions_none", lang)]
+    rows = [
+        [
+            escape(target_title(report.bank, a.target, lang)),
+            escape(a.what),
+            escape(a.who),
+            escape(a.by),
+            word(f"status.{a.status}", lang),
+        ]
+        for a in actions
+    ]
+    headers = [word(k, lang) for k in ("cmp.for", "cmp.what", "cmp.who", "cmp.by", "status")]
+    return lines + table(headers, rows)
 
 
 def _md_kept(report: Report) -> list[str]:

@@ -49,6 +49,40 @@ class Meta(BaseModel):
     updated: datetime | None = None
 
 
+class Action(BaseModel):
+    """What the team agreed to do about a risk flag or a section: what, who, by when."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    target: str = Field(pattern=r"^(flag|section):[a-z][a-z0-9_]*$")
+    what: str = Field(min_length=1)
+    who: str = ""
+    by: str = ""
+    status: Literal["open", "done", "not_done"] = "open"
+
+
+class QuestionSpread(BaseModel):
+    """How the respondents of a team profile answered one question."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    n: int = Field(ge=0)
+    answers: dict[str, int] = {}
+    spread: float | None = None
+    shares: dict[str, float] = {}
+
+
+class MergeInfo(BaseModel):
+    """A team profile's origin: how many answered, how, and where they disagree."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    respondents: int = Field(ge=1)
+    names: list[str] = []
+    disagreements: list[str] = []
+    questions: dict[str, QuestionSpread] = {}
+
+
 class Result(BaseModel):
     """One team's (or one respondent's) answers to a bank."""
 
@@ -58,6 +92,8 @@ class Result(BaseModel):
     meta: Meta
     answers: dict[str, AnswerValue] = {}
     notes: dict[str, str] = {}
+    actions: list[Action] = []
+    merge: MergeInfo | None = None
 
     @classmethod
     def new(cls, bank: Bank, team: str, year: int, language: str, **meta: Any) -> Result:
@@ -82,6 +118,10 @@ class Result(BaseModel):
         data["answers"] = dict(self.answers)
         if self.notes:
             data["notes"] = dict(self.notes)
+        if self.actions:
+            data["actions"] = [a.model_dump() for a in self.actions]
+        if self.merge is not None:
+            data["merge"] = self.merge.model_dump(exclude_defaults=True)
         return tomli_w.dumps(data, multiline_strings=True)
 
     def save(self, path: str | Path) -> Path:
@@ -171,6 +211,13 @@ def check_against_bank(result: Result, path: Path, bank: Bank) -> LoadedResult:
             problem = bank.answer_problem(question, result.answers[qid])
             if problem:
                 problems.append(Problem(file, f"answers.{qid}", problem))
+    targets = {f"flag:{r.id}" for r in bank.rules} | {f"section:{s.id}" for s in bank.sections}
+    for action in result.actions:
+        if action.target not in targets:
+            loaded.warnings.append(
+                f"{file}: action {action.what!r} is for {action.target}, which this bank does not "
+                "have: kept, shown without its questions"
+            )
     if problems:
         raise InputError(problems)
     if loaded.unknown:

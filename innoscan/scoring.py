@@ -46,12 +46,28 @@ class IndexRule(Strict):
     min_sections: int = Field(ge=1)
 
 
+class DisagreementRule(Strict):
+    """When individual answers count as a disagreement the team should discuss."""
+
+    scale_span: float = Field(default=0.75, gt=0, le=1)
+    majority: float = Field(default=0.67, gt=0.5, le=1)
+
+
+class CompareRule(Strict):
+    """When two years' coverage of a section differs too much to compare it plainly."""
+
+    coverage_gap: float = Field(default=0.3, gt=0, le=1)
+    moved_questions: int = Field(default=5, ge=0)
+
+
 class ScoringRules(Strict):
     """The contents of scoring.toml."""
 
     min_coverage: float = Field(default=0.5, gt=0, le=1)
     index: IndexRule | None = None
     success_factors: list[SuccessFactor] = []
+    disagreement: DisagreementRule = DisagreementRule()
+    compare: CompareRule = CompareRule()
 
 
 @dataclass(frozen=True)

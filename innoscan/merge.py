@@ -1,0 +1,147 @@
+"""Individual answers -> a team profile: the team's answer per question, the spread, and
+the disagreements the team should discuss first. The profile is itself a result file."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from innoscan.bank import DONT_KNOW, Bank, Question
+from innoscan.problems import InputError
+from innoscan.result import LoadedResult, MergeInfo, QuestionSpread, Result, now_utc
+from innoscan.session import slug
+
+
+@dataclass
+class Merged:
+    """The team profile and what the person merging should be told."""
+
+    result: Result
+    warnings: list[str] = field(default_factory=list)
+
+
+def differences(loaded: list[LoadedResult]) -> list[str]:
+    """What differs between results that should be one team's answers for one year."""
+    found = []
+    for label, key in (
+        ("bank versions", lambda r: r.meta.bank_version),
+        ("years", lambda r: str(r.meta.year)),
+        ("teams", lambda r: slug(r.meta.team)),
+    ):
+        values = sorted({key(item.result) for item in loaded})
+        if len(values) > 1:
+            found.append(f"different {label}: {', '.join(values)}")
+    return found
+
+
+def merge(
+    bank: Bank, loaded: list[LoadedResult], force: bool = False, names: bool = False
+) -> Merged:
+    """Merge respondents' results; refused when they differ, unless `force`."""
+    if not loaded:
+        raise InputError.single("merge", "needs at least one result file")
+    differ = differences(loaded)
+    if differ and not force:
+        raise InputError.single(
+            loaded[0].path, f"cannot merge: {'; '.join(differ)} (use --force to merge anyway)"
+        )
+    rule = bank.scoring.disagreement
+    effective = [bank.effective_answers(item.result.answers) for item in loaded]
+    answers: dict[str, Any] = {}
+    spreads: dict[str, QuestionSpread] = {}
+    disagreements: list[str] = []
+    for q in bank.questions:
+        values = [answers_of[q.id] for answers_of in effective if q.id in answers_of]
+        if not values:
+            continue
+        team, spread, disagree = _team_answer(bank, q, values, rule)
+        spreads[q.id] = spread
+        if team is not None:
+            answers[q.id] = team
+        if disagree:
+            disagreements.append(q.id)
+    first = loaded[0].result.meta
+    respondent_names = [
+        item.result.meta.respondent for item in loaded if item.result.meta.respondent
+    ]
+    complete = all(item.result.meta.status == "complete" for item in loaded)
+    now = now_utc()
+    profile = Result.new(
+        bank,
+        first.team,
+        first.year,
+        first.language,
+        organisation=first.organisation,
+        respondents=len(loaded),
+        status="complete" if complete else "in-progress",
+    )
+    profile.meta.created = profile.meta.updated = now
+    profile.answers = answers
+    profile.notes = _notes(bank, [item.result.notes for item in loaded])
+    profile.merge = MergeInfo(
+        respondents=len(loaded),
+        names=respondent_names if names else [],
+        disagreements=disagreements,
+        questions=spreads,
+    )
+    return Merged(profile, [f"merged anyway: {d}" for d in differ])
+
+
+def _team_answer(
+    bank: Bank, q: Question, values: list[Any], rule
+) -> tuple[Any, QuestionSpread, bool]:
+    """(the team's answer or None, the spread, whether this is a disagreement)."""
+    real = [v for v in values if v != DONT_KNOW]
+    counts = Counter(_key(v) for v in values) if q.kind != "multiple_choice" else Counter()
+    spread = QuestionSpread(n=len(values), answers=dict(sorted(counts.items())))
+    if not real:
+        return (DONT_KNOW if q.dont_know else None), spread, False
+    if q.kind in ("likert", "number"):
+        spread.spread = float(max(real) - min(real))
+        team = statistics.median_low(real) if q.kind == "likert" else statistics.median(real)
+        scale = bank.scale_of(q)
+        span = (scale.max - scale.min) if scale else None
+        disagree = span is not None and len(real) > 1 and spread.spread >= rule.scale_span * span
+        return team, spread, disagree
+    if q.kind == "multiple_choice":
+        return _multi(q, real, spread)
+    if q.kind == "text":
+        return "\n".join(dict.fromkeys(real)), spread, False
+    ranked = Counter(real).most_common()
+    top, top_count = ranked[0]
+    tie = len(ranked) > 1 and ranked[1][1] == top_count
+    disagree = len(real) > 1 and (tie or top_count / len(real) < rule.majority)
+    return (None if tie else top), spread, disagree
+
+
+def _multi(
+    q: Question, real: list[list[str]], spread: QuestionSpread
+) -> tuple[Any, QuestionSpread, bool]:
+    counts = Counter(option for answer in real for option in answer)
+    spread.answers = {o.id: counts[o.id] for o in q.options or () if counts[o.id]}
+    spread.shares = {o: round(n / len(real), 3) for o, n in spread.answers.items()}
+    chosen = [o.id for o in q.options or () if spread.shares.get(o.id, 0) >= 0.5]
+    exclusive = [o for o in chosen if q.option(o).exclusive]
+    if exclusive and len(chosen) > 1:
+        best = max(chosen, key=lambda o: spread.shares[o])
+        chosen = [best] if best in exclusive else [o for o in chosen if o not in exclusive]
+    if q.max_choices is not None and len(chosen) > q.max_choices:
+        chosen = sorted(chosen, key=lambda o: -spread.shares[o])[: q.max_choices]
+        chosen = [o.id for o in q.options if o.id in chosen]
+    return (chosen or None), spread, False
+
+
+def _key(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _notes(bank: Bank, notes: list[dict[str, str]]) -> dict[str, str]:
+    """Every respondent's note on a question, without their names."""
+    merged = {}
+    for q in bank.questions:
+        texts = [n[q.id].strip() for n in notes if n.get(q.id, "").strip()]
+        if texts:
+            merged[q.id] = "\n".join(f"- {t}" for t in dict.fromkeys(texts))
+    return merged

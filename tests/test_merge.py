@@ -1,0 +1,180 @@
+"""Individual answers merged into a team profile, worked out by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from innoscan.bank import load_bank
+from innoscan.merge import merge
+from innoscan.problems import InputError
+from innoscan.result import Result, load_result
+
+FIVE = {
+    "A": {
+        "activity.products": "yes",
+        "leadership.vision": 1,
+        "last_mile.owner": "no",
+        "collaboration.partners": ["knowledge", "citizens"],
+        "activity.count": 2,
+    },
+    "B": {
+        "activity.products": "yes",
+        "leadership.vision": 5,
+        "last_mile.owner": "yes",
+        "collaboration.partners": ["knowledge"],
+        "activity.count": 3,
+    },
+    "C": {
+        "activity.products": "no",
+        "leadership.vision": 4,
+        "last_mile.owner": "no",
+        "collaboration.partners": ["citizens", "companies"],
+    },
+    "D": {
+        "activity.products": "yes",
+        "leadership.vision": 4,
+        "last_mile.owner": "yes",
+        "collaboration.partners": ["knowledge"],
+    },
+    "E": {
+        "activity.products": "dont_know",
+        "leadership.vision": 3,
+        "last_mile.owner": "dont_know",
+        "collaboration.partners": ["none"],
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank()
+
+
+def individuals(bank, tmp_path: Path, answers_by_name=FIVE, **meta):
+    loaded = []
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    for name, answers in answers_by_name.items():
+        result = Result.new(
+            bank, "Team Data", meta.get("year", 2026), "en", mode="individual", respondent=name
+        )
+        result.answers.update(answers)
+        result.notes["leadership.vision"] = f"view of {name}" if name != "E" else "view of A"
+        path = tmp_path / f"{name}.toml"
+        result.save(path)
+        loaded.append(load_result(path, bank))
+    return loaded
+
+
+def test_team_answer_per_kind(bank, tmp_path):
+    profile = merge(bank, individuals(bank, tmp_path)).result
+    # likert 1, 5, 4, 4, 3: median 4; yes/no: 3 yes of 4 real answers (E don't know): yes;
+    # owner 2 yes, 2 no: a tie, left open; partners: knowledge by 3 of 5 (>= half), citizens
+    # by 2 of 5 (not); number 2 and 3: median 2.5 (A and B only answered it).
+    assert profile.answers == {
+        "activity.products": "yes",
+        "activity.count": 2.5,
+        "leadership.vision": 4,
+        "collaboration.partners": ["knowledge"],
+    }
+    assert profile.meta.respondents == 5 and profile.meta.mode == "team"
+    spread = profile.merge.questions
+    assert spread["leadership.vision"].answers == {"1": 1, "3": 1, "4": 2, "5": 1}
+    assert spread["leadership.vision"].spread == 4
+    assert spread["collaboration.partners"].shares == {
+        "knowledge": 0.6,
+        "companies": 0.2,
+        "citizens": 0.4,
+        "none": 0.2,
+    }
+    assert spread["last_mile.owner"].answers == {"dont_know": 1, "no": 2, "yes": 2}
+
+
+def test_disagreements_are_both_ends_of_a_scale_or_no_clear_majority(bank, tmp_path):
+    profile = merge(bank, individuals(bank, tmp_path)).result
+    # vision spans 1-5 (4 >= 0.75 * 4); owner is a tie; products has 3 of 4 (0.75 >= 0.67)
+    assert profile.merge.disagreements == ["leadership.vision", "last_mile.owner"]
+
+
+def test_names_stay_out_unless_asked(bank, tmp_path):
+    anonymous = merge(bank, individuals(bank, tmp_path)).result
+    text = anonymous.to_toml()
+    assert "names" not in text and 'respondent = ""' in text
+    named = merge(bank, individuals(bank, tmp_path), names=True).result
+    assert named.merge.names == ["A", "B", "C", "D", "E"]
+
+
+def test_notes_are_kept_without_names_and_without_repeats(bank, tmp_path):
+    profile = merge(bank, individuals(bank, tmp_path)).result
+    assert (
+        profile.notes["leadership.vision"] == "- view of A\n- view of B\n- view of C\n- view of D"
+    )
+
+
+def test_profile_is_a_result_file_that_reads_back(bank, tmp_path):
+    profile = merge(bank, individuals(bank, tmp_path)).result
+    path = tmp_path / "team.toml"
+    profile.save(path)
+    again = load_result(path, bank)
+    assert again.result.merge == profile.merge
+    again.result.save(path)
+    assert path.read_text(encoding="utf-8") == profile.to_toml()
+
+
+def test_different_years_are_refused_or_forced_with_a_warning(bank, tmp_path):
+    loaded = individuals(bank, tmp_path / "a", {"A": {"activity.products": "yes"}}) + individuals(
+        bank, tmp_path / "b", {"B": {"activity.products": "no"}}, year=2025
+    )
+    with pytest.raises(InputError, match="different years: 2025, 2026"):
+        merge(bank, loaded)
+    merged = merge(bank, loaded, force=True)
+    assert merged.warnings == ["merged anyway: different years: 2025, 2026"]
+
+
+def test_exclusive_none_and_max_choices_survive_the_majority(bank, tmp_path):
+    answers = {
+        "A": {
+            "activity.products": "yes",
+            "activity.initiators": ["employees", "manager", "politics"],
+        },
+        "B": {"activity.products": "yes", "activity.initiators": ["employees", "manager", "rules"]},
+        "C": {
+            "activity.products": "yes",
+            "activity.initiators": ["politics", "rules", "employees"],
+        },
+        "D": {"activity.products": "yes", "activity.initiators": ["manager", "politics", "rules"]},
+    }
+    profile = merge(bank, individuals(bank, tmp_path, answers)).result
+    # every option is chosen by 3 of 4; at most three may stay: the first three in bank order
+    assert profile.answers["activity.initiators"] == ["employees", "manager", "politics"]
+    assert (
+        bank.answer_problem(
+            bank.question("activity.initiators"), profile.answers["activity.initiators"]
+        )
+        is None
+    )
+
+
+def test_cli_merge_writes_the_profile(cli, bank, tmp_path):
+    loaded = individuals(bank, tmp_path)
+    target = tmp_path / "team.toml"
+    result = cli("merge", *[item.path for item in loaded], "-o", target)
+    assert result.code == 0
+    assert (
+        "merged 5 respondents; 2 disagreement(s): leadership.vision, last_mile.owner" in result.err
+    )
+    data = load_result(target, bank).result
+    assert data.meta.respondents == 5
+    report = cli("report", target, "--format", "json")
+    import json
+
+    parsed = json.loads(report.out)
+    assert parsed["respondents"] == 5
+    assert [d["question"] for d in parsed["disagreements"]] == [
+        "leadership.vision",
+        "last_mile.owner",
+    ]
+    assert parsed["disagreements"][1]["answers"] == {"dont_know": 1, "no": 2, "yes": 2}
+    md = cli("report", target).out
+    assert md.index("## Where the team disagrees") < md.index("## Summary")
