@@ -214,6 +214,26 @@ _WORDS: dict[str, dict[str, str]] = {
         "risks: open a risk for the answers that raised it and the advice. "
         "E writes the Markdown report beside the result file.",
     },
+    "help.compare": {
+        "nl": "Kies met spatie twee of meer resultaten uit de map en druk op Vergelijken: per "
+        "onderdeel de score per jaar en het verschil, de succesfactoren, risico's die nieuw, "
+        "opgelost of gebleven zijn, de antwoorden die het meest veranderden en de acties van "
+        "eerdere jaren. Esc gaat terug.",
+        "en": "Choose two or more results from the folder with space and press Compare: per "
+        "section the score per year and the change, the success factors, risks that are new, "
+        "resolved or still there, the answers that moved most, and earlier years' actions. "
+        "Esc goes back.",
+    },
+    "help.merge": {
+        "nl": "De antwoorden van de respondenten zijn samengevoegd: de mediaan bij schalen, de "
+        "meerderheid bij keuzes, bij meerkeuze wat minstens de helft koos. Waar het team het "
+        "oneens is, staat de vraag hier: bespreek hem en kies het teamantwoord. Bewaar daarna "
+        "het teamresultaat. Namen van respondenten komen er niet in.",
+        "en": "The respondents' answers are merged: the median on scales, the majority for "
+        "choices, for multiple choice what at least half chose. Where the team disagrees, the "
+        "question is listed here: discuss it and choose the team's answer. Then save the team "
+        "result. Respondents' names are left out.",
+    },
     "help.start": {
         "nl": "Begin een nieuwe scan (teamnaam, organisatie, jaar, taal, wie antwoordt), ga "
         "verder met een scan die nog loopt, of open een afgeronde scan. Resultaten staan als "
@@ -222,6 +242,53 @@ _WORDS: dict[str, dict[str, str]] = {
         "resume one in progress, or open a finished one. Results are TOML files in the results "
         "folder.",
     },
+    "tui.tab_actions": {"nl": "Acties", "en": "Actions"},
+    "tui.tab_disagree": {"nl": "Oneens", "en": "Disagreements"},
+    "tui.action_target": {"nl": "Voor", "en": "For"},
+    "tui.action_what": {"nl": "Wat gaan we doen?", "en": "What will we do?"},
+    "tui.action_who": {"nl": "Wie", "en": "Who"},
+    "tui.action_by": {"nl": "Wanneer (bv. 2027-03-01)", "en": "By when (e.g. 2027-03-01)"},
+    "tui.action_add": {"nl": "Actie toevoegen", "en": "Add action"},
+    "tui.action_need": {
+        "nl": "Kies waarvoor en beschrijf de actie.",
+        "en": "Choose what for and describe the action.",
+    },
+    "tui.action_added": {"nl": "Actie bewaard.", "en": "Action saved."},
+    "tui.earlier_actions": {
+        "nl": "Acties van {year}: zijn ze gedaan?",
+        "en": "Actions of {year}: were they done?",
+    },
+    "tui.flag_prefix": {"nl": "Risico", "en": "Risk"},
+    "tui.section_prefix": {"nl": "Onderdeel", "en": "Section"},
+    "tui.compare": {"nl": "Vergelijken", "en": "Compare"},
+    "tui.compare_title": {
+        "nl": "Vergelijk resultaten: kies er twee of meer (spatie) en druk op Vergelijken",
+        "en": "Compare results: choose two or more (space) and press Compare",
+    },
+    "tui.compare_need": {
+        "nl": "Kies minstens twee resultaten.",
+        "en": "Choose at least two results.",
+    },
+    "tui.merge": {"nl": "Samenvoegen", "en": "Merge"},
+    "tui.merge_title": {
+        "nl": "Individuele antwoorden samenvoegen",
+        "en": "Merge individual answers",
+    },
+    "tui.merge_group": {
+        "nl": "{team} · {year} · {n} respondent(en)",
+        "en": "{team} · {year} · {n} respondent(s)",
+    },
+    "tui.merge_settle": {
+        "nl": "Bespreek elke vraag en kies het antwoord van het team.",
+        "en": "Discuss each question and choose the team's answer.",
+    },
+    "tui.merge_save": {"nl": "Teamresultaat bewaren", "en": "Save team result"},
+    "tui.merge_exists": {
+        "nl": "Er is al een teamresultaat voor {year}: druk nogmaals om het te vervangen.",
+        "en": "A team result for {year} exists: press again to replace it.",
+    },
+    "tui.merge_saved": {"nl": "Teamresultaat bewaard: {path}", "en": "Team result saved: {path}"},
+    "tui.compare_open": {"nl": "Vergelijken", "en": "Compare"},
     # ── compare and merge ──
     "cmp.title": {"nl": "Vergelijking", "en": "Comparison"},
     "cmp.file": {"nl": "Bestand", "en": "File"},

@@ -419,14 +419,21 @@ def _md_flags(report: Report) -> list[str]:
 
 
 def _md_disagreements(report: Report) -> list[str]:
-    merge, lang, bank = report.result.merge, report.lang, report.bank
+    merge, lang = report.result.merge, report.lang
     if merge is None:
         return []
     lines = [f"## {word('merge.disagreements', lang)}", ""]
     if not merge.disagreements:
         return lines + [word("merge.none", lang, n=merge.respondents)]
     lines += [word("merge.intro", lang, n=merge.respondents), ""]
-    rows = []
+    rows = [[escape(cell) for cell in row] for row in disagreement_rows(report)]
+    headers = [word("question_col", lang), word("merge.answers", lang), word("merge.team", lang)]
+    return lines + table(headers, rows)
+
+
+def disagreement_rows(report: Report) -> list[tuple[str, str, str]]:
+    """(question, the answers given with their counts, the team's answer) per disagreement."""
+    bank, lang, rows = report.bank, report.lang, []
     for item in _disagreements_json(report):
         q = bank.question(item["question"])
         given = ", ".join(
@@ -435,9 +442,8 @@ def _md_disagreements(report: Report) -> list[str]:
         )
         team = item["team"]
         shown = answer_text(bank, q, team, lang) if team is not None else word("merge.open", lang)
-        rows.append([escape(item["title"]), escape(given), escape(shown)])
-    headers = [word("question_col", lang), word("merge.answers", lang), word("merge.team", lang)]
-    return lines + table(headers, rows)
+        rows.append((item["title"], given, shown))
+    return rows
 
 
 def _spread_label(bank: Bank, q: Question, key: str, lang: str) -> str:

@@ -25,6 +25,7 @@ from innoscan.result import LoadedResult
 from innoscan.scoring import score
 from innoscan.session import ResultsFolder, Session
 from innoscan.tui.screens.base import BaseScreen
+from innoscan.tui.widgets.actions import ActionsPane
 
 STATUS_STYLE = {"present": "bold green", "partly": "bold yellow", "absent": "bold red", None: "dim"}
 SEVERITY_STYLE = {"high": "bold red", "medium": "bold yellow", "low": "bold blue"}
@@ -58,12 +59,17 @@ class ResultsScreen(BaseScreen):
             f"{self.w('tui.results_title')}: {escape(meta.team)} · {meta.year}", id="results-title"
         )
         with TabbedContent(id="tabs"):
+            if report.result.merge is not None and report.result.merge.disagreements:
+                with TabPane(self.w("tui.tab_disagree"), id="tab-disagree"), VerticalScroll():
+                    yield from self._disagreements(report)
             with TabPane(self.w("tui.tab_scores"), id="tab-scores"), VerticalScroll():
                 yield from self._scores(report)
             with TabPane(self.w("tui.tab_benchmarks"), id="tab-benchmarks"), VerticalScroll():
                 yield from self._benchmarks(report)
             with TabPane(self.w("tui.tab_risks"), id="tab-risks"), VerticalScroll():
                 yield from self._risks(report)
+            with TabPane(self.w("tui.tab_actions"), id="tab-actions"), VerticalScroll():
+                yield ActionsPane(self.session, self._earlier_session(report), self.lang)
         yield Footer(compact=True, show_command_palette=False)
 
     # ── scores ────────────────────────────────────────────────────────────────────────
@@ -98,6 +104,21 @@ class ResultsScreen(BaseScreen):
             )
         yield Static(sections, id="sections")
         yield from self._change(report)
+
+    def _earlier_session(self, report: Report) -> Session | None:
+        earlier = self.folder.earlier(report.bank, report.result)
+        return Session(report.bank, earlier.path, earlier.result) if earlier else None
+
+    def _disagreements(self, report: Report) -> ComposeResult:
+        from innoscan.report import disagreement_rows
+
+        merge = report.result.merge
+        yield Static(self.w("merge.intro", n=merge.respondents), classes="intro")
+        for title, given, team in disagreement_rows(report):
+            text = Text(title + "\n", style="bold")
+            text.append(f"{self.w('merge.answers')}: {given}\n")
+            text.append(f"{self.w('merge.team')}: {team}", style="italic")
+            yield Static(text, classes="benchmark")
 
     def _change(self, report: Report) -> ComposeResult:
         earlier = self.folder.earlier(report.bank, report.result)

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
-from innoscan.session import FolderEntry, ResultsFolder
+from innoscan.session import FolderEntry, ResultsFolder, slug
 from innoscan.tui.screens.base import BaseScreen
 
 
@@ -66,6 +66,9 @@ class StartScreen(BaseScreen):
                 yield Button(self.w("tui.start"), variant="primary", id="start-button")
             yield from self._listing("resume", "tui.resume_title", "in-progress")
             yield from self._listing("finished", "tui.finished_title", "complete")
+            yield from self._merge_groups()
+            if sum(e.loaded is not None for e in self.entries) >= 2:
+                yield Button(self.w("tui.compare"), id="compare-button")
             broken = [e for e in self.entries if e.problem]
             if broken:
                 yield Static(self.w("tui.unreadable_title"), classes="subtitle")
@@ -94,6 +97,29 @@ class StartScreen(BaseScreen):
             options.append(Option(label + who, id=str(entry.path)))
         yield OptionList(*options, id=list_id)
 
+    def _groups(self) -> dict[str, list[FolderEntry]]:
+        """Individual results per team and year, keyed 'slug|year'."""
+        groups: dict[str, list[FolderEntry]] = {}
+        for entry in self.entries:
+            meta = entry.result.meta if entry.result else None
+            if meta is not None and meta.mode == "individual":
+                groups.setdefault(f"{slug(meta.team)}|{meta.year}", []).append(entry)
+        return groups
+
+    def _merge_groups(self) -> ComposeResult:
+        groups = self._groups()
+        if not groups:
+            return
+        yield Static(self.w("tui.merge_title"), classes="subtitle")
+        options = []
+        for key, entries in groups.items():
+            meta = entries[0].result.meta
+            label = self.w(
+                "tui.merge_group", team=escape(meta.team), year=meta.year, n=len(entries)
+            )
+            options.append(Option(label, id=key))
+        yield OptionList(*options, id="merge-groups")
+
     def on_mount(self) -> None:
         self._show_respondent(False)
         self.query_one("#team", Input).focus()
@@ -111,6 +137,10 @@ class StartScreen(BaseScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start-button":
             self._start()
+        elif event.button.id == "compare-button":
+            from innoscan.tui.screens.compare import CompareScreen
+
+            self.app.push_screen(CompareScreen(self.folder))
 
     def _start(self) -> None:
         team = self.query_one("#team", Input).value.strip()
@@ -136,6 +166,12 @@ class StartScreen(BaseScreen):
         )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "merge-groups":
+            from innoscan.tui.screens.merge import MergeScreen
+
+            loaded = [e.loaded for e in self._groups()[event.option.id]]
+            self.app.push_screen(MergeScreen(self.folder, loaded))
+            return
         path = Path(event.option.id)
         if event.option_list.id == "finished":
             self.app.open_results(path)

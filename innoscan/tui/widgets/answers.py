@@ -18,9 +18,10 @@ from innoscan.i18n import word
 
 
 class Picked(Message):
-    """The answer changed: `value` is the new answer, or None when it was cleared."""
+    """The answer to `question` changed: `value` is the new answer, or None when cleared."""
 
-    def __init__(self, value: Any) -> None:
+    def __init__(self, question: Question, value: Any) -> None:
+        self.question = question
         self.value = value
         super().__init__()
 
@@ -60,7 +61,7 @@ class ChoiceAnswer(OptionList):
                 return
         self.value = new if new != [] else None
         self._redraw()
-        self.post_message(Picked(self.value))
+        self.post_message(Picked(self.question, self.value))
 
     def _toggled(self, current: list, picked: Any) -> Any:
         if picked == DONT_KNOW:
@@ -176,7 +177,7 @@ class TypedAnswer(Vertical):
     def _set(self, value: Any) -> None:
         if value != self.value:
             self.value = value
-            self.post_message(Picked(value))
+            self.post_message(Picked(self.question, value))
 
     def focus(self, scroll_visible: bool = True):
         return self.query_one(Input).focus(scroll_visible)

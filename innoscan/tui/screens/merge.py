@@ -1,0 +1,100 @@
+"""The merge screen: a team's individual answers for a year become the team's result;
+the team settles each disagreement into a consensus answer first."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Footer, Static
+
+from innoscan.merge import merge
+from innoscan.problems import InputError
+from innoscan.report import build_report, disagreement_rows
+from innoscan.result import LoadedResult
+from innoscan.session import ResultsFolder
+from innoscan.tui.screens.base import BaseScreen
+from innoscan.tui.widgets.answers import ChoiceAnswer, Picked, TypedAnswer
+
+
+class MergeScreen(BaseScreen):
+    HELP = "help.merge"
+    BINDINGS = [Binding("escape", "back", "Back", key_display="Esc")]
+
+    def __init__(self, folder: ResultsFolder, loaded: list[LoadedResult]) -> None:
+        super().__init__()
+        self.folder = folder
+        self.loaded = loaded
+        self.profile = merge(self.app.bank, loaded).result
+        self.confirm_replace = False
+
+    def copy(self) -> MergeScreen:
+        screen = MergeScreen(self.folder, self.loaded)
+        screen.profile = self.profile
+        return screen
+
+    @property
+    def target(self):
+        meta = self.profile.meta
+        return self.folder.path_for(meta.team, meta.year)
+
+    def compose(self) -> ComposeResult:
+        bank, lang, meta = self.app.bank, self.lang, self.profile.meta
+        report = build_report(bank, LoadedResult(self.profile, self.target), lang)
+        rows = disagreement_rows(report)
+        with VerticalScroll(id="merge"):
+            yield Static(
+                self.w("tui.merge_group", team=meta.team, year=meta.year, n=meta.respondents),
+                classes="subtitle",
+                markup=False,
+            )
+            if rows:
+                yield Static(
+                    self.w("merge.intro", n=meta.respondents) + " " + self.w("tui.merge_settle")
+                )
+            else:
+                yield Static(self.w("merge.none", n=meta.respondents))
+            for qid, (title, given, _team) in zip(
+                self.profile.merge.disagreements, rows, strict=False
+            ):
+                q = bank.question(qid)
+                text = Text(title + "\n", style="bold")
+                text.append(f"{self.w('merge.answers')}: {given}", style="dim")
+                yield Static(text, classes="settle-question")
+                value = self.profile.answers.get(qid)
+                widget = TypedAnswer if q.kind in ("number", "text") else ChoiceAnswer
+                yield widget(bank, q, lang, value, classes="settle")
+            yield Static("", id="merge-problem")
+            yield Button(self.w("tui.merge_save"), variant="success", id="merge-save")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_picked(self, message: Picked) -> None:
+        message.stop()
+        if message.value is None:
+            self.profile.answers.pop(message.question.id, None)
+        else:
+            self.profile.answers[message.question.id] = message.value
+        self.profile = self.profile.in_bank_order(self.app.bank)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id != "merge-save":
+            return
+        target = self.target
+        if target.exists() and not self.confirm_replace:
+            self.confirm_replace = True
+            self.query_one("#merge-problem", Static).update(
+                self.w("tui.merge_exists", year=self.profile.meta.year)
+            )
+            return
+        try:
+            self.folder.path.mkdir(parents=True, exist_ok=True)
+            self.profile.save(target)
+        except (InputError, OSError) as exc:
+            self.notify(self.w("tui.save_failed", problem=str(exc)), severity="error", timeout=10)
+            return
+        self.notify(self.w("tui.merge_saved", path=str(target)))
+        self.app.open_results(target)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
