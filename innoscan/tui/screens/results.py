@@ -86,7 +86,9 @@ class ResultsScreen(BaseScreen):
         factors.add_column(ratio=1)
         for f in scores.factors:
             status = self.w(f"factor.{f.status}" if f.status else "factor.none")
-            factors.add_row(Text(status, style=STATUS_STYLE[f.status]), factor_title(report, f.id))
+            factors.add_row(
+                Text(status + "  ", style=STATUS_STYLE[f.status]), factor_title(report, f.id)
+            )
         yield Static(factors, id="factors")
         sections = Table(box=None, expand=True, show_header=False, padding=(0, 1))
         sections.add_column(ratio=3)
