@@ -94,7 +94,7 @@ def compare_markdown(c: Comparison, lang: str) -> str:
         "",
         f"## {w('scores')}",
         "",
-        *table(headers, rows, "l" + "r" * (len(years) + 1) + "l"),
+        *table(headers, rows, "l" + "r" * (len(years) + 1) + ("l" if trend else "")),
     ]
     if marked:
         lines += ["", w("cmp.coverage_note")]

@@ -371,6 +371,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "key.export": {"nl": "Rapport", "en": "Export"},
     "key.questions": {"nl": "Vragen", "en": "Questions"},
     "key.start": {"nl": "Start", "en": "Start"},
+    "key.tab": {"nl": "Tabbladen", "en": "Tabs"},
     "key.open": {"nl": "Openen", "en": "Open"},
     # ── the TUI ──
     "tui.next": {"nl": "Volgende", "en": "Next"},

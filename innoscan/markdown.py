@@ -27,6 +27,8 @@ def link(title: str, url: str | None) -> str:
 def table(headers: list[str], rows: list[list[str]], align: str = "") -> list[str]:
     """A GFM table; cells are already escaped. `align` is one letter per column: l, r or c."""
     marks = {"l": "---", "r": "---:", "c": ":---:"}
+    if len(align) > len(headers):
+        raise ValueError(f"{len(align)} alignments for {len(headers)} columns")
     rule = [marks.get(a, "---") for a in align.ljust(len(headers), "l")]
     lines = [_row(headers), _row(rule)]
     lines.extend(_row(row) for row in rows)

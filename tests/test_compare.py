@@ -123,6 +123,8 @@ def test_markdown_is_valid_with_consistent_tables(cli, bank, tmp_path):
     new = save(bank, tmp_path, 2026, STRONG)
     md = cli("compare", old, new).out
     tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    # year/file, scores, success factors, moved answers, actions: five real tables
+    assert sum(t.type == "table_open" for t in tokens) == 5
     widths, row = [], 0
     for token in tokens:
         if token.type == "tr_open":

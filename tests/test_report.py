@@ -84,6 +84,8 @@ def test_markdown_report_structure(cli, bank, tmp_path):
     ):
         assert expected in heads
     all_tables = tables(md)
+    # head, success factors, scores, three benchmark sections, appendix (six sections)
+    assert len(all_tables) == 1 + 1 + 1 + 3 + 6
     for rows in all_tables:
         assert len({len(r) for r in rows}) == 1, rows[0]
     scores = next(t for t in all_tables if t[0][0] == "Section")

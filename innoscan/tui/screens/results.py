@@ -8,7 +8,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Collapsible, Digits, Footer, Static, TabbedContent, TabPane
+from textual.widgets import (
+    Collapsible,
+    Digits,
+    Footer,
+    Static,
+    TabbedContent,
+    TabPane,
+    Tabs,
+)
 
 from innoscan.bank_export import answer_text
 from innoscan.markdown import bar
@@ -38,6 +46,10 @@ class ResultsScreen(BaseScreen):
     BINDINGS = [
         Binding("e", "export", "Export"),
         Binding("f2,ctrl+o", "questions", "Questions", key_display="F2"),
+        *[
+            Binding(str(n), f"tab({n})", "Tabs", show=n == 1, key_display="1-5")
+            for n in range(1, 6)
+        ],
     ]
 
     def __init__(self, session: Session, folder: ResultsFolder) -> None:
@@ -197,6 +209,15 @@ class ResultsScreen(BaseScreen):
                 body.append("\n" + self.w("advice") + ": ", style="bold")
                 body.append(bank.text(rule.advice, lang))
                 yield Static(body)
+
+    def on_mount(self) -> None:
+        self.query_one(Tabs).focus()
+
+    def action_tab(self, number: int) -> None:
+        panes = [pane.id for pane in self.query(TabPane)]
+        if 0 < number <= len(panes):
+            self.query_one(TabbedContent).active = panes[number - 1]
+            self.query_one(Tabs).focus()
 
     # ── actions ───────────────────────────────────────────────────────────────────────
 
