@@ -101,6 +101,8 @@ def _team_answer(
     if q.kind in ("likert", "number"):
         spread.spread = float(max(real) - min(real))
         team = statistics.median_low(real) if q.kind == "likert" else statistics.median(real)
+        if isinstance(team, float) and team.is_integer() and all(isinstance(v, int) for v in real):
+            team = int(team)
         scale = bank.scale_of(q)
         span = (scale.max - scale.min) if scale else None
         disagree = span is not None and len(real) > 1 and spread.spread >= rule.scale_span * span

@@ -50,7 +50,7 @@ class DisagreementRule(Strict):
     """When individual answers count as a disagreement the team should discuss."""
 
     scale_span: float = Field(default=0.75, gt=0, le=1)
-    majority: float = Field(default=0.67, gt=0.5, le=1)
+    majority: float = Field(default=0.66, gt=0.5, le=1)
 
 
 class CompareRule(Strict):

@@ -93,7 +93,7 @@ def test_team_answer_per_kind(bank, tmp_path):
 
 def test_disagreements_are_both_ends_of_a_scale_or_no_clear_majority(bank, tmp_path):
     profile = merge(bank, individuals(bank, tmp_path)).result
-    # vision spans 1-5 (4 >= 0.75 * 4); owner is a tie; products has 3 of 4 (0.75 >= 0.67)
+    # vision spans 1-5 (4 >= 0.75 * 4); owner is a tie; products has 3 of 4 (0.75 >= 0.66)
     assert profile.merge.disagreements == ["leadership.vision", "last_mile.owner"]
 
 
@@ -130,6 +130,20 @@ def test_different_years_are_refused_or_forced_with_a_warning(bank, tmp_path):
         merge(bank, loaded)
     merged = merge(bank, loaded, force=True)
     assert merged.warnings == ["merged anyway: different years: 2025, 2026"]
+
+
+def test_two_of_three_is_a_majority_and_whole_medians_stay_whole(bank, tmp_path):
+    answers = {
+        "A": {"leadership.strategy": "paper", "activity.products": "yes", "activity.count": 1},
+        "B": {"leadership.strategy": "paper", "activity.products": "yes", "activity.count": 1},
+        "C": {"leadership.strategy": "developing", "activity.products": "yes"},
+    }
+    profile = merge(bank, individuals(bank, tmp_path, answers)).result
+    assert profile.answers["leadership.strategy"] == "paper"
+    assert profile.merge.disagreements == []
+    assert profile.answers["activity.count"] == 1 and isinstance(
+        profile.answers["activity.count"], int
+    )
 
 
 def test_exclusive_none_and_max_choices_survive_the_majority(bank, tmp_path):
