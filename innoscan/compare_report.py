@@ -8,7 +8,7 @@ from innoscan.bank import Bank
 from innoscan.bank_export import answer_text
 from innoscan.compare import Comparison
 from innoscan.i18n import word
-from innoscan.markdown import escape, table
+from innoscan.markdown import escape, table, whole
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -80,14 +80,14 @@ def compare_markdown(c: Comparison, lang: str) -> str:
         if s.coverage_differs:
             title += " \\*"
             marked = True
-        row = [title, *(_num(v) for v in s.scores), _signed(s.change)]
+        row = [title, *(whole(v) for v in s.scores), _signed(s.change)]
         rows.append(row + ([sparkline(s.scores)] if trend else []))
     index = [y.scores.index for y in c.years]
     first, last = index[0], index[-1]
     change = None if first is None or last is None else round(last - first, 1)
     title = bank.text(bank.scoring.index.title, lang) if bank.scoring.index else "Index"
     rows.append(
-        [f"**{escape(title)}**", *(_num(v) for v in index), _signed(change)]
+        [f"**{escape(title)}**", *(whole(v) for v in index), _signed(change)]
         + ([sparkline(index)] if trend else [])
     )
     lines += [
@@ -180,10 +180,6 @@ def compare_markdown(c: Comparison, lang: str) -> str:
 
 def _answer(bank: Bank, qid: str, value: Any, lang: str) -> str:
     return "—" if value is None else answer_text(bank, bank.question(qid), value, lang)
-
-
-def _num(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}"
 
 
 def _signed(value: float | None) -> str:

@@ -45,3 +45,8 @@ def bar(score: float | None, width: int = 10) -> str:
         return ""
     full = round(score / 100 * width)
     return "█" * full + "░" * (width - full)
+
+
+def whole(value: float | None) -> str:
+    """A score as shown: '62', or '—' where there is none."""
+    return "—" if value is None else f"{value:.0f}"

@@ -13,7 +13,7 @@ from innoscan.bank import Bank, Question
 from innoscan.bank_export import answer_text
 from innoscan.benchmarks import Comparison, Figure, Indicator, compare
 from innoscan.i18n import word
-from innoscan.markdown import bar, escape, link, table
+from innoscan.markdown import bar, escape, link, table, whole
 from innoscan.result import LoadedResult, Result
 from innoscan.risks import Flag, flags
 from innoscan.scoring import Scores, score
@@ -289,7 +289,7 @@ def _md_summary(report: Report) -> list[str]:
             [
                 escape(factor_title(report, f.id)),
                 word(f"factor.{f.status}" if f.status else "factor.none", lang),
-                _num(f.score),
+                whole(f.score),
             ]
             for f in scores.factors
         ]
@@ -311,7 +311,7 @@ def _md_scores(report: Report) -> list[str]:
         rows.append(
             [
                 escape(bank.text(bank.section(sid).title, lang)),
-                _num(s.score),
+                whole(s.score),
                 shown,
                 word("n_of_m", lang, n=s.answered, m=s.total),
             ]
@@ -518,10 +518,6 @@ def _md_appendix(report: Report) -> list[str]:
             *table(headers, rows, "rlll"),
         ]
     return lines
-
-
-def _num(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f}"
 
 
 def _raw(value: Any) -> str:
