@@ -77,7 +77,12 @@ class FigureAddition(Strict):
 
 
 def _entry_kind(value: Any) -> str:
-    keys = set(value) if isinstance(value, dict) else set(type(value).model_fields)
+    if isinstance(value, dict):
+        keys = set(value)
+    elif isinstance(value, FigureAddition | Indicator):
+        keys = set(type(value).model_fields)
+    else:
+        return "indicator"  # not a table: validation says so
     return "addition" if keys <= {"id", "figures"} else "indicator"
 
 

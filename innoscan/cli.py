@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -304,6 +305,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: say so in one line (INNOSCAN_DEBUG=1 shows the traceback)
+        if os.environ.get("INNOSCAN_DEBUG"):
+            raise
+        print(
+            f"innoscan: unexpected error ({type(exc).__name__}: {exc}); please report it",
+            file=sys.stderr,
+        )
+        return 1
     except BrokenPipeError:
         sys.stderr.close()
         return 0
