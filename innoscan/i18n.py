@@ -289,6 +289,42 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "tui.merge_saved": {"nl": "Teamresultaat bewaard: {path}", "en": "Team result saved: {path}"},
     "tui.compare_open": {"nl": "Vergelijken", "en": "Compare"},
+    "tui.locked_title": {"nl": "Deze scan is al open", "en": "This assessment is open elsewhere"},
+    "tui.locked_body": {
+        "nl": "{path} is open bij {owner}. Om geen antwoorden te overschrijven kunt u hem "
+        "alleen-lezen openen.",
+        "en": "{path} is open by {owner}. So that no answer is overwritten, you can open it "
+        "read-only.",
+    },
+    "tui.locked_stale": {
+        "nl": "Dat proces lijkt gestopt (het slot is verouderd): u kunt het overnemen.",
+        "en": "That process seems to have stopped (the lock is stale): you can take it over.",
+    },
+    "tui.locked_live": {
+        "nl": "Neem alleen over als u zeker weet dat de andere sessie gestopt is.",
+        "en": "Take over only if you are sure the other session has stopped.",
+    },
+    "tui.read_only": {"nl": "Alleen lezen", "en": "Open read-only"},
+    "tui.take_over": {"nl": "Overnemen", "en": "Take over"},
+    "tui.cancel": {"nl": "Annuleren", "en": "Cancel"},
+    "tui.read_only_banner": {
+        "nl": "ALLEEN LEZEN: deze scan is elders open; wijzigingen worden niet bewaard.",
+        "en": "READ-ONLY: this assessment is open elsewhere; changes are not saved.",
+    },
+    "tui.unsaved_banner": {
+        "nl": "NIET BEWAARD: {problem}. De antwoorden staan in het geheugen; innoscan probeert "
+        "het elke {n} s opnieuw. Ctrl+S bewaart een kopie elders.",
+        "en": "NOT SAVED: {problem}. The answers are in memory; innoscan retries every {n} s. "
+        "Ctrl+S saves a copy elsewhere.",
+    },
+    "tui.saved_again": {"nl": "Weer bewaard: {path}", "en": "Saved again: {path}"},
+    "tui.save_copy_title": {"nl": "Kopie bewaren als", "en": "Save a copy as"},
+    "tui.save_copy_hint": {
+        "nl": "Een pad naar een bestand of map, bv. ~/Documents",
+        "en": "A path to a file or folder, e.g. ~/Documents",
+    },
+    "tui.copy_saved": {"nl": "Kopie bewaard: {path}", "en": "Copy saved: {path}"},
+    "key.save_copy": {"nl": "Kopie", "en": "Save copy"},
     # ── compare and merge ──
     "cmp.title": {"nl": "Vergelijking", "en": "Comparison"},
     "cmp.file": {"nl": "Bestand", "en": "File"},

@@ -5,6 +5,7 @@ The TUI (and any other front end) calls this; it knows nothing of screens or key
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from innoscan.bank import Bank, Question
+from innoscan.lock import Lock
 from innoscan.problems import InputError
 from innoscan.result import LoadedResult, Result, load_result, now_utc
 from innoscan.storage import write_atomic
@@ -106,6 +108,22 @@ class ResultsFolder:
         return max(found, key=lambda e: e.result.meta.year, default=None)
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """What a file looked like (change time, size), to notice a change made by someone else."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Temporary files of writes that were cut off (a crash, a kill): never a result."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
 def _newest_first(entry: FolderEntry) -> tuple:
     result = entry.result
     stamp = result.meta.updated.timestamp() if result and result.meta.updated else 0.0
@@ -113,13 +131,29 @@ def _newest_first(entry: FolderEntry) -> tuple:
 
 
 class Session:
-    """One assessment being answered: the result in memory and on disk, kept equal."""
+    """One assessment being answered: the result in memory and on disk, kept equal.
 
-    def __init__(self, bank: Bank, path: Path, result: Result, warnings: list[str] | None = None):
+    A session that could not save keeps its answers in memory (`unsaved` says why) and
+    saves them at the next change or `save()`; it never overwrites a file that another
+    process changed under it.
+    """
+
+    def __init__(
+        self,
+        bank: Bank,
+        path: Path,
+        result: Result,
+        warnings: list[str] | None = None,
+        read_only: bool = False,
+    ):
         self.bank = bank
         self.path = path
         self.result = result
         self.warnings = warnings or []
+        self.read_only = read_only
+        self.lock: Lock | None = None
+        self.unsaved: str | None = None
+        self._stamp = _stamp(path)
 
     @classmethod
     def open(
@@ -132,14 +166,19 @@ class Session:
         organisation: str = "",
         mode: str = "team",
         respondent: str = "",
+        lock: bool = False,
+        take_over: bool = False,
     ) -> Session:
-        """Resume the team's result for the year, or start it (and save it at once)."""
+        """Resume the team's result for the year, or start it (and save it at once).
+
+        With `lock`, take the result's lock first (LockedError if another process has it).
+        """
         respondent_id = None
         if mode == "individual":
             respondent_id = respondent or f"anonymous-{secrets.token_hex(3)}"
         path = folder.path_for(team, year, respondent_id)
         if path.exists():
-            return cls.resume(bank, path)
+            return cls.resume(bank, path, lock=lock, take_over=take_over)
         problem = folder.problem()
         if problem:
             raise InputError.single(folder.path, problem.split(": ", 1)[-1])
@@ -153,18 +192,49 @@ class Session:
             respondent=respondent.strip(),
         )
         session = cls(bank, path, result)
+        if lock:
+            session.take_lock(take_over)
         session.save()
         return session
 
     @classmethod
-    def resume(cls, bank: Bank, path: Path) -> Session:
-        loaded = load_result(path, bank)
-        return cls(bank, path, loaded.result, loaded.warnings)
+    def resume(
+        cls,
+        bank: Bank,
+        path: Path,
+        lock: bool = False,
+        take_over: bool = False,
+        read_only: bool = False,
+    ) -> Session:
+        session_lock = Lock(path)
+        if lock and not read_only:
+            session_lock.acquire(take_over)
+        try:
+            loaded = load_result(path, bank)
+        except InputError:
+            session_lock.release()
+            raise
+        session = cls(bank, path, loaded.result, loaded.warnings, read_only=read_only)
+        if session_lock.held:
+            session.lock = session_lock
+            _remove_leftovers(path)
+        return session
+
+    def take_lock(self, take_over: bool = False) -> None:
+        self.lock = Lock(self.path)
+        self.lock.acquire(take_over)
+        _remove_leftovers(self.path)
+
+    def close(self) -> None:
+        """Let go of the lock (the answers are already saved)."""
+        if self.lock is not None:
+            self.lock.release()
 
     # ── answers ───────────────────────────────────────────────────────────────────────
 
     def answer(self, question: Question, value: Any) -> None:
         """Set (or, with None, clear) an answer, and save."""
+        self._writable()
         if value is None or value == []:
             self.result.answers.pop(question.id, None)
         else:
@@ -175,17 +245,40 @@ class Session:
         self.save()
 
     def note(self, question: Question, text: str) -> None:
+        self._writable()
         if text.strip():
             self.result.notes[question.id] = text
         else:
             self.result.notes.pop(question.id, None)
         self.save()
 
+    def _writable(self) -> None:
+        if self.read_only:
+            raise InputError.single(self.path, "opened read-only: nothing is changed")
+
     def save(self) -> None:
-        """Write the result atomically, answers in bank order."""
+        """Write the result atomically, answers in bank order; on failure keep it in memory."""
+        self._writable()
         self.result.meta.updated = now_utc()
         self.result = self.result.in_bank_order(self.bank)
-        self.result.save(self.path)
+        now = _stamp(self.path)
+        if self._stamp is not None and now is not None and now != self._stamp:
+            self.unsaved = "changed on disk by another process since it was opened"
+            raise InputError.single(self.path, f"{self.unsaved}: not overwritten")
+        try:
+            self.result.save(self.path)
+        except InputError as exc:
+            self.unsaved = exc.problems[0].message
+            raise
+        self._stamp = _stamp(self.path)
+        self.unsaved = None
+
+    def save_copy(self, target: str | Path) -> Path:
+        """Write the answers to another file (when the results folder cannot be written)."""
+        target = Path(target).expanduser()
+        if target.is_dir():
+            target = target / self.path.name
+        return self.result.save(target)
 
     # ── where we are ──────────────────────────────────────────────────────────────────
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from textual.screen import Screen
 
 from innoscan.bank import Bank
 from innoscan.i18n import word
+from innoscan.lock import REFRESH_EVERY, LockedError
 from innoscan.problems import InputError
 from innoscan.session import ResultsFolder, Session
 from innoscan.tui.screens.base import BaseScreen, localise_bindings
@@ -24,8 +26,10 @@ class InnoscanApp(App):
     TITLE = "innoscan"
     BINDINGS = [
         Binding("f1", "help", "Help", key_display="F1"),
+        Binding("ctrl+s", "save_copy", "Save copy", show=False, priority=True),
         Binding("ctrl+q", "quit", "Quit", priority=True, key_display="^q"),
     ]
+    RETRY_EVERY = 5.0
 
     def __init__(
         self,
@@ -33,43 +37,121 @@ class InnoscanApp(App):
         lang: str,
         folder: ResultsFolder,
         session: Session | None = None,
+        locked: tuple[LockedError, dict] | None = None,
     ) -> None:
         super().__init__()
         self.bank = bank
         self.lang = lang
         self.folder = folder
         self.first_session = session
+        self.locked = locked
+        self.active: Session | None = None
         self.today = date.today()
         localise_bindings(self, lang)
 
     def on_mount(self) -> None:
         self.check_size()
+        self.set_interval(REFRESH_EVERY, self._heartbeat)
+        self.set_interval(self.RETRY_EVERY, self._retry_save)
         if self.first_session is not None:
             self.open_questions(self.first_session)
-        else:
-            from innoscan.tui.screens.start import StartScreen
+            return
+        from innoscan.tui.screens.start import StartScreen
 
-            self.push_screen(StartScreen(self.folder))
+        self.push_screen(StartScreen(self.folder))
+        if self.locked is not None:
+            error, details = self.locked
+            self._ask_about_lock(
+                error,
+                lambda take_over: Session.open(
+                    self.bank, self.folder, lock=True, take_over=take_over, **details
+                ),
+            )
+
+    def on_unmount(self) -> None:
+        if self.active is not None:
+            self.active.close()
+
+    # ── locks, saving again, saving elsewhere ─────────────────────────────────────────
+
+    def _heartbeat(self) -> None:
+        if self.active is not None and self.active.lock is not None:
+            with contextlib.suppress(OSError, InputError):
+                self.active.lock.refresh()
+
+    def _retry_save(self) -> None:
+        session = self.active
+        if session is None or session.unsaved is None or session.read_only:
+            return
+        try:
+            session.save()
+        except InputError:
+            return
+        self.notify(word("tui.saved_again", self.lang, path=str(session.path)))
+        self._update_banner()
+
+    def _update_banner(self) -> None:
+        update = getattr(self.screen, "update_banner", None)
+        if update is not None:
+            update()
+
+    def action_save_copy(self) -> None:
+        from innoscan.tui.screens.dialogs import SaveCopyScreen
+
+        if self.active is not None and not isinstance(self.screen, SaveCopyScreen):
+            self.push_screen(SaveCopyScreen(self.active))
+
+    def _opened(self, open_session, path: Path | None = None):
+        """Open a session with its lock; when another process has it, ask what to do."""
+        try:
+            return open_session(False)
+        except LockedError as exc:
+            self._ask_about_lock(exc, open_session)
+        except InputError as exc:
+            self.notify(str(exc), severity="error", timeout=15)
+        return None
+
+    def _ask_about_lock(self, error: LockedError, open_session) -> None:
+        from innoscan.tui.screens.dialogs import LockedScreen
+
+        def decided(choice: str | None) -> None:
+            try:
+                if choice == "read-only":
+                    session = Session.resume(self.bank, error.path, read_only=True)
+                elif choice == "take-over":
+                    session = open_session(True)
+                else:
+                    return
+            except (InputError, LockedError) as exc:
+                self.notify(str(exc), severity="error", timeout=15)
+                return
+            self.open_questions(session)
+
+        self.push_screen(LockedScreen(error), decided)
 
     # ── the flow ──────────────────────────────────────────────────────────────────────
 
     def start_session(self, **details) -> None:
-        try:
-            session = Session.open(self.bank, self.folder, **details)
-        except InputError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
-            return
         self.lang = details.get("lang", self.lang)
-        self.open_questions(session)
+        session = self._opened(
+            lambda take_over: Session.open(
+                self.bank, self.folder, lock=True, take_over=take_over, **details
+            )
+        )
+        if session is not None:
+            self.open_questions(session)
 
     def resume_session(self, path: Path) -> None:
-        session = self._resume(path)
+        session = self._opened(
+            lambda take_over: Session.resume(self.bank, path, lock=True, take_over=take_over)
+        )
         if session is not None:
             self.open_questions(session)
 
     def open_questions(self, session: Session, question=None) -> None:
         from innoscan.tui.screens.question import QuestionScreen
 
+        self._activate(session)
         if session.result.meta.language in ("nl", "en"):
             self.lang = session.result.meta.language
         for warning in session.warnings:
@@ -106,9 +188,16 @@ class InnoscanApp(App):
             return
         self.notify(word("tui.exported", self.lang, path=str(target)), timeout=8)
 
+    def _activate(self, session: Session) -> None:
+        """The session now shown; the one before lets go of its lock."""
+        if self.active is not None and self.active is not session:
+            self.active.close()
+        self.active = session
+
     def _show_results(self, session: Session) -> None:
         from innoscan.tui.screens.results import ResultsScreen
 
+        self._activate(session)
         self._show(ResultsScreen(session, self.folder))
 
     def _show(self, screen: Screen) -> None:
@@ -180,7 +269,10 @@ def make_app(
     """The app, at the start screen, or (with a team) at that team's first open question."""
     if not isinstance(folder, ResultsFolder):
         folder = ResultsFolder(folder)
-    session = None
+    session, locked = None, None
     if team is not None:
-        session = Session.open(bank, folder, team=team, lang=lang, **details)
-    return InnoscanApp(bank, lang, folder, session)
+        try:
+            session = Session.open(bank, folder, team=team, lang=lang, lock=True, **details)
+        except LockedError as exc:
+            locked = (exc, {"team": team, "lang": lang, **details})
+    return InnoscanApp(bank, lang, folder, session, locked)

@@ -46,6 +46,7 @@ class QuestionScreen(BaseScreen):
             yield Static(id="place", markup=False)
             yield Static(id="whole", markup=False)
         yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
+        yield Static(id="banner", markup=False)
         with VerticalScroll(id="body"):
             yield Static(id="question-title", markup=False)
             yield Static(id="why", markup=False)
@@ -84,7 +85,23 @@ class QuestionScreen(BaseScreen):
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
         self._show_place()
         self.refresh_bindings()
+        read_only = self.session.read_only
+        answer.disabled = read_only
+        self.query_one("#notes", TextArea).read_only = read_only
+        self.update_banner()
         answer.focus()
+
+    def update_banner(self) -> None:
+        """READ-ONLY, or NOT SAVED with the reason; hidden while all is well."""
+        banner = self.query_one("#banner", Static)
+        session = self.session
+        banner.set_class(session.read_only, "read-only")
+        banner.set_class(session.read_only or session.unsaved is not None, "shown")
+        if session.read_only:
+            banner.update(self.w("tui.read_only_banner"))
+        elif session.unsaved is not None:
+            retry = int(self.app.RETRY_EVERY)
+            banner.update(self.w("tui.unsaved_banner", problem=session.unsaved, n=retry))
 
     def _multi_hint(self) -> str:
         q = self.question
@@ -127,6 +144,7 @@ class QuestionScreen(BaseScreen):
             change()
         except InputError as exc:
             self.notify(self.w("tui.save_failed", problem=str(exc)), severity="error", timeout=10)
+        self.update_banner()
 
     def _choice(self) -> ChoiceAnswer | None:
         found = self.query("#answer")
@@ -149,6 +167,8 @@ class QuestionScreen(BaseScreen):
             choice.pick(choice.values.index(value))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("yes", "no", "pick") and self.session.read_only:
+            return False
         if action in ("yes", "no"):
             return self.question.kind == "yes_no"
         if action == "pick":

@@ -1,0 +1,139 @@
+"""A lock file beside a result: who has it open, where, since when, last seen when.
+
+Two laptops on a shared drive, or two terminals, must not overwrite each other's answers.
+The owner refreshes the lock while it runs; a lock whose process is gone (same host) or
+that has not been refreshed for STALE_AFTER seconds (any host) is stale and may be taken over.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import os
+import socket
+import time
+import tomllib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import tomli_w
+
+from innoscan.storage import write_atomic
+
+STALE_AFTER = 120.0
+REFRESH_EVERY = 30.0
+
+
+@dataclass(frozen=True)
+class Owner:
+    pid: int
+    host: str
+    user: str
+    since: str
+    seen: float
+
+    @classmethod
+    def me(cls, since: str | None = None) -> Owner:
+        try:
+            user = getpass.getuser()
+        except (KeyError, OSError):
+            user = "?"
+        now = datetime.now(UTC).replace(microsecond=0).isoformat()
+        return cls(os.getpid(), socket.gethostname(), user, since or now, time.time())
+
+    def is_me(self) -> bool:
+        return self.pid == os.getpid() and self.host == socket.gethostname()
+
+    def is_stale(self, now: float | None = None) -> bool:
+        if self.host == socket.gethostname() and not _alive(self.pid):
+            return True
+        return (now or time.time()) - self.seen > STALE_AFTER
+
+    def describe(self) -> str:
+        age = max(0, int(time.time() - self.seen))
+        return (
+            f"{self.user} on {self.host} (process {self.pid}), since {self.since}, seen {age} s ago"
+        )
+
+
+class LockedError(Exception):
+    """The result is open in another process."""
+
+    def __init__(self, path: Path, owner: Owner):
+        self.path, self.owner = path, owner
+        self.stale = owner.is_stale()
+        state = "stale: that process seems gone" if self.stale else "in use"
+        super().__init__(f"{path}: open elsewhere by {owner.describe()} ({state})")
+
+
+class Lock:
+    """The lock of one result file: `team-data-2026.toml.lock`."""
+
+    def __init__(self, result_path: Path):
+        self.path = result_path.with_name(result_path.name + ".lock")
+        self.held = False
+
+    def acquire(self, take_over: bool = False) -> None:
+        """Take the lock; raise LockedError if another process holds it (unless `take_over`)."""
+        me = Owner.me()
+        try:
+            fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            owner = self.owner()
+            if owner is not None and not owner.is_me() and not take_over:
+                raise LockedError(self.path.with_suffix(""), owner) from None
+            write_atomic(self.path, _text(me))
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(_text(me))
+        self.held = True
+
+    def owner(self) -> Owner | None:
+        """Who holds the lock (None if nobody, or if the lock file is unreadable)."""
+        try:
+            data = tomllib.loads(self.path.read_text(encoding="utf-8"))
+            return Owner(
+                int(data["pid"]),
+                str(data["host"]),
+                str(data["user"]),
+                str(data["since"]),
+                float(data["seen"]),
+            )
+        except (OSError, ValueError, KeyError, TypeError, tomllib.TOMLDecodeError):
+            return None
+
+    def refresh(self) -> None:
+        """Say we are still here (only while the lock is still ours)."""
+        owner = self.owner()
+        if self.held and owner is not None and owner.is_me():
+            write_atomic(self.path, _text(Owner.me(since=owner.since)))
+
+    def release(self) -> None:
+        owner = self.owner()
+        if self.held and (owner is None or owner.is_me()):
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+        self.held = False
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _text(owner: Owner) -> str:
+    return tomli_w.dumps(
+        {
+            "pid": owner.pid,
+            "host": owner.host,
+            "user": owner.user,
+            "since": owner.since,
+            "seen": owner.seen,
+        }
+    )

@@ -1,0 +1,136 @@
+"""Two processes on one result: the second notices; a stale lock can be taken over; a file
+changed under a session is never overwritten; a failed save keeps the answers in memory."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from innoscan.bank import load_bank
+from innoscan.lock import Lock, LockedError, Owner
+from innoscan.problems import InputError
+from innoscan.session import ResultsFolder, Session
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank()
+
+
+def other_process_lock(path, seen_ago=0.0, pid=None):
+    """A lock written as if by another live (or, with a dead pid, gone) process."""
+    import time
+
+    import tomli_w
+
+    owner = Owner.me()
+    data = {
+        "pid": pid or 1,  # pid 1 is alive on every Unix
+        "host": owner.host,
+        "user": "colleague",
+        "since": owner.since,
+        "seen": time.time() - seen_ago,
+    }
+    Lock(path).path.write_text(tomli_w.dumps(data), encoding="utf-8")
+
+
+def test_second_session_is_refused_while_the_first_holds_the_lock(bank, tmp_path):
+    folder = ResultsFolder(tmp_path)
+    first = Session.open(bank, folder, "Team Data", 2026, "en", lock=True)
+    code = (
+        "import sys\n"
+        "from innoscan.bank import load_bank\n"
+        "from innoscan.lock import LockedError\n"
+        "from innoscan.session import ResultsFolder, Session\n"
+        f"try:\n    Session.open(load_bank(), ResultsFolder({str(tmp_path)!r}), 'Team Data', 2026, 'en', lock=True)\n"
+        "except LockedError as exc:\n    print('LOCKED', exc.stale)\n"
+    )
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert other.stdout.strip() == "LOCKED False"
+    first.close()
+    assert not Lock(first.path).path.exists()
+
+
+def test_a_live_lock_names_its_owner(bank, tmp_path):
+    folder = ResultsFolder(tmp_path)
+    path = folder.path_for("Team Data", 2026)
+    Session.open(bank, folder, "Team Data", 2026, "en").close()
+    other_process_lock(path)
+    with pytest.raises(LockedError) as caught:
+        Session.open(bank, folder, "Team Data", 2026, "en", lock=True)
+    assert not caught.value.stale
+    assert "colleague on" in str(caught.value) and "in use" in str(caught.value)
+
+
+def test_a_lock_of_a_gone_process_is_stale_and_can_be_taken_over(bank, tmp_path):
+    folder = ResultsFolder(tmp_path)
+    path = folder.path_for("Team Data", 2026)
+    Session.open(bank, folder, "Team Data", 2026, "en").close()
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    other_process_lock(path, pid=int(dead.stdout))
+    with pytest.raises(LockedError) as caught:
+        Session.open(bank, folder, "Team Data", 2026, "en", lock=True)
+    assert caught.value.stale
+    session = Session.open(bank, folder, "Team Data", 2026, "en", lock=True, take_over=True)
+    assert Lock(path).owner().is_me()
+    session.answer(bank.question("activity.products"), "yes")
+
+
+def test_a_lock_not_refreshed_for_long_is_stale(bank, tmp_path):
+    path = tmp_path / "t.toml"
+    other_process_lock(path, seen_ago=3600)
+    assert Lock(path).owner().is_stale()
+
+
+def test_a_file_changed_under_a_session_is_not_overwritten(bank, tmp_path):
+    folder = ResultsFolder(tmp_path)
+    mine = Session.open(bank, folder, "Team Data", 2026, "en")
+    theirs = Session.resume(bank, mine.path)
+    theirs.answer(bank.question("activity.products"), "no")
+    with pytest.raises(InputError, match="changed on disk by another process"):
+        mine.answer(bank.question("activity.services"), "yes")
+    assert mine.result.answers["activity.services"] == "yes"  # kept in memory
+    assert Session.resume(bank, mine.path).result.answers == {"activity.products": "no"}
+    copy = mine.save_copy(tmp_path / "elsewhere.toml")
+    assert Session.resume(bank, copy).result.answers == {"activity.services": "yes"}
+
+
+def test_read_only_changes_nothing(bank, tmp_path):
+    folder = ResultsFolder(tmp_path)
+    Session.open(bank, folder, "Team Data", 2026, "en").close()
+    path = folder.path_for("Team Data", 2026)
+    before = path.read_bytes()
+    reader = Session.resume(bank, path, read_only=True)
+    with pytest.raises(InputError, match="read-only"):
+        reader.answer(bank.question("activity.products"), "yes")
+    assert path.read_bytes() == before
+
+
+def test_a_folder_that_disappears_keeps_answers_in_memory_and_saves_again(bank, tmp_path):
+    folder = ResultsFolder(tmp_path / "results")
+    session = Session.open(bank, folder, "Team Data", 2026, "en")
+    session.answer(bank.question("activity.products"), "yes")
+    (tmp_path / "results").rename(tmp_path / "away")  # the network drive is gone
+    with pytest.raises(InputError, match="cannot be written"):
+        session.answer(bank.question("activity.services"), "no")
+    assert session.unsaved and session.result.answers["activity.services"] == "no"
+    (tmp_path / "away").rename(tmp_path / "results")  # and back
+    session.save()
+    assert session.unsaved is None
+    assert Session.resume(bank, session.path).result.answers == {
+        "activity.products": "yes",
+        "activity.services": "no",
+    }
+
+
+def test_leftover_temporary_files_are_removed_on_open(bank, tmp_path):
+    folder = ResultsFolder(tmp_path)
+    Session.open(bank, folder, "Team Data", 2026, "en").close()
+    leftover = tmp_path / ".team-data-2026.toml.abc123.tmp"
+    leftover.write_text("half a fi")
+    Session.open(bank, folder, "Team Data", 2026, "en", lock=True).close()
+    assert not leftover.exists()

@@ -1,0 +1,45 @@
+"""The TUI when another process has the result, and when saving fails."""
+
+from __future__ import annotations
+
+from test_lock import other_process_lock
+
+from innoscan.session import Session
+from innoscan.tui.app import make_app
+from innoscan.tui.screens.dialogs import LockedScreen
+from innoscan.tui.screens.question import QuestionScreen
+
+SIZE = (80, 24)
+
+
+async def test_a_locked_result_offers_read_only(bank, folder):
+    Session.open(bank, folder, "Team Data", 2026, "en").close()
+    path = folder.path_for("Team Data", 2026)
+    other_process_lock(path)
+    before = path.read_bytes()
+    app = make_app(bank, "en", folder, team="Team Data", year=2026)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LockedScreen)
+        assert "colleague" in str(app.screen.query_one("#dialog").query("Static")[1].render())
+        await pilot.press("enter")  # Open read-only is focused
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert "READ-ONLY" in str(app.screen.query_one("#banner").render())
+        await pilot.press("1", "y")
+    assert path.read_bytes() == before
+
+
+async def test_a_failed_save_shows_at_once_and_is_retried(bank, folder, tmp_path, on_disk):
+    app = make_app(bank, "en", folder, team="Team Data", year=2026)
+    app.RETRY_EVERY = 0.2
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("y")
+        folder.path.rename(tmp_path / "away")
+        await pilot.press("pagedown", "n")
+        banner = str(app.screen.query_one("#banner").render())
+        assert "NOT SAVED" in banner and "retries" in banner
+        (tmp_path / "away").rename(folder.path)
+        await pilot.pause(0.5)
+        assert "activity.services" in on_disk().answers
+        assert not app.screen.query_one("#banner").has_class("shown")
