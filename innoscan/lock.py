@@ -1,8 +1,9 @@
 """A lock file beside a result: who has it open, where, since when, last seen when.
 
 Two laptops on a shared drive, or two terminals, must not overwrite each other's answers.
-The owner refreshes the lock while it runs; a lock whose process is gone (same host) or
-that has not been refreshed for STALE_AFTER seconds (any host) is stale and may be taken over.
+The owner refreshes the lock while it runs. A lock whose process is gone from this machine
+(a crash) is taken over at once; one that has not been refreshed for STALE_AFTER seconds
+(another laptop that went away) is stale, and the user may take it over.
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ class Owner:
     def is_me(self) -> bool:
         return self.pid == os.getpid() and self.host == socket.gethostname()
 
+    def crashed_here(self) -> bool:
+        """A process on this machine that is gone: its lock is taken over without asking."""
+        return self.host == socket.gethostname() and not _alive(self.pid)
+
     def is_stale(self, now: float | None = None) -> bool:
         if self.host == socket.gethostname() and not _alive(self.pid):
             return True
@@ -81,7 +86,7 @@ class Lock:
             fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         except FileExistsError:
             owner = self.owner()
-            if owner is not None and not owner.is_me() and not take_over:
+            if owner is not None and not (owner.is_me() or owner.crashed_here() or take_over):
                 raise LockedError(self.path.with_suffix(""), owner) from None
             write_atomic(self.path, _text(me))
         else:

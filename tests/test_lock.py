@@ -64,7 +64,7 @@ def test_a_live_lock_names_its_owner(bank, tmp_path):
     assert "colleague on" in str(caught.value) and "in use" in str(caught.value)
 
 
-def test_a_lock_of_a_gone_process_is_stale_and_can_be_taken_over(bank, tmp_path):
+def test_a_lock_of_a_crashed_process_here_is_taken_over_at_once(bank, tmp_path):
     folder = ResultsFolder(tmp_path)
     path = folder.path_for("Team Data", 2026)
     Session.open(bank, folder, "Team Data", 2026, "en").close()
@@ -72,12 +72,29 @@ def test_a_lock_of_a_gone_process_is_stale_and_can_be_taken_over(bank, tmp_path)
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
     )
     other_process_lock(path, pid=int(dead.stdout))
-    with pytest.raises(LockedError) as caught:
-        Session.open(bank, folder, "Team Data", 2026, "en", lock=True)
-    assert caught.value.stale
-    session = Session.open(bank, folder, "Team Data", 2026, "en", lock=True, take_over=True)
+    session = Session.open(bank, folder, "Team Data", 2026, "en", lock=True)
     assert Lock(path).owner().is_me()
     session.answer(bank.question("activity.products"), "yes")
+
+
+def test_a_stale_lock_of_another_machine_can_be_taken_over(bank, tmp_path):
+    import tomllib
+
+    import tomli_w
+
+    folder = ResultsFolder(tmp_path)
+    path = folder.path_for("Team Data", 2026)
+    Session.open(bank, folder, "Team Data", 2026, "en").close()
+    other_process_lock(path, seen_ago=3600)
+    lock_file = Lock(path).path
+    data = tomllib.loads(lock_file.read_text())
+    data["host"] = "another-laptop"
+    lock_file.write_text(tomli_w.dumps(data))
+    with pytest.raises(LockedError) as caught:
+        Session.open(bank, folder, "Team Data", 2026, "en", lock=True)
+    assert caught.value.stale and "another-laptop" in str(caught.value)
+    Session.open(bank, folder, "Team Data", 2026, "en", lock=True, take_over=True)
+    assert Lock(path).owner().is_me()
 
 
 def test_a_lock_not_refreshed_for_long_is_stale(bank, tmp_path):
