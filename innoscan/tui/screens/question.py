@@ -82,14 +82,15 @@ class QuestionScreen(BaseScreen):
         hint.display = q.kind == "multiple_choice"
         hint.update(self._multi_hint() if hint.display else "")
         self.query_one("#notes", TextArea).load_text(self.session.result.notes.get(q.id, ""))
-        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
         self._show_place()
         self.refresh_bindings()
         read_only = self.session.read_only
         answer.disabled = read_only
         self.query_one("#notes", TextArea).read_only = read_only
         self.update_banner()
-        answer.focus()
+        answer.focus(scroll_visible=False)
+        body = self.query_one("#body", VerticalScroll)
+        self.call_after_refresh(body.scroll_home, animate=False)
 
     def update_banner(self) -> None:
         """READ-ONLY, or NOT SAVED with the reason; hidden while all is well."""
@@ -120,18 +121,19 @@ class QuestionScreen(BaseScreen):
         self.query_one("#whole", Static).update(self.w("tui.whole", n=overall, m=total))
         self.query_one(ProgressBar).update(total=total, progress=overall)
 
-    def go_to(self, question: Question) -> None:
-        """Show another question on this screen."""
-        self.run_worker(self.show(question), exclusive=True, group="show")
+    async def go_to(self, question: Question) -> None:
+        """Show another question. Awaited by the key's action, so the next key waits for it."""
+        await self.show(question)
 
     # ── answering ─────────────────────────────────────────────────────────────────────
 
     def on_picked(self, message: Picked) -> None:
-        self._save(lambda: self.session.answer(self.question, message.value))
+        # the widget's own question: a quick PageDown may already show the next one
+        self._save(lambda: self.session.answer(message.question, message.value))
         self._show_place()
 
-    def on_go_on(self, _: GoOn) -> None:
-        self.action_next()
+    async def on_go_on(self, _: GoOn) -> None:
+        await self.action_next()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id == "notes":
@@ -142,7 +144,7 @@ class QuestionScreen(BaseScreen):
     def _save(self, change) -> None:
         try:
             change()
-        except InputError as exc:
+        except (InputError, ValueError) as exc:
             self.notify(self.w("tui.save_failed", problem=str(exc)), severity="error", timeout=10)
         self.update_banner()
 
@@ -177,33 +179,33 @@ class QuestionScreen(BaseScreen):
 
     # ── moving ────────────────────────────────────────────────────────────────────────
 
-    def action_next(self) -> None:
+    async def action_next(self) -> None:
         following = self.session.neighbour(self.question, 1)
         if following is None:
             from innoscan.tui.screens.review import ReviewScreen
 
             self.app.push_screen(ReviewScreen(self.session), self._after_review)
         else:
-            self.go_to(following)
+            await self.go_to(following)
 
-    def action_previous(self) -> None:
+    async def action_previous(self) -> None:
         before = self.session.neighbour(self.question, -1)
         if before is None:
             self.app.bell()
         else:
-            self.go_to(before)
+            await self.go_to(before)
 
     def action_overview(self) -> None:
         from innoscan.tui.screens.overview import OverviewScreen
 
         self.app.push_screen(OverviewScreen(self.session, self.question), self._after_overview)
 
-    def _after_overview(self, question_id: str | None) -> None:
+    async def _after_overview(self, question_id: str | None) -> None:
         if question_id:
-            self.go_to(self.session.bank.question(question_id))
+            await self.go_to(self.session.bank.question(question_id))
 
-    def _after_review(self, question_id: str | None) -> None:
+    async def _after_review(self, question_id: str | None) -> None:
         if question_id == "finish":
             self.app.finish(self.session)
         elif question_id:
-            self.go_to(self.session.bank.question(question_id))
+            await self.go_to(self.session.bank.question(question_id))

@@ -1,0 +1,38 @@
+"""Shared by the benchmark scripts: timing processes, and the machine they ran on."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+PYTHON = sys.executable
+HERE = Path(__file__).parent
+
+
+def timed(command: list[str], cwd: Path | None = None, runs: int = 7) -> float:
+    """Median wall time of a command, in seconds (after one warm-up run)."""
+    subprocess.run(command, cwd=cwd, capture_output=True, check=True)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def machine() -> str:
+    return (
+        f"{date.today().isoformat()}, {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.system()}"
+    )
+
+
+def line(name: str, ours: float, yardstick: float, target: str, unit: str = "s") -> str:
+    ratio = ours / yardstick if yardstick else float("nan")
+    return f"| {name} | {ours:.3f} {unit} | {yardstick:.3f} {unit} | {ratio:.2f} | {target} |"

@@ -1,0 +1,51 @@
+"""`innoscan merge` of 1,000 individual results, beside only parsing them with tomllib
+(both as processes). Target: at most 3 times."""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+from common import PYTHON, line, machine, timed
+
+from innoscan.bank import load_bank
+from innoscan.result import Result
+
+COUNT = 1000
+
+
+def make_files(folder: Path) -> None:
+    bank, rng = load_bank(), random.Random(1)
+    for n in range(COUNT):
+        result = Result.new(bank, "Bench", 2026, "en", mode="individual", respondent=f"r{n}")
+        for q in bank.questions:
+            if q.kind == "likert":
+                result.answers[q.id] = rng.randint(1, 5)
+            elif q.kind == "yes_no":
+                result.answers[q.id] = rng.choice(["yes", "no"])
+            elif q.kind == "single_choice":
+                result.answers[q.id] = rng.choice(q.options).id
+        result.save(folder / f"r{n:04}.toml")
+
+
+def measure() -> tuple[float, float]:
+    work = Path(tempfile.mkdtemp(prefix="innoscan-merge-"))
+    make_files(work)
+    files = sorted(str(p.name) for p in work.glob("r*.toml"))
+    ours = timed([PYTHON, "-m", "innoscan", "merge", *files, "-o", "team.toml"], cwd=work, runs=3)
+    parse = (
+        "import glob, tomllib\n"
+        "for name in sorted(glob.glob('r*.toml')):\n"
+        "    with open(name, 'rb') as f: tomllib.load(f)\n"
+    )
+    base = timed([PYTHON, "-c", parse], cwd=work, runs=3)
+    return ours, base
+
+
+if __name__ == "__main__":
+    ours, base = measure()
+    print(machine())
+    print(line(f"`innoscan merge` of {COUNT} files", ours, base, "<= 3"))
+    sys.exit(0)

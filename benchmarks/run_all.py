@@ -1,0 +1,43 @@
+"""All benchmarks in one run, side by side, as the table in the README.
+
+.venv/bin/python benchmarks/run_all.py
+"""
+
+from __future__ import annotations
+
+import merge_cli
+import report_cli
+import startup
+import steps
+from common import line, machine
+
+if __name__ == "__main__":
+    print(f"Measured {machine()}")
+    print()
+    print("| what | innoscan | yardstick | ratio | target |")
+    print("|---|---|---|---|---|")
+    print(
+        line(
+            "TUI cold start to the first question (vs a minimal Textual app)",
+            *startup.measure(),
+            "<= 1.3",
+        )
+    )
+    print(
+        line(
+            "`innoscan report` as a process (vs `import pydantic, tomllib`)",
+            *report_cli.measure(),
+            "<= 2",
+        )
+    )
+    print(
+        line(
+            "`innoscan merge` of 1,000 files (vs parsing them with tomllib)",
+            *merge_cli.measure(),
+            "<= 3",
+        )
+    )
+    median, worst, count = steps.measure()
+    print(
+        f"| next question while answering ({count} steps, Pilot) | median {median * 1000:.0f} ms, worst {worst * 1000:.0f} ms | | | median < 50 ms |"
+    )

@@ -1,0 +1,54 @@
+"""Moving from one question to the next while answering, headless under Pilot.
+
+For every step of a whole questionnaire (a digit, then PageDown) the time from the key to
+the next question being on screen: the screen's own work, measured inside the app.
+Target: under 50 ms median.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import tempfile
+import time
+
+from innoscan.bank import load_bank
+from innoscan.tui.app import make_app
+from innoscan.tui.screens import question as question_screen
+
+
+async def walk() -> list[float]:
+    steps: list[float] = []
+    original = question_screen.QuestionScreen.action_next
+
+    def timed_next(self):
+        start = time.perf_counter()
+        original(self)
+
+        def shown() -> None:
+            steps.append(time.perf_counter() - start)
+
+        self.app.call_after_refresh(lambda: self.app.call_after_refresh(shown))
+
+    question_screen.QuestionScreen.action_next = timed_next
+    folder = tempfile.mkdtemp(prefix="innoscan-steps-")
+    app = make_app(load_bank(), "en", folder, team="Steps", year=2026)
+    async with app.run_test(size=(80, 24)) as pilot:
+        while isinstance(app.screen, question_screen.QuestionScreen):
+            kind = app.screen.question.kind
+            await pilot.press("1" if kind != "text" else "x", "pagedown")
+            await pilot.pause()
+    question_screen.QuestionScreen.action_next = original
+    return steps
+
+
+def measure() -> tuple[float, float, int]:
+    steps = asyncio.run(walk())
+    return statistics.median(steps), max(steps), len(steps)
+
+
+if __name__ == "__main__":
+    median, worst, count = measure()
+    print(
+        f"{count} steps: median {median * 1000:.1f} ms, worst {worst * 1000:.1f} ms (target: median < 50 ms)"
+    )
