@@ -72,6 +72,14 @@ class InnoscanApp(App):
         if self.active is not None:
             self.active.close()
 
+    async def action_quit(self) -> None:
+        """Quit, after saving what the screen holds (every change is saved already)."""
+        for screen in self.screen_stack:
+            commit = getattr(screen, "commit", None)
+            if commit is not None:
+                commit()
+        self.exit()
+
     # ── locks, saving again, saving elsewhere ─────────────────────────────────────────
 
     def _heartbeat(self) -> None:

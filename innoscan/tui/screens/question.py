@@ -64,8 +64,21 @@ class QuestionScreen(BaseScreen):
     def copy(self) -> QuestionScreen:
         return QuestionScreen(self.session, self.question)
 
+    def commit(self) -> None:
+        """Save what the shown widgets hold, in case a change is still on its way as a message."""
+        found = self.query("#answer")
+        if found and not self.session.read_only:
+            widget = found.first()
+            valid, value = widget.current()
+            if valid and value != self.session.result.answers.get(widget.question.id):
+                self._save(lambda: self.session.answer(widget.question, value))
+            text = self.query_one("#notes", TextArea).text
+            if text != self.session.result.notes.get(self.question.id, ""):
+                self._save(lambda: self.session.note(self.question, text))
+
     async def show(self, question: Question) -> None:
         """Fill the screen with `question`: texts, its answer widget, its notes."""
+        self.commit()
         self.question = question
         bank, q, lang = self.session.bank, question, self.lang
         self.query_one("#question-title", Static).update(bank.text(q.title, lang))

@@ -80,6 +80,10 @@ class ChoiceAnswer(OptionList):
             return None
         return [v for v in self.values if v in current or v == picked]
 
+    def current(self) -> tuple[bool, Any]:
+        """(valid, the answer shown now): read directly, not from pending messages."""
+        return True, self.value
+
     def action_toggle(self) -> None:
         if self.highlighted is not None:
             self.pick(self.highlighted)
@@ -181,6 +185,20 @@ class TypedAnswer(Vertical):
 
     def focus(self, scroll_visible: bool = True):
         return self.query_one(Input).focus(scroll_visible)
+
+    def current(self) -> tuple[bool, Any]:
+        """(valid, the answer shown now): read from the input itself, not from messages."""
+        if self.question.dont_know and self.query_one(Checkbox).value:
+            return True, DONT_KNOW
+        text = self.query_one(Input).value
+        if not text.strip():
+            return True, None
+        if self.question.kind == "text":
+            return True, text
+        value, problem = _number(text.strip())
+        if problem is None and self.bank.answer_problem(self.question, value) is None:
+            return True, value
+        return False, None
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
