@@ -13,7 +13,7 @@ from innoscan.bank import Question
 from innoscan.problems import InputError
 from innoscan.session import Session
 from innoscan.tui.screens.base import BaseScreen
-from innoscan.tui.widgets.answers import ChoiceAnswer, GoOn, Picked, TypedAnswer
+from innoscan.tui.widgets.answers import ChoiceAnswer, GoOn, NotesArea, Picked, TypedAnswer
 
 DIGITS = [
     Binding(str(n % 10), f"pick({n})", "Pick 1-9", show=n == 1, key_display="1-9")
@@ -26,8 +26,8 @@ class QuestionScreen(BaseScreen):
 
     HELP = "help.question"
     BINDINGS = [
-        Binding("pagedown", "next", "Next", priority=True, key_display="PgDn"),
-        Binding("pageup", "previous", "Previous", priority=True, key_display="PgUp"),
+        Binding("pagedown", "next", "Next", key_display="PgDn"),
+        Binding("pageup", "previous", "Previous", key_display="PgUp"),
         Binding("f2,ctrl+o", "overview", "Overview", priority=True, key_display="F2"),
         Binding("y,j", "yes", "Yes/no", key_display="y/n"),
         Binding("n", "no", "No", show=False),
@@ -53,7 +53,7 @@ class QuestionScreen(BaseScreen):
             yield Vertical(id="answer-holder")
             yield Static(id="multi-hint", markup=False)
             yield Label(self.w("tui.notes"), id="notes-label")
-            notes = TextArea(id="notes")
+            notes = NotesArea(id="notes")
             notes.placeholder = self.w("tui.notes_hint")
             yield notes
         yield Footer(compact=True, show_command_palette=False)

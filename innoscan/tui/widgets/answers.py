@@ -10,11 +10,29 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Checkbox, Input, OptionList, Static
+from textual.widgets import Checkbox, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from innoscan.bank import DONT_KNOW, Bank, Question
 from innoscan.i18n import word
+
+# PageDown / PageUp move between questions, also from inside a widget that would page;
+# handled in the widget, so they wait for the keys typed before them (no key jumps the queue)
+PAGE_KEYS = [
+    Binding("pageup", "screen.previous", "Previous", key_display="PgUp"),
+    Binding("pagedown", "screen.next", "Next", key_display="PgDn"),
+]
+
+
+class NotesArea(TextArea):
+    """The team's notes: a text area in which PageDown / PageUp move between questions."""
+
+    BINDINGS = PAGE_KEYS
+
+    def on_mount(self) -> None:
+        from innoscan.tui.screens.base import localise_bindings
+
+        localise_bindings(self, self.app.lang)
 
 
 class Picked(Message):
@@ -33,7 +51,10 @@ class GoOn(Message):
 class ChoiceAnswer(OptionList):
     """Likert, yes/no, single and multiple choice: numbered options, "don't know" last."""
 
-    BINDINGS = [Binding("space", "toggle", "Toggle", show=False)]
+    BINDINGS = [
+        Binding("space", "toggle", "Toggle", show=False),
+        *PAGE_KEYS,
+    ]
 
     def __init__(self, bank: Bank, question: Question, lang: str, value: Any, **kwargs) -> None:
         self.bank, self.question, self.lang = bank, question, lang
@@ -43,6 +64,9 @@ class ChoiceAnswer(OptionList):
         super().__init__(*self._option_rows(), **kwargs)
 
     def on_mount(self) -> None:
+        from innoscan.tui.screens.base import localise_bindings
+
+        localise_bindings(self, self.lang)
         chosen = self._chosen_indexes()
         self.highlighted = chosen[0] if chosen else 0
 
