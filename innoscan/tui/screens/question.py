@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Label, ProgressBar, Static, TextArea
+from textual.widgets import Footer, Input, Label, ProgressBar, Static, TextArea
 
 from innoscan.bank import Question
 from innoscan.problems import InputError
 from innoscan.session import Session
 from innoscan.tui.screens.base import BaseScreen
-from innoscan.tui.widgets.answers import ChoiceAnswer, GoOn, NotesArea, Picked, TypedAnswer
+from innoscan.tui.widgets.answers import ChoiceAnswer, GoOn, Picked, TypedAnswer
 
 DIGITS = [
     Binding(str(n % 10), f"pick({n})", "Pick 1-9", show=n == 1, key_display="1-9")
@@ -26,11 +28,11 @@ class QuestionScreen(BaseScreen):
 
     HELP = "help.question"
     BINDINGS = [
-        Binding("pagedown", "next", "Next", key_display="PgDn"),
-        Binding("pageup", "previous", "Previous", key_display="PgUp"),
+        Binding("pagedown", "next", "Next", key_display="PgDn", priority=True),
+        Binding("pageup", "previous", "Previous", key_display="PgUp", priority=True),
         Binding("f2,ctrl+o", "overview", "Overview", priority=True, key_display="F2"),
-        Binding("y,j", "yes", "Yes/no", key_display="y/n"),
-        Binding("n", "no", "No", show=False),
+        Binding("y,j", "yes", "Yes/no", key_display="y/n", priority=True),
+        Binding("n", "no", "No", show=False, priority=True),
         *DIGITS,
     ]
 
@@ -53,7 +55,7 @@ class QuestionScreen(BaseScreen):
             yield Vertical(id="answer-holder")
             yield Static(id="multi-hint", markup=False)
             yield Label(self.w("tui.notes"), id="notes-label")
-            notes = NotesArea(id="notes")
+            notes = TextArea(id="notes")
             notes.placeholder = self.w("tui.notes_hint")
             yield notes
         yield Footer(compact=True, show_command_palette=False)
@@ -136,7 +138,17 @@ class QuestionScreen(BaseScreen):
 
     async def go_to(self, question: Question) -> None:
         """Show another question. Awaited by the key's action, so the next key waits for it."""
+        await self._settle()
         await self.show(question)
+
+    async def _settle(self) -> None:
+        """Let the focused widget handle the keys it already has (a text field's last letters)."""
+        focused = self.app.focused
+        if focused is not None and focused.is_attached:
+            done = asyncio.Event()
+            focused.call_later(done.set)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(done.wait(), timeout=1.0)
 
     # ── answering ─────────────────────────────────────────────────────────────────────
 
@@ -182,8 +194,10 @@ class QuestionScreen(BaseScreen):
             choice.pick(choice.values.index(value))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("yes", "no", "pick") and self.session.read_only:
-            return False
+        if action in ("yes", "no", "pick") and (
+            self.session.read_only or isinstance(self.app.focused, Input | TextArea)
+        ):
+            return False  # in a text field the key is typed
         if action in ("yes", "no"):
             return self.question.kind == "yes_no"
         if action == "pick":

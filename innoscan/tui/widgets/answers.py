@@ -10,29 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Checkbox, Input, OptionList, Static, TextArea
+from textual.widgets import Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from innoscan.bank import DONT_KNOW, Bank, Question
 from innoscan.i18n import word
-
-# PageDown / PageUp move between questions, also from inside a widget that would page;
-# handled in the widget, so they wait for the keys typed before them (no key jumps the queue)
-PAGE_KEYS = [
-    Binding("pageup", "screen.previous", "Previous", key_display="PgUp"),
-    Binding("pagedown", "screen.next", "Next", key_display="PgDn"),
-]
-
-
-class NotesArea(TextArea):
-    """The team's notes: a text area in which PageDown / PageUp move between questions."""
-
-    BINDINGS = PAGE_KEYS
-
-    def on_mount(self) -> None:
-        from innoscan.tui.screens.base import localise_bindings
-
-        localise_bindings(self, self.app.lang)
 
 
 class Picked(Message):
@@ -53,7 +35,6 @@ class ChoiceAnswer(OptionList):
 
     BINDINGS = [
         Binding("space", "toggle", "Toggle", show=False),
-        *PAGE_KEYS,
     ]
 
     def __init__(self, bank: Bank, question: Question, lang: str, value: Any, **kwargs) -> None:
@@ -64,9 +45,6 @@ class ChoiceAnswer(OptionList):
         super().__init__(*self._option_rows(), **kwargs)
 
     def on_mount(self) -> None:
-        from innoscan.tui.screens.base import localise_bindings
-
-        localise_bindings(self, self.lang)
         chosen = self._chosen_indexes()
         self.highlighted = chosen[0] if chosen else 0
 
