@@ -27,6 +27,7 @@ class QuestionScreen(BaseScreen):
     """Answer one question; PageDown and PageUp move, from any widget."""
 
     HELP = "help.question"
+    AUTO_FOCUS = None  # the answer widget gets the focus once it is there, never the notes
     BINDINGS = [
         Binding("pagedown", "next", "Next", key_display="PgDn", priority=True),
         Binding("pageup", "previous", "Previous", key_display="PgUp", priority=True),
