@@ -6,6 +6,7 @@ A bank is a folder with bank.toml and sections/ID.toml (format: questions/README
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -247,12 +248,16 @@ class Bank(Strict):
     patterns: list[Pattern] = []
     rules: list[RiskRule] = []
 
-    @property
+    @cached_property
     def questions(self) -> list[Question]:
         return [q for s in self.sections for q in s.questions]
 
+    @cached_property
+    def _by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
     def question(self, question_id: str) -> Question | None:
-        return next((q for q in self.questions if q.id == question_id), None)
+        return self._by_id.get(question_id)
 
     def section(self, section_id: str) -> Section | None:
         return next((s for s in self.sections if s.id == section_id), None)
