@@ -6,7 +6,7 @@ import json
 
 import pytest
 from answer_sets import NOT_INNOVATING, STRONG, STRUGGLING
-from markdown_it import MarkdownIt
+from markdown_check import table_widths
 
 from innoscan.bank import load_bank
 from innoscan.compare import compare_results
@@ -122,20 +122,10 @@ def test_markdown_is_valid_with_consistent_tables(cli, bank, tmp_path):
     old = save(bank, tmp_path, 2025, STRUGGLING, ACTIONS)
     new = save(bank, tmp_path, 2026, STRONG)
     md = cli("compare", old, new).out
-    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    widths = table_widths(md)
     # year/file, scores, success factors, moved answers, actions: five real tables
-    assert sum(t.type == "table_open" for t in tokens) == 5
-    widths, row = [], 0
-    for token in tokens:
-        if token.type == "tr_open":
-            row = 0
-        elif token.type in ("th_open", "td_open"):
-            row += 1
-        elif token.type == "tr_close":
-            widths.append(row)
-        elif token.type == "table_close":
-            assert len(set(widths)) == 1
-            widths = []
+    assert len(widths) == 5
+    assert all(len(w) == 1 for w in widths)
     assert "## Actions of earlier years" in md
     assert (
         "| 2025 | No owner after the hand-over | Name an owner before each pilot ends | Ada | 2025-12-01 | done |"

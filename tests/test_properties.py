@@ -13,6 +13,7 @@ from pathlib import Path
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markdown_check import table_widths
 from markdown_it import MarkdownIt
 
 from innoscan.bank import DONT_KNOW, Question, load_bank
@@ -97,20 +98,8 @@ def test_report_tables_are_consistent_and_the_file_round_trips(answers, team, no
         loaded.result.save(path)
         assert path.read_bytes() == before
     md = report_markdown(build_report(BANK, LoadedResult(result, Path("r.toml")), "en"))
-    tokens = MarkdownIt("commonmark").enable("table").parse(md)
-    widths: list[int] = []
-    cells = 0
-    for token in tokens:
-        if token.type == "tr_open":
-            cells = 0
-        elif token.type in ("th_open", "td_open"):
-            cells += 1
-        elif token.type == "tr_close":
-            widths.append(cells)
-        elif token.type == "table_close":
-            assert len(set(widths)) == 1
-            widths = []
-    assert sum(t.type == "table_open" for t in tokens) >= 10
+    widths = table_widths(md)
+    assert len(widths) >= 10 and all(len(w) == 1 for w in widths)
     assert "<script" not in MarkdownIt("commonmark").enable("table").render(md)
 
 
