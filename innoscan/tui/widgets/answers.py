@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from innoscan.answering import TooManyChoices, choices, parse_number, shown_number, toggled
 from innoscan.bank import DONT_KNOW, Bank, Question
 from innoscan.i18n import word
 
@@ -39,7 +40,7 @@ class ChoiceAnswer(OptionList):
 
     def __init__(self, bank: Bank, question: Question, lang: str, value: Any, **kwargs) -> None:
         self.bank, self.question, self.lang = bank, question, lang
-        self.values, self.labels = _choices(bank, question, lang)
+        self.values, self.labels = choices(bank, question, lang)
         self.multi = question.kind == "multiple_choice"
         self.value = value
         super().__init__(*self._option_rows(), **kwargs)
@@ -57,30 +58,15 @@ class ChoiceAnswer(OptionList):
         if not self.multi:
             new: Any = picked
         else:
-            current = list(self.value) if isinstance(self.value, list) else []
-            new = self._toggled(current, picked)
-            if new is None:
+            try:
+                new = toggled(self.question, self.value, picked, self.values)
+            except TooManyChoices as exc:
+                self.app.bell()
+                self.notify(word("tui.max_choices", self.lang, n=exc.limit), severity="warning")
                 return
-        self.value = new if new != [] else None
+        self.value = new
         self._redraw()
         self.post_message(Picked(self.question, self.value))
-
-    def _toggled(self, current: list, picked: Any) -> Any:
-        if picked == DONT_KNOW:
-            return [] if self.value == DONT_KNOW else DONT_KNOW
-        if picked in current:
-            current.remove(picked)
-            return current
-        option = self.question.option(picked)
-        if option is not None and option.exclusive:
-            return [picked]
-        current = [v for v in current if not self.question.option(v).exclusive]
-        limit = self.question.max_choices
-        if limit is not None and len(current) >= limit:
-            self.app.bell()
-            self.notify(word("tui.max_choices", self.lang, n=limit), severity="warning")
-            return None
-        return [v for v in self.values if v in current or v == picked]
 
     def current(self) -> tuple[bool, Any]:
         """(valid, the answer shown now): read directly, not from pending messages."""
@@ -124,26 +110,6 @@ def _key(index: int) -> str:
     return str(index + 1) if index < 9 else ("0" if index == 9 else " ")
 
 
-def _choices(bank: Bank, q: Question, lang: str) -> tuple[list[Any], list[str]]:
-    """The values and labels of a choice question, in the order shown."""
-    if q.kind == "likert":
-        scale = bank.scale_of(q)
-        values: list[Any] = list(range(scale.min, scale.max + 1))
-        labels = [bank.text(label, lang) for label in scale.labels]
-    elif q.kind == "yes_no":
-        values, labels = (
-            ["yes", "no"],
-            [word("yes", lang).capitalize(), word("no", lang).capitalize()],
-        )
-    else:
-        values = [o.id for o in q.options or ()]
-        labels = [bank.text(o.label, lang) for o in q.options or ()]
-    if q.dont_know:
-        values.append(DONT_KNOW)
-        labels.append(word("tui.dont_know", lang))
-    return values, labels
-
-
 class TypedAnswer(Vertical):
     """A number or a text: an input line (and "don't know" where allowed)."""
 
@@ -160,7 +126,7 @@ class TypedAnswer(Vertical):
 
     def compose(self) -> ComposeResult:
         q, lang = self.question, self.lang
-        shown = "" if self.value in (None, DONT_KNOW) else _shown(self.value)
+        shown = "" if self.value in (None, DONT_KNOW) else shown_number(self.value)
         hint = word("tui.number_hint" if q.kind == "number" else "tui.text_hint", lang)
         if q.kind == "number" and q.unit:
             hint += f" ({self.bank.text(q.unit, lang)})"
@@ -197,7 +163,7 @@ class TypedAnswer(Vertical):
             return True, None
         if self.question.kind == "text":
             return True, text
-        value, problem = _number(text.strip())
+        value, problem = parse_number(text)
         if problem is None and self.bank.answer_problem(self.question, value) is None:
             return True, value
         return False, None
@@ -211,7 +177,7 @@ class TypedAnswer(Vertical):
         elif not text:
             value = None
         else:
-            value, problem = _number(text)
+            value, problem = parse_number(text)
             if problem is None:
                 problem = self.bank.answer_problem(self.question, value)
             if problem:
@@ -232,19 +198,3 @@ class TypedAnswer(Vertical):
         event.stop()
         if not self.invalid:
             self.post_message(GoOn())
-
-
-def _number(text: str) -> tuple[Any, str | None]:
-    try:
-        number = float(text.replace(",", "."))
-    except ValueError:
-        return None, repr(text)
-    if number != number or number in (float("inf"), float("-inf")):
-        return None, repr(text)
-    return (
-        int(number) if number.is_integer() and "." not in text and "," not in text else number
-    ), None
-
-
-def _shown(value: Any) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
