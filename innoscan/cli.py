@@ -111,11 +111,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_merge)
 
     p = sub.add_parser(
-        "run", parents=[common], help="go straight to a team's first open question (the TUI)"
+        "run",
+        parents=[common],
+        help="go straight to a team's first open question (the TUI, or --plain prompts)",
     )
     p.add_argument("--team", required=True, help="team name")
     p.add_argument("--org", default="", help="organisation")
     p.add_argument("--year", type=int, default=date.today().year, help="year (default: this year)")
+    p.add_argument(
+        "--plain",
+        action="store_true",
+        help="plain numbered prompts on stdin/stdout (screen readers, braille, piped answers)",
+    )
+    p.add_argument(
+        "--individual",
+        action="store_true",
+        help="answer alone, in your own result file, to be merged into the team profile",
+    )
+    p.add_argument("--name", default="", help="with --individual: your name (default: anonymous)")
     _dir_option(p)
     p.set_defaults(func=cmd_run)
     _dir_option(parser)
@@ -141,11 +154,21 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    """`innoscan run`: a team's (or with --individual, one person's) first open question."""
+    bank = _bank(args)
+    details = {"team": args.team, "year": args.year, "organisation": args.org}
+    if args.individual:
+        details.update(mode="individual", respondent=args.name)
+    elif args.name:
+        raise InputError.single("--name", "only fits with --individual")
+    if args.plain:
+        from innoscan.plain import run_plain
+        from innoscan.session import ResultsFolder
+
+        return run_plain(bank, ResultsFolder(args.dir), args.lang, **details)
     from innoscan.tui.app import make_app
 
-    bank = _bank(args)
-    app = make_app(bank, args.lang, args.dir, team=args.team, year=args.year, organisation=args.org)
-    app.run()
+    make_app(bank, args.lang, args.dir, **details).run()
     return 0
 
 
@@ -305,6 +328,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as exc:  # a bug: say so in one line (INNOSCAN_DEBUG=1 shows the traceback)
         if os.environ.get("INNOSCAN_DEBUG"):
             raise
@@ -313,6 +340,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    except BrokenPipeError:
-        sys.stderr.close()
-        return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from innoscan.plain_words import PLAIN_WORDS
+
 LANGUAGES = ("nl", "en")
 
 _WORDS: dict[str, dict[str, str]] = {
@@ -515,6 +517,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "kind.multiple_choice": {"nl": "meerkeuze", "en": "multiple choice"},
     "kind.number": {"nl": "getal", "en": "number"},
     "kind.text": {"nl": "tekst", "en": "text"},
+    **PLAIN_WORDS,
 }
 
 

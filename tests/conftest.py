@@ -44,10 +44,13 @@ def cli(capsys, monkeypatch):
     return run
 
 
-def run_process(*args: str | Path, cwd: Path | None = None, env: dict | None = None) -> Run:
-    """Run `python -m innoscan ARGS` as a separate process."""
+def run_process(
+    *args: str | Path, cwd: Path | None = None, env: dict | None = None, stdin: str = ""
+) -> Run:
+    """Run `python -m innoscan ARGS` as a separate process, `stdin` piped in."""
     proc = subprocess.run(
         [sys.executable, "-m", "innoscan", *map(str, args)],
+        input=stdin,
         capture_output=True,
         text=True,
         cwd=cwd,

@@ -1,0 +1,367 @@
+"""The plain mode: the questionnaire as numbered prompts on standard input and output.
+
+For screen readers and braille displays, and for answering from a file of lines: no colours,
+no cursor movement, one line read per prompt. The same Session as the TUI saves every answer.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from innoscan.answering import choices, parse_number
+from innoscan.bank import DONT_KNOW, Question
+from innoscan.bank_export import answer_text
+from innoscan.i18n import word
+from innoscan.lock import LockedError
+from innoscan.problems import InputError
+from innoscan.session import ResultsFolder, Session
+
+PREVIOUS, SKIP, QUIT, HELP, KEEP, ANSWER = "previous", "skip", "quit", "help", "keep", "answer"
+_COMMANDS = {"p": PREVIOUS, "s": SKIP, "q": QUIT, "h": HELP, "?": HELP}
+_YES, _NO = {"y", "yes", "j", "ja"}, {"n", "no", "nee"}
+
+
+@dataclass
+class Reply:
+    """What a typed line means for a question: an action, an answer, or a problem to show."""
+
+    action: str
+    value: Any = None
+    problem: str | None = None
+
+
+def read_reply(session: Session, q: Question, text: str, lang: str) -> Reply:
+    """Interpret one typed line as a command or an answer to `q`."""
+    text = text.strip()
+    command = _COMMANDS.get(text.lower())
+    if command:
+        return Reply(command)
+    if not text:
+        if q.id in session.result.answers:
+            return Reply(KEEP)
+        return Reply(ANSWER, problem=word("plain.empty", lang))
+    if q.kind in ("number", "text"):
+        return _typed(session, q, text, lang)
+    return _chosen(session, q, text, lang)
+
+
+def _typed(session: Session, q: Question, text: str, lang: str) -> Reply:
+    if q.kind == "text":
+        return Reply(ANSWER, text)
+    if q.dont_know and text.lower() in ("d", "w"):
+        return Reply(ANSWER, DONT_KNOW)
+    value, problem = parse_number(text)
+    if problem is not None:
+        return Reply(ANSWER, problem=word("plain.bad_number", lang, text=text))
+    return _checked(session, q, value, lang)
+
+
+def _chosen(session: Session, q: Question, text: str, lang: str) -> Reply:
+    values, _ = choices(session.bank, q, lang)
+    if q.kind == "yes_no" and text.lower() in _YES | _NO:
+        return Reply(ANSWER, "yes" if text.lower() in _YES else "no")
+    parts = [p for p in re.split(r"[\s,;]+", text) if p]
+    if q.kind != "multiple_choice" and len(parts) > 1:
+        parts = [text]
+    picked = []
+    for part in parts:
+        if not part.isdigit() or not 1 <= int(part) <= len(values):
+            return Reply(
+                ANSWER, problem=word("plain.bad_choice", lang, text=part, first=1, last=len(values))
+            )
+        picked.append(values[int(part) - 1])
+    if q.kind != "multiple_choice":
+        return _checked(session, q, picked[0], lang)
+    if DONT_KNOW in picked and len(picked) == 1:
+        return Reply(ANSWER, DONT_KNOW)
+    if DONT_KNOW in picked:
+        dont_know = word("tui.dont_know", lang)
+        problem = f"{dont_know!r} cannot be combined with other options"
+        return Reply(ANSWER, problem=word("plain.not_accepted", lang, problem=problem))
+    ordered = [v for v in values if v in picked]
+    return _checked(session, q, ordered, lang)
+
+
+def _checked(session: Session, q: Question, value: Any, lang: str) -> Reply:
+    problem = session.bank.answer_problem(q, value)
+    if problem:
+        return Reply(ANSWER, problem=word("plain.not_accepted", lang, problem=problem))
+    return Reply(ANSWER, value)
+
+
+class Lines:
+    """Talking line by line: print a line, or print a prompt and read one line back."""
+
+    def __init__(self, lang: str, stdin: TextIO, stdout: TextIO) -> None:
+        self.lang, self.stdin, self.stdout = lang, stdin, stdout
+        self.echo = not _is_tty(stdin)  # piped answers appear in the transcript too
+
+    def say(self, text: object = "") -> None:
+        print(text, file=self.stdout, flush=True)
+
+    def ask(self, prompt: str) -> str | None:
+        """Print the prompt, read one line; None at the end of input."""
+        self.stdout.write(prompt + " ")
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            self.say(self.w("plain.end_of_input"))
+            return None
+        line = line.rstrip("\r\n")
+        if self.echo:
+            self.say(line)
+        return line
+
+    def w(self, key: str, **values: object) -> str:
+        return word(key, self.lang, **values)
+
+
+class PlainRun(Lines):
+    """One run of the plain mode over a session; `run()` returns the exit status."""
+
+    def __init__(self, session: Session, lang: str, stdin: TextIO, stdout: TextIO) -> None:
+        super().__init__(lang, stdin, stdout)
+        self.session = session
+
+    # ── the questionnaire ─────────────────────────────────────────────────────────────
+
+    def run(self) -> int:
+        session = self.session
+        meta = session.result.meta
+        self.say(self.w("plain.opened", team=meta.team, year=meta.year, path=session.path))
+        answered = len([q for q in session.asked() if q.id in session.result.answers])
+        if answered:
+            self.say(self.w("plain.resumed", n=answered, m=len(session.asked())))
+        for warning in session.warnings:
+            self.say(warning)
+        self.say(self.w("plain.keys"))
+        question: Question | None = session.first_unanswered()
+        if not session.unanswered():
+            question = None
+        only_open = False  # after "u" at the end: from one open question to the next
+        while True:
+            if question is None:
+                outcome = self.at_end()
+                only_open = outcome == ANSWER
+                if outcome in (PREVIOUS, ANSWER):
+                    question = (
+                        session.asked()[-1] if outcome == PREVIOUS else session.unanswered()[0]
+                    )
+                    continue
+                return self.finish() if outcome == "finish" else self.stop()
+            action = self.ask_question(question)
+            if action == QUIT:
+                return self.stop()
+            if action == PREVIOUS:
+                only_open = False
+                before = session.neighbour(question, -1)
+                if before is None:
+                    self.say(self.w("plain.first"))
+                question = before or question
+                continue
+            question = self._next(question, only_open)
+            if question is None and not session.unanswered():
+                return self.finish()
+
+    def _next(self, question: Question, only_open: bool) -> Question | None:
+        """The question after `question`; with `only_open`, the next one without an answer."""
+        following = self.session.neighbour(question, 1)
+        if only_open:
+            open_ids = {q.id for q in self.session.unanswered()}
+            while following is not None and following.id not in open_ids:
+                following = self.session.neighbour(following, 1)
+        return following
+
+    def ask_question(self, q: Question) -> str:
+        """Show `q`, read replies until one moves on; returns PREVIOUS, QUIT or ANSWER."""
+        session, lang = self.session, self.lang
+        bank = session.bank
+        _, _, n, m = session.place(q)
+        section = session.bank.section(q.section_id)
+        self.say()
+        self.say(self.w("plain.place", n=n, m=m, section=bank.text(section.title, lang)))
+        self.say(bank.text(q.title, lang))
+        self.say(self.w("plain.why", text=bank.text(q.help, lang)))
+        labels = choices(bank, q, lang)[1] if q.kind not in ("number", "text") else []
+        for i, label in enumerate(labels, 1):
+            self.say(f"  {i}. {label}")
+        if q.kind == "multiple_choice" and q.max_choices:
+            self.say(self.w("plain.at_most", n=q.max_choices))
+        current = session.result.answers.get(q.id)
+        if current is not None:
+            self.say(self.w("plain.current", answer=self._current(q, current)))
+        while True:
+            line = self.ask(self._prompt(q, len(labels)))
+            if line is None:
+                return QUIT
+            reply = read_reply(session, q, line, lang)
+            if reply.problem:
+                self.say(reply.problem)
+            elif reply.action == HELP:
+                self.say(self.w("plain.help"))
+            elif reply.action in (PREVIOUS, QUIT):
+                return reply.action
+            elif reply.action in (SKIP, KEEP):
+                return ANSWER
+            else:
+                self.save(session.answer, q, reply.value)
+                return ANSWER
+
+    def _current(self, q: Question, value: Any) -> str:
+        """The answer given, with the numbers to type for it where there are numbers."""
+        if q.kind in ("number", "text"):
+            return answer_text(self.session.bank, q, value, self.lang)
+        values, labels = choices(self.session.bank, q, self.lang)
+        chosen = value if isinstance(value, list) else [value]
+        return "; ".join(f"{i}. {labels[i - 1]}" for i, v in enumerate(values, 1) if v in chosen)
+
+    def _prompt(self, q: Question, count: int) -> str:
+        if q.kind == "text":
+            return self.w("plain.type_text")
+        if q.kind == "number":
+            bounds = ""
+            if q.min is not None and q.max is not None:
+                bounds = self.w("plain.bounds", min=f"{q.min:g}", max=f"{q.max:g}")
+            if q.unit:
+                bounds += f" ({self.session.bank.text(q.unit, self.lang)})"
+            dont_know = self.w("plain.number_dont_know") if q.dont_know else ""
+            return self.w("plain.type_number", bounds=bounds, dont_know=dont_know)
+        key = "plain.choose_many" if q.kind == "multiple_choice" else "plain.choose_one"
+        return self.w(key, first=1, last=count)
+
+    def at_end(self) -> str:
+        """After the last question: answer the open ones, finish, or go back."""
+        session = self.session
+        missing = session.unanswered()
+        self.say()
+        if missing:
+            ids = ", ".join(q.id for q in missing[:10]) + (" …" if len(missing) > 10 else "")
+            self.say(self.w("plain.open_left", n=len(missing), ids=ids))
+        else:
+            self.say(self.w("plain.all_answered", n=len(session.asked())))
+        prompt = self.w("plain.end_choice" if missing else "plain.end_choice_done")
+        while True:
+            line = self.ask(prompt)
+            if line is None:
+                return QUIT
+            choice = line.strip().lower()
+            if choice == "f":
+                return "finish"
+            if choice == "p":
+                return PREVIOUS
+            if choice == "u" and missing:
+                return ANSWER
+            if choice == "q":
+                return QUIT
+            self.say(self.w("plain.bad_end", text=line))
+
+    # ── saving and leaving ────────────────────────────────────────────────────────────
+
+    def save(self, change, *args: Any) -> None:
+        """Make a change (which saves); when saving fails, say so and keep it in memory."""
+        try:
+            change(*args)
+        except InputError as exc:
+            self.say(self.w("plain.not_saved", problem=exc.problems[0].message))
+
+    def finish(self) -> int:
+        session = self.session
+        try:
+            target = session.finish(self.lang)
+        except InputError as exc:
+            self.say(self.w("plain.not_saved", problem=exc.problems[0].message))
+            return self.stop()
+        self.say()
+        self.say(self.results_text())
+        self.say(word("tui.exported", self.lang, path=target))
+        return 0
+
+    def results_text(self) -> str:
+        from innoscan.report import build_report, report_markdown
+        from innoscan.result import LoadedResult
+
+        session = self.session
+        loaded = LoadedResult(session.result, session.path, session.warnings)
+        return report_markdown(build_report(session.bank, loaded, self.lang))
+
+    def stop(self) -> int:
+        """Leave: everything is saved, or saved elsewhere, or at worst printed."""
+        session = self.session
+        if session.unsaved is not None:
+            self.save(session.save)
+        if session.unsaved is not None:
+            return self._rescue()
+        self.say(self.w("plain.stopped", path=session.path))
+        respondent_id = _respondent_id(session)
+        if respondent_id and not session.result.meta.respondent:
+            self.say(self.w("plain.continue_as", name=respondent_id))
+        return 0
+
+    def _rescue(self) -> int:
+        from pathlib import Path
+
+        session = self.session
+        try:
+            target = session.save_copy(Path.home() / f"innoscan-unsaved-{session.path.name}")
+        except InputError as exc:
+            self.say(self.w("plain.lost", problem=exc.problems[0].message))
+            self.say(session.result.to_toml())
+            return 1
+        self.say(self.w("plain.saved_copy", path=target))
+        return 1
+
+
+def _respondent_id(session: Session) -> str | None:
+    marker = ".individual-"
+    stem = session.path.stem
+    return stem.split(marker, 1)[1] if marker in stem else None
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def open_plain(
+    bank, folder: ResultsFolder, lines: Lines, **details
+) -> tuple[Session | None, PlainRun | None]:
+    """Open the session for the plain mode; a lock held elsewhere is asked about."""
+    lang = lines.lang
+    try:
+        session = Session.open(bank, folder, lang=lang, lock=True, **details)
+    except LockedError as exc:
+        lines.say(lines.w("plain.locked", path=exc.path.name, owner=exc.owner.describe()))
+        lines.say(lines.w("tui.locked_stale" if exc.stale else "tui.locked_live"))
+        choice = ""
+        while choice not in ("t", "r", "q"):
+            choice = (lines.ask(lines.w("plain.locked_choice")) or "q").strip().lower()
+        if choice == "q":
+            return None, None
+        if choice == "r":
+            session = Session.resume(bank, exc.path, read_only=True)
+            run = PlainRun(session, lang, lines.stdin, lines.stdout)
+            run.say(run.w("plain.read_only"))
+            run.say(run.results_text())
+            return None, None
+        session = Session.open(bank, folder, lang=lang, lock=True, take_over=True, **details)
+    return session, PlainRun(session, lang, lines.stdin, lines.stdout)
+
+
+def run_plain(bank, folder: ResultsFolder, lang: str, **details) -> int:
+    """`innoscan run --plain`: the whole flow on this process's standard input and output."""
+    session, run = open_plain(bank, folder, Lines(lang, sys.stdin, sys.stdout), **details)
+    if session is None or run is None:
+        return 0
+    try:
+        return run.run()
+    except KeyboardInterrupt:  # Ctrl+C: every answer is saved already; say where
+        run.say()
+        run.stop()
+        return 130
+    finally:
+        session.close()

@@ -1,0 +1,135 @@
+"""The words of the plain mode (`innoscan run --plain`), in Dutch and English."""
+
+from __future__ import annotations
+
+PLAIN_WORDS: dict[str, dict[str, str]] = {
+    "plain.opened": {
+        "nl": "innoscan · {team} · {year}. Elk antwoord wordt meteen bewaard in {path}.",
+        "en": "innoscan · {team} · {year}. Every answer is saved at once in {path}.",
+    },
+    "plain.resumed": {
+        "nl": "Welkom terug: {n} van de {m} vragen zijn beantwoord.",
+        "en": "Welcome back: {n} of {m} questions are answered.",
+    },
+    "plain.keys": {
+        "nl": "Typ het nummer van uw antwoord en druk op Enter. "
+        "p = vorige vraag, s = overslaan, q = stoppen (de antwoorden blijven bewaard), "
+        "h = hulp.",
+        "en": "Type the number of your answer and press Enter. "
+        "p = previous question, s = skip, q = stop (your answers are kept), h = help.",
+    },
+    "plain.help": {
+        "nl": "Hulp: typ het nummer van een antwoord, of bij meerkeuze meer nummers met spaties "
+        "ertussen. Enter zonder iets houdt het antwoord dat er al is. p = vorige vraag, "
+        "s = overslaan (het antwoord blijft zoals het was), q = stoppen; alles is al bewaard "
+        "en met hetzelfde commando gaat u later verder.",
+        "en": "Help: type the number of an answer, or for a multiple choice several numbers "
+        "with spaces between them. Enter on its own keeps the answer already given. "
+        "p = previous question, s = skip (the answer stays as it was), q = stop; everything "
+        "is saved already and the same command later goes on where you stopped.",
+    },
+    "plain.place": {"nl": "{n} van {m} · {section}", "en": "{n} of {m} · {section}"},
+    "plain.why": {"nl": "Waarom we dit vragen: {text}", "en": "Why we ask: {text}"},
+    "plain.current": {
+        "nl": "Uw antwoord nu: {answer}. Enter houdt het.",
+        "en": "Your answer now: {answer}. Enter keeps it.",
+    },
+    "plain.choose_one": {
+        "nl": "Kies {first}-{last}, of p voor vorige, s om over te slaan:",
+        "en": "Choose {first}-{last}, or p for previous, s to skip:",
+    },
+    "plain.choose_many": {
+        "nl": "Kies een of meer van {first}-{last} (spaties ertussen), "
+        "of p voor vorige, s om over te slaan:",
+        "en": "Choose one or more of {first}-{last} (spaces between), "
+        "or p for previous, s to skip:",
+    },
+    "plain.at_most": {"nl": "Hoogstens {n} keuzes.", "en": "At most {n} choices."},
+    "plain.type_number": {
+        "nl": "Typ een getal{bounds}{dont_know}, of p voor vorige, s om over te slaan:",
+        "en": "Type a number{bounds}{dont_know}, or p for previous, s to skip:",
+    },
+    "plain.bounds": {"nl": " van {min} tot {max}", "en": " from {min} to {max}"},
+    "plain.number_dont_know": {"nl": ", w voor weet niet", "en": ", d for don't know"},
+    "plain.type_text": {
+        "nl": "Typ uw antwoord op één regel, of p voor vorige, s om over te slaan:",
+        "en": "Type your answer on one line, or p for previous, s to skip:",
+    },
+    "plain.bad_choice": {
+        "nl": "{text!r} is geen keuze. Typ een nummer van {first} tot {last}.",
+        "en": "{text!r} is not one of the choices. Type a number from {first} to {last}.",
+    },
+    "plain.bad_number": {
+        "nl": "{text!r} is geen getal. Typ bijvoorbeeld 12 of 2,5.",
+        "en": "{text!r} is not a number. Type for example 12 or 2.5.",
+    },
+    "plain.not_accepted": {
+        "nl": "Niet aangenomen: {problem}. Probeer het opnieuw.",
+        "en": "Not accepted: {problem}. Please try again.",
+    },
+    "plain.empty": {
+        "nl": "Er is nog geen antwoord. Typ een antwoord, of s om over te slaan.",
+        "en": "There is no answer yet. Type an answer, or s to skip.",
+    },
+    "plain.first": {"nl": "Dit is de eerste vraag.", "en": "This is the first question."},
+    "plain.open_left": {
+        "nl": "{n} vragen zijn nog open: {ids}.",
+        "en": "{n} questions are still open: {ids}.",
+    },
+    "plain.all_answered": {
+        "nl": "Alle {n} vragen zijn beantwoord.",
+        "en": "All {n} questions are answered.",
+    },
+    "plain.end_choice": {
+        "nl": "u = de open vragen nu beantwoorden, f = afronden en de resultaten zien, "
+        "p = terug naar de laatste vraag:",
+        "en": "u = answer the open questions now, f = finish and see the results, "
+        "p = back to the last question:",
+    },
+    "plain.end_choice_done": {
+        "nl": "f = afronden en de resultaten zien, p = terug naar de laatste vraag:",
+        "en": "f = finish and see the results, p = back to the last question:",
+    },
+    "plain.bad_end": {
+        "nl": "{text!r}: typ een van de letters hierboven.",
+        "en": "{text!r}: type one of the letters above.",
+    },
+    "plain.stopped": {
+        "nl": "Gestopt. Uw antwoorden zijn bewaard in {path}. "
+        "Hetzelfde commando gaat verder waar u stopte.",
+        "en": "Stopped. Your answers are saved in {path}. "
+        "The same command goes on where you stopped.",
+    },
+    "plain.continue_as": {
+        "nl": "Om later verder te gaan: --name {name}",
+        "en": "To go on later, add: --name {name}",
+    },
+    "plain.not_saved": {
+        "nl": "NIET BEWAARD: {problem}. De antwoorden staan in het geheugen; bij het volgende "
+        "antwoord probeert innoscan het opnieuw.",
+        "en": "NOT SAVED: {problem}. The answers are in memory; innoscan tries again at the "
+        "next answer.",
+    },
+    "plain.saved_copy": {
+        "nl": "De resultatenmap is niet beschrijfbaar; een kopie is bewaard in {path}.",
+        "en": "The results folder cannot be written; a copy is saved in {path}.",
+    },
+    "plain.lost": {
+        "nl": "Ook een kopie kon niet worden bewaard ({problem}). Hier zijn de antwoorden:",
+        "en": "A copy could not be saved either ({problem}). Here are the answers:",
+    },
+    "plain.locked": {
+        "nl": "{path} is open bij {owner}.",
+        "en": "{path} is open by {owner}.",
+    },
+    "plain.locked_choice": {
+        "nl": "t = overnemen, r = alleen de resultaten lezen, q = stoppen:",
+        "en": "t = take over, r = only read the results, q = stop:",
+    },
+    "plain.read_only": {
+        "nl": "Alleen lezen: dit zijn de resultaten tot nu toe. Er wordt niets veranderd.",
+        "en": "Read-only: these are the results so far. Nothing is changed.",
+    },
+    "plain.results": {"nl": "Resultaten", "en": "Results"},
+    "plain.end_of_input": {"nl": "(einde van de invoer)", "en": "(end of input)"},
+}

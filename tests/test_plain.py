@@ -1,0 +1,179 @@
+"""The plain mode (`innoscan run --plain`) driven through a pipe, as a screen reader user or a
+file of answer lines would."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from answer_sets import STRONG
+from conftest import run_process
+
+from innoscan.answering import choices
+from innoscan.bank import DONT_KNOW, load_bank
+
+BANK = load_bank()
+RUN = ("run", "--plain", "--team", "Plain Team", "--year", "2026", "--lang", "en")
+RESULT = "plain-team-2026.toml"
+
+
+def line_for(q, value) -> str:
+    """What someone types to give `value` as the answer to `q`."""
+    if q.kind in ("number", "text"):
+        return "d" if value == DONT_KNOW else str(value)
+    values, _ = choices(BANK, q, "en")
+    if q.kind == "multiple_choice" and value != DONT_KNOW:
+        return " ".join(str(values.index(v) + 1) for v in value)
+    return str(values.index(value) + 1)
+
+
+def lines_for(answers: dict) -> list[str]:
+    """The lines that answer the questionnaire front to back, skipping questions without one."""
+    given: dict = {}
+    lines = []
+    for q in BANK.questions:
+        if not BANK.applies(q, given):
+            continue
+        if q.id in answers:
+            given[q.id] = answers[q.id]
+            lines.append(line_for(q, answers[q.id]))
+        else:
+            lines.append("s")
+    return lines
+
+
+def answers_in(folder: Path, name: str = RESULT) -> dict:
+    return tomllib.loads((folder / "innoscan-results" / name).read_text())["answers"]
+
+
+def expected(answers: dict) -> dict:
+    """The answers as saved: those that apply, multiple choices in the options' order."""
+    saved = {}
+    for qid, value in BANK.effective_answers(answers).items():
+        q = BANK.question(qid)
+        if q.kind == "multiple_choice" and isinstance(value, list):
+            value = [o.id for o in q.options if o.id in value]
+        saved[qid] = value
+    return saved
+
+
+def plain(tmp_path: Path, lines: list[str], *extra: str):
+    return run_process(*RUN, *extra, cwd=tmp_path, stdin="".join(f"{x}\n" for x in lines))
+
+
+def test_a_whole_questionnaire_from_a_file_of_lines(tmp_path):
+    run = plain(tmp_path, lines_for(STRONG))
+    assert run.code == 0, run.err
+    assert run.err == ""
+    assert answers_in(tmp_path) == expected(STRONG)
+    saved = tomllib.loads((tmp_path / "innoscan-results" / RESULT).read_text())
+    assert saved["meta"]["status"] == "complete"
+    report = (tmp_path / "innoscan-results" / "plain-team-2026.md").read_text()
+    assert report.strip() in run.out  # the results are the report's text
+    assert re.search(r"^1 of \d+ · Innovation activity$", run.out, re.M)
+    assert "Choose 1-3, or p for previous, s to skip: yes" not in run.out
+    assert "\x1b" not in run.out  # no colours, no cursor movement
+
+
+def test_a_bad_answer_is_asked_again_with_a_reason(tmp_path):
+    run = plain(tmp_path, ["7", "yes please", "1", "q"])
+    assert run.code == 0
+    assert "'7' is not one of the choices. Type a number from 1 to 3." in run.out
+    assert run.out.count("Choose 1-3, or p for previous, s to skip:") == 4
+    assert answers_in(tmp_path) == {"activity.products": "yes"}
+
+
+def test_numbers_are_checked_against_the_question(tmp_path):
+    given = {"activity.products": "yes", "activity.services": "no"}
+    lines = [*lines_for(given)[:4], "many", "-3", "4", "q"]
+    run = plain(tmp_path, lines)
+    assert "'many' is not a number" in run.out
+    assert "Not accepted: -3 is below the minimum 0" in run.out
+    assert answers_in(tmp_path)["activity.count"] == 4
+
+
+def test_going_back_changes_an_earlier_answer_and_enter_keeps_one(tmp_path):
+    run = plain(tmp_path, ["1", "2", "p", "", "p", "1", "q"])
+    assert run.code == 0
+    assert "Your answer now: 2. No. Enter keeps it." in run.out
+    assert answers_in(tmp_path) == {"activity.products": "yes", "activity.services": "yes"}
+
+
+def test_multiple_choice_takes_several_numbers_and_refuses_an_exclusive_one_with_others(
+    tmp_path,
+):
+    given = {k: STRONG[k] for k in list(STRONG)[:8]}
+    q = BANK.question("activity.value")
+    values, _ = choices(BANK, q, "en")
+    none = str(values.index("none") + 1)
+    lines = [*lines_for(given)[:8], f"1 {none}", "3, 1", "q"]
+    run = plain(tmp_path, lines)
+    assert "Not accepted: 'none' cannot be combined with other options" in run.out
+    assert answers_in(tmp_path)["activity.value"] == [values[0], values[2]]
+
+
+def test_end_of_input_midway_saves_and_the_next_run_resumes(tmp_path):
+    first = plain(tmp_path, lines_for(STRONG)[:10])
+    assert first.code == 0
+    assert "(end of input)" in first.out
+    assert "Stopped. Your answers are saved in" in first.out
+    assert len(answers_in(tmp_path)) == 10
+
+    second = plain(tmp_path, lines_for(STRONG)[10:])
+    assert second.code == 0
+    assert "Welcome back: 10 of" in second.out
+    first_shown = re.search(r"^(\d+) of \d+ · ", second.out, re.M)
+    assert first_shown and first_shown.group(1) == "11"
+    assert answers_in(tmp_path) == expected(STRONG)
+
+
+def test_skipped_questions_are_offered_again_at_the_end(tmp_path):
+    lines = lines_for(STRONG)
+    lines[1] = "s"
+    run = plain(tmp_path, [*lines, "u", "1", "f"])
+    assert "1 questions are still open: activity.services." in run.out
+    assert answers_in(tmp_path)["activity.services"] == "yes"
+    assert (tmp_path / "innoscan-results" / "plain-team-2026.md").exists()
+
+
+def test_dutch_prompts(tmp_path):
+    run = run_process("run", "--plain", "--team", "T", "--lang", "nl", cwd=tmp_path, stdin="1\nq\n")
+    assert re.search(r"^1 van \d+ · Innovatieactiviteit$", run.out, re.M)
+    assert "Kies 1-3, of p voor vorige, s om over te slaan:" in run.out
+
+
+def test_an_individual_answers_in_a_private_file_of_their_own(tmp_path):
+    run = plain(tmp_path, ["1", "q"], "--individual", "--name", "Ann de Vries")
+    assert run.code == 0
+    path = tmp_path / "innoscan-results" / "plain-team-2026.individual-ann-de-vries.toml"
+    assert tomllib.loads(path.read_text())["meta"]["respondent"] == "Ann de Vries"
+    assert path.stat().st_mode & 0o077 == 0
+
+
+def test_an_anonymous_individual_is_told_how_to_go_on_later(tmp_path):
+    run = plain(tmp_path, ["1", "q"], "--individual")
+    name = re.search(r"add: --name (anonymous-[0-9a-f]+)", run.out).group(1)
+    again = plain(tmp_path, ["q"], "--individual", "--name", name)
+    assert "Welcome back: 1 of" in again.out
+    files = list((tmp_path / "innoscan-results").glob("*.individual-*.toml"))
+    assert len(files) == 1
+
+
+@pytest.mark.parametrize("locked_choice", ["r", "q"])
+def test_a_result_open_elsewhere_is_not_changed(tmp_path, locked_choice):
+    from innoscan.session import ResultsFolder, Session
+
+    holder = Session.open(
+        BANK, ResultsFolder(tmp_path / "innoscan-results"), "Plain Team", 2026, "en", lock=True
+    )
+    holder.answer(BANK.question("activity.products"), "no")
+    try:
+        run = plain(tmp_path, [locked_choice, "1", "q"])
+    finally:
+        holder.close()
+    assert "is open by" in run.out
+    assert answers_in(tmp_path) == {"activity.products": "no"}
+    if locked_choice == "r":
+        assert "Read-only" in run.out and "# " in run.out
