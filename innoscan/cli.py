@@ -129,8 +129,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="answer alone, in your own result file, to be merged into the team profile",
     )
     p.add_argument("--name", default="", help="with --individual: your name (default: anonymous)")
+    p.add_argument("--participant", help=argparse.SUPPRESS)  # a browser's id, from `serve`
     _dir_option(p)
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="serve the questionnaire to browsers: each participant answers on their own device",
+        description="Each browser that opens the address answers individually, in its own "
+        "result file in DIR; merge them afterwards with `innoscan merge`.",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback)")
+    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--team", required=True, help="the team whose workshop this is")
+    p.add_argument("--year", type=int, default=date.today().year, help="year (default: this year)")
+    _dir_option(p)
+    p.set_defaults(func=cmd_serve)
     _dir_option(parser)
     return parser
 
@@ -158,9 +173,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     bank = _bank(args)
     details = {"team": args.team, "year": args.year, "organisation": args.org}
     if args.individual:
-        details.update(mode="individual", respondent=args.name)
-    elif args.name:
-        raise InputError.single("--name", "only fits with --individual")
+        details.update(mode="individual", respondent=args.name, participant=args.participant)
+    elif args.name or args.participant:
+        raise InputError.single("--name", "fits only with --individual")
     if args.plain:
         from innoscan.plain import run_plain
         from innoscan.session import ResultsFolder
@@ -170,6 +185,14 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     make_app(bank, args.lang, args.dir, **details).run()
     return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """`innoscan serve`: check what the participants will need, then listen."""
+    from innoscan.serve import run_server
+
+    _bank(args)  # a broken bank is named now, not in every participant's browser
+    return run_server(args)
 
 
 def cmd_questions(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from innoscan.plain_words import PLAIN_WORDS
+from innoscan.mode_words import PARTICIPANT_WORDS, PLAIN_WORDS, SERVE_WORDS
 
 LANGUAGES = ("nl", "en")
 
@@ -518,6 +518,8 @@ _WORDS: dict[str, dict[str, str]] = {
     "kind.number": {"nl": "getal", "en": "number"},
     "kind.text": {"nl": "tekst", "en": "text"},
     **PLAIN_WORDS,
+    **SERVE_WORDS,
+    **PARTICIPANT_WORDS,
 }
 
 

@@ -168,14 +168,17 @@ class Session:
         respondent: str = "",
         lock: bool = False,
         take_over: bool = False,
+        participant: str | None = None,
     ) -> Session:
         """Resume the team's result for the year, or start it (and save it at once).
 
-        With `lock`, take the result's lock first (LockedError if another process has it).
+        An individual's file is named after `participant` (a browser's id in `serve`), else
+        after the respondent's name, else a new anonymous id. With `lock`, take the result's
+        lock first (LockedError if another process has it).
         """
         respondent_id = None
         if mode == "individual":
-            respondent_id = respondent or f"anonymous-{secrets.token_hex(3)}"
+            respondent_id = participant or respondent or f"anonymous-{secrets.token_hex(3)}"
         path = folder.path_for(team, year, respondent_id)
         if path.exists():
             return cls.resume(bank, path, lock=lock, take_over=take_over)

@@ -30,6 +30,7 @@ class InnoscanApp(App):
         Binding("ctrl+q", "quit", "Quit", priority=True, key_display="^q"),
     ]
     RETRY_EVERY = 5.0
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]  # -narrow: a phone
 
     def __init__(
         self,
@@ -38,8 +39,10 @@ class InnoscanApp(App):
         folder: ResultsFolder,
         session: Session | None = None,
         locked: tuple[LockedError, dict] | None = None,
+        participant: dict | None = None,
     ) -> None:
         super().__init__()
+        self.participant = participant
         self.bank = bank
         self.lang = lang
         self.folder = folder
@@ -55,6 +58,13 @@ class InnoscanApp(App):
         self.set_interval(self.RETRY_EVERY, self._retry_save)
         if self.first_session is not None:
             self.open_questions(self.first_session)
+            if self.first_session.result.answers:
+                self.notify(word("tui.welcome_back", self.lang))
+            return
+        if self.participant is not None:
+            from innoscan.tui.screens.participant import ParticipantScreen
+
+            self.push_screen(ParticipantScreen(self.participant))
             return
         from innoscan.tui.screens.start import StartScreen
 
@@ -141,9 +151,11 @@ class InnoscanApp(App):
 
     def start_session(self, **details) -> None:
         self.lang = details.get("lang", self.lang)
+        # a browser's own earlier connection may still hold its lock: that one is gone
+        forced = details.get("participant") is not None
         session = self._opened(
             lambda take_over: Session.open(
-                self.bank, self.folder, lock=True, take_over=take_over, **details
+                self.bank, self.folder, lock=True, take_over=take_over or forced, **details
             )
         )
         if session is not None:
@@ -195,6 +207,19 @@ class InnoscanApp(App):
             self.notify(str(exc), severity="error", timeout=15)
             return
         self.notify(word("tui.exported", self.lang, path=str(target)), timeout=8)
+
+    def download_report(self, session: Session) -> None:
+        """Send the report to the browser as a download (in `serve`)."""
+        import io
+
+        from innoscan.report import build_report, report_markdown
+        from innoscan.result import LoadedResult
+
+        loaded = LoadedResult(session.result, session.path, session.warnings)
+        text = report_markdown(build_report(self.bank, loaded, self.lang))
+        name = session.path.with_suffix(".md").name
+        self.deliver_text(io.StringIO(text), save_filename=name, mime_type="text/markdown")
+        self.notify(word("tui.downloading", self.lang, name=name))
 
     def _activate(self, session: Session) -> None:
         """The session now shown; the one before lets go of its lock."""
@@ -277,10 +302,23 @@ def make_app(
     """The app, at the start screen, or (with a team) at that team's first open question."""
     if not isinstance(folder, ResultsFolder):
         folder = ResultsFolder(folder)
+    if team is not None and _asks_name_first(folder, team, details):
+        return InnoscanApp(bank, lang, folder, participant={"team": team, "lang": lang, **details})
     session, locked = None, None
     if team is not None:
+        forced = details.get("participant") is not None  # see start_session
         try:
-            session = Session.open(bank, folder, team=team, lang=lang, lock=True, **details)
+            session = Session.open(
+                bank, folder, team=team, lang=lang, lock=True, take_over=forced, **details
+            )
         except LockedError as exc:
             locked = (exc, {"team": team, "lang": lang, **details})
     return InnoscanApp(bank, lang, folder, session, locked)
+
+
+def _asks_name_first(folder: ResultsFolder, team: str, details: dict) -> bool:
+    """An individual without a name given and without answers yet starts at the name."""
+    if details.get("mode") != "individual" or details.get("respondent"):
+        return False
+    participant = details.get("participant")
+    return participant is None or not folder.path_for(team, details["year"], participant).exists()

@@ -55,9 +55,10 @@ class QuestionScreen(BaseScreen):
             yield Static(id="why", markup=False)
             yield Vertical(id="answer-holder")
             yield Static(id="multi-hint", markup=False)
-            yield Label(self.w("tui.notes"), id="notes-label")
+            own = "_own" if self.session.result.meta.mode == "individual" else ""
+            yield Label(self.w(f"tui.notes{own}"), id="notes-label")
             notes = TextArea(id="notes")
-            notes.placeholder = self.w("tui.notes_hint")
+            notes.placeholder = self.w(f"tui.notes_hint{own}")
             yield notes
         yield Footer(compact=True, show_command_palette=False)
 

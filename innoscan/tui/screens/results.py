@@ -45,6 +45,7 @@ class ResultsScreen(BaseScreen):
     HELP = "help.results"
     BINDINGS = [
         Binding("e", "export", "Export"),
+        Binding("d", "download", "Download"),
         Binding("f2,ctrl+o", "questions", "Questions", key_display="F2"),
         *[
             Binding(str(n), f"tab({n})", "Tabs", show=n == 1, key_display="1-5")
@@ -102,20 +103,18 @@ class ResultsScreen(BaseScreen):
                 Text(status + "  ", style=STATUS_STYLE[f.status]), factor_title(report, f.id)
             )
         yield Static(factors, id="factors")
-        sections = Table(box=None, expand=True, show_header=False, padding=(0, 1))
-        sections.add_column(ratio=3)
-        sections.add_column(no_wrap=True)
-        sections.add_column(justify="right", no_wrap=True)
-        sections.add_column(justify="right", no_wrap=True, style="dim")
+        rows = []
         for sid, s in scores.sections.items():
-            title = bank.text(bank.section(sid).title, lang)
             shown = "—" if s.score is None else f"{s.score:.0f}"
-            sections.add_row(
-                title,
-                bar(s.score) or self.w("too_few"),
-                shown,
-                self.w("tui.coverage", n=s.answered, m=s.total),
+            rows.append(
+                (
+                    bank.text(bank.section(sid).title, lang),
+                    bar(s.score) or self.w("too_few"),
+                    shown,
+                    self.w("tui.coverage", n=s.answered, m=s.total),
+                )
             )
+        sections = SectionScores(rows)
         yield Static(sections, id="sections")
         yield from self._change(report)
 
@@ -224,5 +223,44 @@ class ResultsScreen(BaseScreen):
     def action_export(self) -> None:
         self.app.export(self.session)
 
+    def action_download(self) -> None:
+        """In a browser (`serve`): the report as a Markdown file, downloaded."""
+        self.app.download_report(self.session)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "download":
+            return self.app.is_web
+        return super().check_action(action, parameters)
+
     def action_questions(self) -> None:
         self.app.open_questions(self.session)
+
+
+class SectionScores:
+    """Section, bar, score, coverage: one row each, or on a phone the title above the rest."""
+
+    NARROW = 56
+
+    def __init__(self, rows: list[tuple[str, str, str, str]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console, options):
+        narrow = options.max_width < self.NARROW
+        if narrow:
+            for title, *figures in self.rows:
+                yield Text(title, style="bold", overflow="ellipsis", no_wrap=True)
+                yield self._table(narrow, [figures])
+        else:
+            yield self._table(narrow, self.rows)
+
+    @staticmethod
+    def _table(narrow: bool, rows) -> Table:
+        table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
+        if not narrow:
+            table.add_column(ratio=3)
+        table.add_column(no_wrap=True)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(justify="right", no_wrap=True, style="dim")
+        for row in rows:
+            table.add_row(*row)
+        return table

@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from innoscan.i18n import word
 
-MIN_WIDTH, MIN_HEIGHT = 60, 20
+MIN_WIDTH, MIN_HEIGHT = 36, 20  # 36 columns: a phone in the browser (`serve`)
 
 
 class TooSmallScreen(ModalScreen[None]):

@@ -1,4 +1,4 @@
-"""The words of the plain mode (`innoscan run --plain`), in Dutch and English."""
+"""The words of the plain mode (`run --plain`) and the browser mode (`serve`), nl and en."""
 
 from __future__ import annotations
 
@@ -132,4 +132,63 @@ PLAIN_WORDS: dict[str, dict[str, str]] = {
     },
     "plain.results": {"nl": "Resultaten", "en": "Results"},
     "plain.end_of_input": {"nl": "(einde van de invoer)", "en": "(end of input)"},
+}
+
+SERVE_WORDS: dict[str, dict[str, str]] = {
+    "serve.local": {
+        "nl": "innoscan luistert op {url} (alleen op deze computer).",
+        "en": "innoscan is listening on {url} (only on this computer).",
+    },
+    "serve.share": {
+        "nl": "Geef de deelnemers een van deze adressen:",
+        "en": "Give the participants one of these addresses:",
+    },
+    "serve.warning": {
+        "nl": "LET OP: iedereen die dit adres kan bereiken, kan antwoorden. Gebruik het alleen "
+        "op een vertrouwd netwerk en stop de server na de workshop.",
+        "en": "WARNING: anyone who can reach this address can answer. Use it only on a "
+        "trusted network and stop the server after the workshop.",
+    },
+    "serve.folder": {
+        "nl": "Elke deelnemer krijgt een eigen resultaatbestand in {path}/; voeg ze daarna "
+        "samen met `innoscan merge`.",
+        "en": "Each participant gets a result file of their own in {path}/; merge them "
+        "afterwards with `innoscan merge`.",
+    },
+    "serve.stop": {"nl": "Stoppen: Ctrl+C.", "en": "To stop: Ctrl+C."},
+}
+
+PARTICIPANT_WORDS: dict[str, dict[str, str]] = {
+    "tui.participant_intro": {
+        "nl": "U beantwoordt de vragen alleen, in een eigen bestand. Daarna voegt de teamleider "
+        "alle antwoorden samen en bespreekt het team waar het verschilt. U blijft anoniem, "
+        "tenzij u hieronder een naam invult.",
+        "en": "You answer the questions on your own, in a file of your own. Afterwards the "
+        "team lead merges everyone's answers and the team discusses where they differ. You "
+        "stay anonymous unless you fill in a name below.",
+    },
+    "tui.your_name": {"nl": "Uw naam", "en": "Your name"},
+    "tui.name_empty": {"nl": "leeg = anoniem", "en": "empty = anonymous"},
+    "help.participant": {
+        "nl": "Vul eventueel uw naam in, kies een taal en begin. Elk antwoord wordt meteen "
+        "bewaard; valt de verbinding weg, open dan dezelfde pagina opnieuw en u gaat verder "
+        "waar u was.",
+        "en": "Fill in your name if you like, choose a language and start. Every answer is "
+        "saved at once; if the connection drops, open the same page again and you go on "
+        "where you were.",
+    },
+    "tui.welcome_back": {
+        "nl": "Welkom terug: uw antwoorden tot nu toe staan er nog.",
+        "en": "Welcome back: your answers so far are all here.",
+    },
+    "tui.notes_own": {"nl": "Uw notities", "en": "Your notes"},
+    "tui.notes_hint_own": {
+        "nl": "Wat wilt u in de bespreking inbrengen? (wordt meteen bewaard)",
+        "en": "What would you like to raise in the discussion? (saved at once)",
+    },
+    "key.download": {"nl": "Download", "en": "Download"},
+    "tui.downloading": {
+        "nl": "Het rapport wordt gedownload: {name}",
+        "en": "Downloading the report: {name}",
+    },
 }

@@ -1,0 +1,181 @@
+"""`innoscan serve`: the questionnaire in the browser, one app process per participant.
+
+Built on textual-serve. Each browser gets a random cookie; the app it starts is told the
+participant id derived from it, so the participant's answers land in their own result file
+and a reconnect (a phone that slept, a reload) resumes them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import hashlib
+import ipaddress
+import re
+import secrets
+import shlex
+import socket
+import sys
+from pathlib import Path
+
+import aiohttp_jinja2
+from aiohttp import web
+from textual_serve.server import Server
+
+COOKIE = "innoscan_participant"
+_COOKIE_VALUE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+_HOST_HEADER = re.compile(r"^[A-Za-z0-9.\-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$")
+_PARTICIPANT: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "participant", default=None
+)
+TEMPLATES = Path(__file__).parent / "serve_templates"
+A_YEAR = 365 * 24 * 3600
+
+
+def participant_id(cookie: str) -> str:
+    """The id a participant's result file is named after: not the cookie itself."""
+    return "p-" + hashlib.sha256(cookie.encode()).hexdigest()[:12]
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` is only reachable from this computer."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def share_addresses(host: str, port: int) -> list[str]:
+    """The addresses to give participants when listening on `host` beyond loopback."""
+    if host not in ("0.0.0.0", "::"):
+        shown = f"[{host}]" if ":" in host else host
+        return [f"http://{shown}:{port}/"]
+    found = []
+    with contextlib.suppress(OSError):  # no network at all: nothing more to share
+        probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        probe.connect(("192.0.2.1", 9))  # no packet is sent; this picks the outgoing address
+        found.append(probe.getsockname()[0])
+        probe.close()
+    name = socket.gethostname()
+    return [f"http://{a}:{port}/" for a in [*found, name] if a]
+
+
+def participant_command(
+    team: str, year: int, folder: Path, lang: str, bank: Path | None = None
+) -> str:
+    """The shell command that runs one participant's app (textual-serve runs it per browser)."""
+    parts = [sys.executable, "-m", "innoscan", "--lang", lang]
+    if bank is not None:
+        parts += ["--bank", str(bank.resolve())]
+    parts += ["run", "--individual", "--team", team, "--year", str(year)]
+    parts += ["--dir", str(folder.resolve())]
+    return shlex.join(parts)
+
+
+class WorkshopServer(Server):
+    """textual-serve's server, with a participant per browser and checks on every request."""
+
+    def __init__(self, command: str, host: str, port: int, title: str) -> None:
+        super().__init__(command, host=host, port=port, title=title, templates_path=TEMPLATES)
+        self.loopback_only = is_loopback(host)
+
+    @property
+    def command(self) -> str:
+        """The participant's command while a browser connects, else the plain one."""
+        participant = _PARTICIPANT.get()
+        if participant is None:
+            return self._command
+        return f"{self._command} --participant {shlex.quote(participant)}"
+
+    @command.setter
+    def command(self, value: str) -> None:
+        self._command = value
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        app.middlewares.append(self._guard)
+        return app
+
+    @web.middleware
+    async def _guard(self, request: web.Request, handler):
+        """Refuse requests not addressed to this server (DNS rebinding, other sites' pages)."""
+        host = request.headers.get("Host", "")
+        if not _HOST_HEADER.match(host):
+            raise web.HTTPBadRequest(text="bad Host header")
+        if self.loopback_only and not is_loopback(host.rsplit(":", 1)[0]):
+            raise web.HTTPForbidden(text="this workshop only answers on this computer")
+        origin = request.headers.get("Origin")
+        if request.path == "/ws" and origin and origin.split("://", 1)[-1] != host:
+            raise web.HTTPForbidden(text="the page must come from this server")
+        return await handler(request)
+
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
+        """The page; it gives a new browser its participant cookie."""
+        try:
+            font_size = max(8, min(40, int(request.query.get("fontsize", "16"))))
+        except ValueError:
+            font_size = 16
+        scheme = "wss" if request.secure else "ws"
+        context = {
+            "font_size": font_size,
+            "app_websocket_url": f"{scheme}://{request.host}/ws",
+            "static_url": "/static/",
+            "title": self.title,
+        }
+        response = aiohttp_jinja2.render_template("app_index.html", request, context)
+        if not _COOKIE_VALUE.match(request.cookies.get(COOKIE, "")):
+            response.set_cookie(
+                COOKIE,
+                secrets.token_urlsafe(24),
+                max_age=A_YEAR,
+                httponly=True,
+                samesite="Strict",
+                secure=request.secure,
+            )
+        return response
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """One participant's app, named after their cookie (a new id when there is none)."""
+        cookie = request.cookies.get(COOKIE, "")
+        if not _COOKIE_VALUE.match(cookie):
+            cookie = secrets.token_urlsafe(24)
+        _PARTICIPANT.set(participant_id(cookie))
+        return await super().handle_websocket(request)
+
+    async def on_startup(self, app: web.Application) -> None:
+        """Quiet: `serve()` in the CLI has said where to go already."""
+
+
+def run_server(args) -> int:
+    """Serve until Ctrl+C; say where to go (and, beyond loopback, who can reach it)."""
+    from innoscan.i18n import word
+    from innoscan.problems import InputError
+    from innoscan.session import ResultsFolder
+
+    folder = ResultsFolder(args.dir)
+    problem = folder.problem()
+    if problem:
+        raise InputError.single(folder.path, problem.split(": ", 1)[-1])
+    if not 0 < args.port < 65536:
+        raise InputError.single("--port", f"{args.port} is not a port number (1-65535)")
+    command = participant_command(args.team, args.year, folder.path, args.lang, args.bank)
+    server = WorkshopServer(command, args.host, args.port, f"innoscan · {args.team}")
+    w = args.lang
+    if is_loopback(args.host):
+        shown = f"[{args.host}]" if ":" in args.host else args.host
+        print(word("serve.local", w, url=f"http://{shown}:{args.port}/"), flush=True)
+    else:
+        print(word("serve.share", w), flush=True)
+        for url in share_addresses(args.host, args.port):
+            print(f"  {url}", flush=True)
+        print(word("serve.warning", w), flush=True)
+    print(word("serve.folder", w, path=folder.path), flush=True)
+    print(word("serve.stop", w), flush=True)
+    try:
+        server.serve()
+    except OSError as exc:
+        where = f"{args.host}:{args.port}"
+        raise InputError.single(where, f"cannot listen: {exc.strerror or exc}") from None
+    return 0

@@ -1,0 +1,58 @@
+"""The first screen of someone who answers alone (`run --individual`, or a browser in `serve`)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+
+from innoscan.tui.screens.base import BaseScreen
+
+
+class ParticipantScreen(BaseScreen):
+    """Name (optional: anonymous unless given) and language, then the first question."""
+
+    HELP = "help.participant"
+
+    def __init__(self, details: dict) -> None:
+        super().__init__()
+        self.details = details
+
+    def copy(self) -> ParticipantScreen:
+        return ParticipantScreen(self.details)
+
+    def compose(self) -> ComposeResult:
+        team, year = self.details["team"], self.details["year"]
+        with VerticalScroll(id="start"):
+            yield Static(self.app.bank.text(self.app.bank.title, self.lang), id="app-title")
+            yield Static(f"{team} · {year}", classes="subtitle", markup=False)
+            yield Static(self.w("tui.participant_intro"), classes="intro")
+            with Vertical(classes="panel"):
+                with Horizontal(classes="field"):
+                    yield Label(self.w("tui.your_name"))
+                    yield Input(id="respondent", placeholder=self.w("tui.name_empty"), compact=True)
+                with Horizontal(classes="field"):
+                    yield Label(self.w("tui.lang_label"))
+                    with RadioSet(id="lang", compact=True):
+                        yield RadioButton("Nederlands", value=self.lang == "nl", id="lang-nl")
+                        yield RadioButton("English", value=self.lang == "en", id="lang-en")
+                yield Button(self.w("tui.start"), variant="primary", id="start-button")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#respondent", Input).focus()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        lang = "nl" if event.pressed.id == "lang-nl" else "en"
+        if lang != self.lang:
+            self.app.action_toggle_language()
+
+    def on_input_submitted(self, _: Input.Submitted) -> None:
+        self._start()
+
+    def on_button_pressed(self, _: Button.Pressed) -> None:
+        self._start()
+
+    def _start(self) -> None:
+        name = self.query_one("#respondent", Input).value.strip()
+        self.app.start_session(**{**self.details, "lang": self.lang, "respondent": name})
