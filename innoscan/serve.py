@@ -71,7 +71,7 @@ def participant_command(
         parts += ["--bank", str(bank.resolve())]
     parts += ["run", "--individual", "--team", team, "--year", str(year)]
     parts += ["--dir", str(folder.resolve())]
-    return shlex.join(parts)
+    return "exec " + shlex.join(parts)  # the shell gives way to the app: one process each
 
 
 class WorkshopServer(Server):

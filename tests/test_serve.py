@@ -1,0 +1,119 @@
+"""`innoscan serve`: the page over HTTP, and participants answering over the websocket."""
+
+from __future__ import annotations
+
+import asyncio
+import tomllib
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from serve_client import Participant, free_port, start_server, stop_server
+
+
+@pytest.fixture
+def server(tmp_path):
+    port = free_port()
+    proc = start_server(tmp_path / "results", port)
+    yield f"http://127.0.0.1:{port}", tmp_path / "results", proc
+    stop_server(proc)
+
+
+async def saved_answers(path: Path, expected: dict, timeout: float = 10) -> dict:
+    """The file's answers once they equal `expected` (saving follows the screen closely)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        saved = tomllib.loads(path.read_text())
+        if saved["answers"] == expected or asyncio.get_running_loop().time() > deadline:
+            return saved
+        await asyncio.sleep(0.05)
+
+
+def results(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.individual-*.toml"))
+
+
+def get(url: str, **headers: str) -> tuple[int, str, dict]:
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(), dict(error.headers)
+
+
+def test_the_page_is_served_on_loopback_with_a_participant_cookie(server):
+    base, _, _ = server
+    status, html, headers = get(base + "/")
+    assert status == 200
+    assert '<meta name="viewport" content="width=device-width' in html
+    assert "/static/js/textual.js" in html
+    assert f'data-session-websocket-url="ws://{base.split("://")[1]}/ws"' in html
+    assert "innoscan_participant=" in headers["Set-Cookie"]
+    assert "HttpOnly" in headers["Set-Cookie"]
+    status, script, _ = get(base + "/static/js/textual.js")
+    assert status == 200 and len(script) > 10_000
+
+
+def test_requests_for_another_host_are_refused(server):
+    base, _, _ = server
+    assert get(base + "/", Host="attacker.example")[0] == 403
+    status, _, _ = get(base + "/ws", Origin="http://attacker.example")
+    assert status == 403
+
+
+async def test_each_participant_answers_in_their_own_file_and_a_reconnect_resumes(server):
+    base, folder, _ = server
+    ann, bob = Participant(base), Participant(base)
+    try:
+        await ann.open_page()
+        await ann.connect()
+        await ann.wait_for("Your name")
+        await ann.type("Ann\r")
+        await ann.wait_for("products")
+        await ann.type("1")
+        await ann.wait_for("(•) 1. Yes")
+        [ann_file] = results(folder)
+        saved = await saved_answers(ann_file, {"activity.products": "yes"})
+        assert saved["meta"]["respondent"] == "Ann"
+        assert saved["answers"] == {"activity.products": "yes"}
+        assert ann_file.stat().st_mode & 0o077 == 0
+
+        await bob.open_page()
+        await bob.connect()
+        await bob.wait_for("Your name")
+        await bob.type("\r")  # anonymous
+        await bob.wait_for("products")
+        await bob.type("2")
+        await bob.wait_for("(•) 2. No")
+        assert len(results(folder)) == 2
+
+        await ann.disconnect()  # the phone went to sleep
+        await ann.connect()
+        await ann.wait_for("Welcome back")
+        await ann.wait_for("services")  # the first open question, not the name again
+        assert len(results(folder)) == 2
+        bob_file = next(p for p in results(folder) if p != ann_file)
+        bob_saved = await saved_answers(bob_file, {"activity.products": "no"})
+        assert bob_saved["meta"]["respondent"] == ""
+        assert bob_saved["answers"] == {"activity.products": "no"}
+    finally:
+        await ann.close()
+        await bob.close()
+
+
+def test_beyond_loopback_it_warns_and_prints_the_address_to_share(tmp_path):
+    port = free_port()
+    proc = start_server(tmp_path / "results", port, "--host", "0.0.0.0")
+    output = stop_server(proc)
+    assert "Give the participants one of these addresses:" in output
+    assert f":{port}/" in output
+    assert "WARNING: anyone who can reach this address can answer." in output
+
+
+def test_loopback_says_so(tmp_path):
+    port = free_port()
+    output = stop_server(start_server(tmp_path / "results", port))
+    assert f"listening on http://127.0.0.1:{port}/ (only on this computer)" in output
+    assert "WARNING" not in output
