@@ -19,7 +19,8 @@ EXIT_BAD_INPUT = 2
 
 
 def _common() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    """--lang and --bank, before or after the subcommand (SUPPRESS: one never undoes the other)."""
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument(
         "--lang", choices=LANGUAGES, help="language (default: nl if LC_ALL/LANG is Dutch, else en)"
     )
@@ -340,6 +341,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; bad input gives one line per problem and exit status 2."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.lang = getattr(args, "lang", None)
+    args.bank = getattr(args, "bank", None)
     args.lang_given = args.lang is not None
     args.lang = detect_language(args.lang)
     func: Callable[[argparse.Namespace], int] | None = getattr(args, "func", None)

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import aiohttp
+from yarl import URL
 
 _ESCAPES = re.compile(
     rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]"
@@ -77,11 +78,14 @@ def stop_server(proc: subprocess.Popen) -> str:
 class Participant:
     """One browser: its cookie jar, its page, its websocket to its own app process."""
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, cookie: str | None = None) -> None:
         self.base = base
         self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+        if cookie is not None:
+            self.http.cookie_jar.update_cookies({"innoscan_participant": cookie}, URL(base))
         self.ws: aiohttp.ClientWebSocketResponse | None = None
         self.screen = b""
+        self.messages: list = []  # what the app tells the page besides the screen
 
     async def open_page(self) -> str:
         async with self.http.get(self.base + "/") as response:
@@ -104,8 +108,27 @@ class Participant:
             message = await self.ws.receive(timeout=left)
             if message.type == aiohttp.WSMsgType.BINARY:
                 self.screen += message.data
+            elif message.type == aiohttp.WSMsgType.TEXT:
+                self.messages.append(json.loads(message.data))
             elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
                 raise ConnectionError(f"closed before {text!r} appeared")
+
+    async def message(self, kind: str, timeout: float = 30) -> list:
+        """Wait for a message of `kind` from the app (such as a download starting)."""
+        assert self.ws is not None
+        deadline = asyncio.get_running_loop().time() + timeout
+        while not any(m[0] == kind for m in self.messages):
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0:
+                raise TimeoutError(f"no {kind!r} message")
+            message = await self.ws.receive(timeout=left)
+            if message.type == aiohttp.WSMsgType.TEXT:
+                self.messages.append(json.loads(message.data))
+            elif message.type == aiohttp.WSMsgType.BINARY:
+                self.screen += message.data
+            else:
+                raise ConnectionError(f"closed before a {kind!r} message")
+        return next(m for m in self.messages if m[0] == kind)
 
     async def type(self, keys: str) -> None:
         assert self.ws is not None

@@ -138,8 +138,15 @@ def test_skipped_questions_are_offered_again_at_the_end(tmp_path):
     assert (tmp_path / "innoscan-results" / "plain-team-2026.md").exists()
 
 
-def test_dutch_prompts(tmp_path):
-    run = run_process("run", "--plain", "--team", "T", "--lang", "nl", cwd=tmp_path, stdin="1\nq\n")
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("run", "--plain", "--team", "T", "--lang", "nl"),
+        ("--lang", "nl", "run", "--plain", "--team", "T"),  # as `serve` starts participants
+    ],
+)
+def test_dutch_prompts_whichever_side_of_the_subcommand_lang_is_on(tmp_path, argv):
+    run = run_process(*argv, cwd=tmp_path, stdin="1\nq\n")
     assert re.search(r"^1 van \d+ · Innovatieactiviteit$", run.out, re.M)
     assert "Kies 1-3, of p voor vorige, s om over te slaan:" in run.out
 

@@ -9,7 +9,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from answer_sets import STRONG
 from serve_client import Participant, free_port, start_server, stop_server
+
+from innoscan.bank import load_bank
+from innoscan.result import Result
+from innoscan.serve import participant_id
+from innoscan.session import ResultsFolder
 
 
 @pytest.fixture
@@ -101,6 +107,37 @@ async def test_each_participant_answers_in_their_own_file_and_a_reconnect_resume
     finally:
         await ann.close()
         await bob.close()
+
+
+async def test_a_participant_downloads_their_results_from_the_browser(server):
+    base, folder, _ = server
+    cookie = "a-participant-cookie-0123456789"
+    bank = load_bank()
+    result = Result.new(bank, "Web Team", 2026, "en", mode="individual", respondent="Cas")
+    result.answers.update(bank.effective_answers(STRONG))
+    path = ResultsFolder(folder).path_for("Web Team", 2026, participant_id(cookie))
+    result.save(path)
+    cas = Participant(base, cookie)
+    try:
+        await cas.open_page()
+        await cas.connect(width=60, height=30)
+        await cas.wait_for("Welcome back")
+        await cas.type("\x1b[6~")  # PageDown: past the last question, the review
+        await cas.wait_for("Finish")
+        await cas.type("\r")
+        await cas.wait_for("Download")  # the results, with the key that only a browser gets
+        await cas.type("d")
+        _, key = await cas.message("deliver_file_start")
+        async with cas.http.get(f"{base}/download/{key}") as response:
+            assert response.status == 200
+            disposition = response.headers["Content-Disposition"]
+            report = await response.text()
+    finally:
+        await cas.close()
+    assert f"filename={path.with_suffix('.md').name}" in disposition
+    assert report.startswith("# ")
+    assert "Web Team" in report and "Innovation-capacity index" in report
+    assert report == path.with_suffix(".md").read_text()
 
 
 def test_beyond_loopback_it_warns_and_prints_the_address_to_share(tmp_path):
