@@ -148,6 +148,19 @@ class WorkshopServer(Server):
         """Quiet: `serve()` in the CLI has said where to go already."""
 
 
+def _can_listen(host: str, port: int) -> None:
+    """Say now, before any address is printed, when the port cannot be had."""
+    from innoscan.problems import InputError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(infos[0][4])
+    except OSError as exc:
+        raise InputError.single(f"{host}:{port}", f"cannot listen: {exc.strerror or exc}") from None
+
+
 def run_server(args) -> int:
     """Serve until Ctrl+C; say where to go (and, beyond loopback, who can reach it)."""
     from innoscan.i18n import word
@@ -160,6 +173,7 @@ def run_server(args) -> int:
         raise InputError.single(folder.path, problem.split(": ", 1)[-1])
     if not 0 < args.port < 65536:
         raise InputError.single("--port", f"{args.port} is not a port number (1-65535)")
+    _can_listen(args.host, args.port)
     command = participant_command(args.team, args.year, folder.path, args.lang, args.bank)
     server = WorkshopServer(command, args.host, args.port, f"innoscan · {args.team}")
     w = args.lang

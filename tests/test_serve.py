@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 import tomllib
 import urllib.error
 import urllib.request
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from answer_sets import STRONG
+from conftest import run_process
 from serve_client import Participant, free_port, start_server, stop_server
 
 from innoscan.bank import load_bank
@@ -154,3 +156,14 @@ def test_loopback_says_so(tmp_path):
     output = stop_server(start_server(tmp_path / "results", port))
     assert f"listening on http://127.0.0.1:{port}/ (only on this computer)" in output
     assert "WARNING" not in output
+
+
+def test_a_port_in_use_is_one_clear_line_and_exit_status_2(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = run_process("serve", "--team", "T", "--port", str(port), cwd=tmp_path)
+    assert run.code == 2
+    assert run.err.strip() == f"innoscan: 127.0.0.1:{port}: cannot listen: Address already in use"
+    assert run.out == ""  # no address printed that does not work

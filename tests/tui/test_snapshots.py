@@ -84,3 +84,21 @@ def test_results_risk_opened(snap_compare, app_at, finished):
         await pilot.click("CollapsibleTitle")
 
     assert snap_compare(app_at(), terminal_size=SIZE, run_before=go)
+
+
+PHONE = (40, 32)
+
+
+def test_a_participant_on_a_phone_names_themselves_and_sees_the_narrow_question(
+    snap_compare, bank, folder
+):
+    app = make_app(
+        bank, "en", folder, team="Team Data", year=2026, mode="individual", participant="p-1"
+    )
+
+    async def go(pilot):
+        await pilot.press(*"Ann", "enter")
+        await pilot.pause()
+        await pilot.press("2")
+
+    assert snap_compare(app, terminal_size=PHONE, run_before=go)

@@ -7,7 +7,7 @@ from datetime import date
 
 from rich.console import Console
 
-from innoscan.result import Result
+from innoscan.result import Result, load_result
 from innoscan.tui.app import make_app
 from innoscan.tui.screens.help import HelpScreen
 from innoscan.tui.screens.question import QuestionScreen
@@ -169,3 +169,28 @@ async def test_results_show_the_change_since_last_year_and_export(bank, folder):
         await pilot.pause()
     report = folder.path_for("Team Data", 2026).with_suffix(".md")
     assert report.read_text(encoding="utf-8").startswith("# Innovation scan: Team Data")
+
+
+async def test_a_participant_gives_a_name_and_answers_in_a_private_file_of_their_own(bank, folder):
+    app = make_app(
+        bank, "en", folder, team="Team Data", year=2026, mode="individual", participant="p-7"
+    )
+    async with app.run_test(size=(40, 30)) as pilot:
+        assert app.screen.has_class("-narrow")
+        await pilot.press(*"Bo", "enter")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+    path = folder.path_for("Team Data", 2026, "p-7")
+    saved = load_result(path, bank).result
+    assert saved.meta.respondent == "Bo" and saved.meta.mode == "individual"
+    assert saved.answers == {"activity.products": "yes"}
+    assert path.stat().st_mode & 0o077 == 0
+
+    again = make_app(
+        bank, "en", folder, team="Team Data", year=2026, mode="individual", participant="p-7"
+    )
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.screen.question.id == "activity.services"  # no name asked again
+        assert not again.screen.has_class("-narrow")
