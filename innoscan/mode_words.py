@@ -156,6 +156,14 @@ SERVE_WORDS: dict[str, dict[str, str]] = {
         "afterwards with `innoscan merge`.",
     },
     "serve.stop": {"nl": "Stoppen: Ctrl+C.", "en": "To stop: Ctrl+C."},
+    "serve.joined": {
+        "nl": "Deelnemer {who} is verbonden ({n} nu verbonden).",
+        "en": "Participant {who} connected ({n} connected now).",
+    },
+    "serve.left": {
+        "nl": "Deelnemer {who} is weg; de antwoorden zijn bewaard ({n} nog verbonden).",
+        "en": "Participant {who} left; their answers are saved ({n} still connected).",
+    },
 }
 
 PARTICIPANT_WORDS: dict[str, dict[str, str]] = {
@@ -188,7 +196,7 @@ PARTICIPANT_WORDS: dict[str, dict[str, str]] = {
     },
     "key.download": {"nl": "Download", "en": "Download"},
     "tui.downloading": {
-        "nl": "Het rapport wordt gedownload: {name}",
-        "en": "Downloading the report: {name}",
+        "nl": "Wordt gedownload: {name}",
+        "en": "Downloading: {name}",
     },
 }

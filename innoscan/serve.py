@@ -11,6 +11,7 @@ import contextlib
 import contextvars
 import hashlib
 import ipaddress
+import logging
 import re
 import secrets
 import shlex
@@ -77,9 +78,11 @@ def participant_command(
 class WorkshopServer(Server):
     """textual-serve's server, with a participant per browser and checks on every request."""
 
-    def __init__(self, command: str, host: str, port: int, title: str) -> None:
+    def __init__(self, command: str, host: str, port: int, title: str, lang: str = "en") -> None:
         super().__init__(command, host=host, port=port, title=title, templates_path=TEMPLATES)
         self.loopback_only = is_loopback(host)
+        self.lang = lang
+        self.connected = 0
 
     @property
     def command(self) -> str:
@@ -141,8 +144,25 @@ class WorkshopServer(Server):
         cookie = request.cookies.get(COOKIE, "")
         if not _COOKIE_VALUE.match(cookie):
             cookie = secrets.token_urlsafe(24)
-        _PARTICIPANT.set(participant_id(cookie))
-        return await super().handle_websocket(request)
+        participant = participant_id(cookie)
+        _PARTICIPANT.set(participant)
+        self.connected += 1
+        self._tell("serve.joined", participant)
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            self.connected -= 1
+            self._tell("serve.left", participant)
+
+    def _tell(self, key: str, participant: str) -> None:
+        """A line for the team lead at the server: who came or went, how many are here."""
+        from innoscan.i18n import word
+
+        print(word(key, self.lang, who=participant, n=self.connected), flush=True)
+
+    def initialize_logging(self) -> None:
+        """Warnings and errors only: the team lead reads who came and went, not each request."""
+        logging.basicConfig(level=logging.WARNING, format="innoscan serve: %(message)s")
 
     async def on_startup(self, app: web.Application) -> None:
         """Quiet: `serve()` in the CLI has said where to go already."""
@@ -175,7 +195,7 @@ def run_server(args) -> int:
         raise InputError.single("--port", f"{args.port} is not a port number (1-65535)")
     _can_listen(args.host, args.port)
     command = participant_command(args.team, args.year, folder.path, args.lang, args.bank)
-    server = WorkshopServer(command, args.host, args.port, f"innoscan · {args.team}")
+    server = WorkshopServer(command, args.host, args.port, f"innoscan · {args.team}", args.lang)
     w = args.lang
     if is_loopback(args.host):
         shown = f"[{args.host}]" if ":" in args.host else args.host

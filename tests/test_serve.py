@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import socket
 import tomllib
 import urllib.error
@@ -134,8 +135,14 @@ async def test_a_participant_downloads_their_results_from_the_browser(server):
             assert response.status == 200
             disposition = response.headers["Content-Disposition"]
             report = await response.text()
+        cas.messages.clear()
+        await cas.type("\x13")  # Ctrl+S: a copy of the answers, downloaded, never a server path
+        _, key = await cas.message("deliver_file_start")
+        async with cas.http.get(f"{base}/download/{key}") as response:
+            record = await response.text()
     finally:
         await cas.close()
+    assert tomllib.loads(record)["answers"] == tomllib.loads(path.read_text())["answers"]
     assert f"filename={path.with_suffix('.md').name}" in disposition
     assert report.startswith("# ")
     assert "Web Team" in report and "Innovation-capacity index" in report
@@ -167,3 +174,21 @@ def test_a_port_in_use_is_one_clear_line_and_exit_status_2(tmp_path):
     assert run.code == 2
     assert run.err.strip() == f"innoscan: 127.0.0.1:{port}: cannot listen: Address already in use"
     assert run.out == ""  # no address printed that does not work
+
+
+async def test_the_team_lead_sees_participants_come_and_go(tmp_path):
+    port = free_port()
+    proc = start_server(tmp_path / "results", port)
+    dee = Participant(f"http://127.0.0.1:{port}")
+    try:
+        await dee.open_page()
+        await dee.connect()
+        await dee.wait_for("Your name")
+        await dee.disconnect()
+        await asyncio.sleep(1)
+    finally:
+        await dee.close()
+        output = stop_server(proc)
+    assert re.search(r"Participant p-[0-9a-f]{12} connected \(1 connected now\)\.", output)
+    assert re.search(r"Participant p-[0-9a-f]{12} left; their answers are saved", output)
+    assert "GET /" not in output  # no request log in the team lead's window

@@ -114,10 +114,22 @@ class InnoscanApp(App):
             update()
 
     def action_save_copy(self) -> None:
+        """Ctrl+S: a copy of the answers elsewhere; in a browser, as a download (a
+        participant never chooses a path on the server)."""
         from innoscan.tui.screens.dialogs import SaveCopyScreen
 
-        if self.active is not None and not isinstance(self.screen, SaveCopyScreen):
+        if self.active is None or isinstance(self.screen, SaveCopyScreen):
+            return
+        if self.is_web:
+            self._deliver(self.active.result.to_toml(), self.active.path.name, "application/toml")
+        else:
             self.push_screen(SaveCopyScreen(self.active))
+
+    def _deliver(self, text: str, name: str, mime_type: str) -> None:
+        import io
+
+        self.deliver_text(io.StringIO(text), save_filename=name, mime_type=mime_type)
+        self.notify(word("tui.downloading", self.lang, name=name))
 
     def _opened(self, open_session, path: Path | None = None):
         """Open a session with its lock; when another process has it, ask what to do."""
@@ -210,16 +222,12 @@ class InnoscanApp(App):
 
     def download_report(self, session: Session) -> None:
         """Send the report to the browser as a download (in `serve`)."""
-        import io
-
         from innoscan.report import build_report, report_markdown
         from innoscan.result import LoadedResult
 
         loaded = LoadedResult(session.result, session.path, session.warnings)
         text = report_markdown(build_report(self.bank, loaded, self.lang))
-        name = session.path.with_suffix(".md").name
-        self.deliver_text(io.StringIO(text), save_filename=name, mime_type="text/markdown")
-        self.notify(word("tui.downloading", self.lang, name=name))
+        self._deliver(text, session.path.with_suffix(".md").name, "text/markdown")
 
     def _activate(self, session: Session) -> None:
         """The session now shown; the one before lets go of its lock."""
