@@ -157,10 +157,7 @@ class PlainRun(Lines):
                 return self.stop()
             if action == PREVIOUS:
                 only_open = False
-                before = session.neighbour(question, -1)
-                if before is None:
-                    self.say(self.w("plain.first"))
-                question = before or question
+                question = session.neighbour(question, -1) or question
                 continue
             question = self._next(question, only_open)
             if question is None and not session.unanswered():
@@ -202,6 +199,8 @@ class PlainRun(Lines):
                 self.say(reply.problem)
             elif reply.action == HELP:
                 self.say(self.w("plain.help"))
+            elif reply.action == PREVIOUS and session.neighbour(q, -1) is None:
+                self.say(self.w("plain.first"))  # and ask again, without repeating it all
             elif reply.action in (PREVIOUS, QUIT):
                 return reply.action
             elif reply.action in (SKIP, KEEP):

@@ -78,10 +78,12 @@ def test_a_whole_questionnaire_from_a_file_of_lines(tmp_path):
 
 
 def test_a_bad_answer_is_asked_again_with_a_reason(tmp_path):
-    run = plain(tmp_path, ["7", "yes please", "1", "q"])
+    run = plain(tmp_path, ["7", "yes please", "p", "1", "q"])
     assert run.code == 0
     assert "'7' is not one of the choices. Type a number from 1 to 3." in run.out
-    assert run.out.count("Choose 1-3, or p for previous, s to skip:") == 4
+    assert run.out.count("has your team put new or strongly improved products") == 1
+    assert run.out.count("Choose 1-3, or p for previous, s to skip:") == 5
+    assert "This is the first question." in run.out
     assert answers_in(tmp_path) == {"activity.products": "yes"}
 
 
