@@ -155,7 +155,8 @@ def answer_text(bank: Bank, q: Question, value: Any, lang: str) -> str:
         return "; ".join(_value_label(bank, q, v, lang) for v in value)
     if q.kind == "number" and isinstance(value, int | float):
         unit = bank.text(q.unit, lang) if q.unit else ""
-        return f"{value:g} {unit}".strip()
+        number = f"{value:g}".replace(".", ",") if lang == "nl" else f"{value:g}"  # 2,5 in Dutch
+        return f"{number} {unit}".strip()
     if q.kind == "text":
         return str(value)
     return _value_label(bank, q, value, lang)

@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--team", default="", help="team name to put in the sheet")
     p.add_argument("--org", default="", help="organisation to put in the sheet")
-    p.add_argument("--year", type=int, default=date.today().year, help="year (default: this year)")
+    _year_option(p)
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
     p.set_defaults(func=cmd_template)
 
@@ -118,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--team", required=True, help="team name")
     p.add_argument("--org", default="", help="organisation")
-    p.add_argument("--year", type=int, default=date.today().year, help="year (default: this year)")
+    _year_option(p)
     p.add_argument(
         "--plain",
         action="store_true",
@@ -144,11 +144,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.add_argument("--team", required=True, help="the team whose workshop this is")
-    p.add_argument("--year", type=int, default=date.today().year, help="year (default: this year)")
+    _year_option(p)
     _dir_option(p)
     p.set_defaults(func=cmd_serve)
     _dir_option(parser)
     return parser
+
+
+def _year(text: str) -> int:
+    """A year results can hold; anything else is refused by argparse (exit status 2)."""
+    from innoscan.result import FIRST_YEAR, LAST_YEAR
+
+    if not text.strip().isdigit() or not FIRST_YEAR <= int(text) <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year from {FIRST_YEAR} to {LAST_YEAR}")
+    return int(text)
+
+
+def _year_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--year", type=_year, default=date.today().year, help="year (default: this year)"
+    )
 
 
 def _dir_option(parser: argparse.ArgumentParser) -> None:

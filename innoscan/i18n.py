@@ -433,10 +433,6 @@ _WORDS: dict[str, dict[str, str]] = {
     },
     "tui.text_hint": {"nl": "Typ het antwoord", "en": "Type the answer"},
     "tui.number_hint": {"nl": "Een getal", "en": "A number"},
-    "tui.not_a_number": {
-        "nl": "Dat is geen getal: {problem}",
-        "en": "Not a valid number: {problem}",
-    },
     "tui.saved": {"nl": "bewaard", "en": "saved"},
     "tui.save_failed": {
         "nl": "Niet bewaard: {problem}. Het antwoord blijft in het geheugen.",

@@ -55,10 +55,19 @@ class Owner:
             return True
         return (now or time.time()) - self.seen > STALE_AFTER
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
+        """Who, where, since when, last seen when: for a person deciding what to do."""
+        from innoscan.i18n import word
+
         age = max(0, int(time.time() - self.seen))
-        return (
-            f"{self.user} on {self.host} (process {self.pid}), since {self.since}, seen {age} s ago"
+        return word(
+            "lock.owner",
+            lang,
+            user=self.user,
+            host=self.host,
+            pid=self.pid,
+            since=self.since,
+            age=age,
         )
 
 

@@ -59,9 +59,27 @@ PLAIN_WORDS: dict[str, dict[str, str]] = {
         "nl": "{text!r} is geen keuze. Typ een nummer van {first} tot {last}.",
         "en": "{text!r} is not one of the choices. Type a number from {first} to {last}.",
     },
-    "plain.bad_number": {
+    "number.not_a_number": {
         "nl": "{text!r} is geen getal. Typ bijvoorbeeld 12 of 2,5.",
         "en": "{text!r} is not a number. Type for example 12 or 2.5.",
+    },
+    "number.ambiguous": {
+        "nl": "{text!r} kan duizend betekenen of een kommagetal. Typ het zonder punt of komma "
+        "({plain}), of met één cijfer achter de komma.",
+        "en": "{text!r} could mean a thousand or a decimal. Type it without a separator "
+        "({plain}), or with fewer digits after the decimal sign.",
+    },
+    "number.below": {
+        "nl": "{value} is lager dan het minimum {min}",
+        "en": "{value} is below the minimum {min}",
+    },
+    "number.above": {
+        "nl": "{value} is hoger dan het maximum {max}",
+        "en": "{value} is above the maximum {max}",
+    },
+    "answer.exclusive": {
+        "nl": "{label!r} gaat niet samen met andere keuzes",
+        "en": "{label!r} cannot be combined with other choices",
     },
     "plain.not_accepted": {
         "nl": "Niet aangenomen: {problem}. Probeer het opnieuw.",
@@ -73,8 +91,12 @@ PLAIN_WORDS: dict[str, dict[str, str]] = {
     },
     "plain.first": {"nl": "Dit is de eerste vraag.", "en": "This is the first question."},
     "plain.open_left": {
-        "nl": "{n} vragen zijn nog open: {ids}.",
-        "en": "{n} questions are still open: {ids}.",
+        "nl": "{n} vragen zijn nog open: nummer {numbers}.",
+        "en": "{n} questions are still open: numbers {numbers}.",
+    },
+    "plain.open_left_one": {
+        "nl": "1 vraag is nog open: nummer {numbers}.",
+        "en": "1 question is still open: number {numbers}.",
     },
     "plain.all_answered": {
         "nl": "Alle {n} vragen zijn beantwoord.",
@@ -82,13 +104,13 @@ PLAIN_WORDS: dict[str, dict[str, str]] = {
     },
     "plain.end_choice": {
         "nl": "u = de open vragen nu beantwoorden, f = afronden en de resultaten zien, "
-        "p = terug naar de laatste vraag:",
+        "p = terug naar de laatste vraag, q = stoppen:",
         "en": "u = answer the open questions now, f = finish and see the results, "
-        "p = back to the last question:",
+        "p = back to the last question, q = stop:",
     },
     "plain.end_choice_done": {
-        "nl": "f = afronden en de resultaten zien, p = terug naar de laatste vraag:",
-        "en": "f = finish and see the results, p = back to the last question:",
+        "nl": "f = afronden en de resultaten zien, p = terug naar de laatste vraag, q = stoppen:",
+        "en": "f = finish and see the results, p = back to the last question, q = stop:",
     },
     "plain.bad_end": {
         "nl": "{text!r}: typ een van de letters hierboven.",
@@ -100,9 +122,21 @@ PLAIN_WORDS: dict[str, dict[str, str]] = {
         "en": "Stopped. Your answers are saved in {path}. "
         "The same command goes on where you stopped.",
     },
-    "plain.continue_as": {
-        "nl": "Om later verder te gaan: --name {name}",
-        "en": "To go on later, add: --name {name}",
+    "plain.stopped_anonymous": {
+        "nl": "Gestopt. Uw antwoorden zijn bewaard in {path}. Om later verder te gaan: "
+        "hetzelfde commando met --name {name} erbij (u blijft anoniem).",
+        "en": "Stopped. Your answers are saved in {path}. To go on later, run the same "
+        "command with --name {name} added (you stay anonymous).",
+    },
+    "plain.nothing_kept": {
+        "nl": "Gestopt. Er is nog niets beantwoord, dus er is niets bewaard.",
+        "en": "Stopped. Nothing was answered yet, so nothing is kept.",
+    },
+    "plain.conflict": {
+        "nl": "Een andere sessie heeft deze scan overgenomen en veranderd; om die antwoorden "
+        "niet te overschrijven, stopt deze. Uw antwoorden staan in een kopie: {path}",
+        "en": "Another session took this assessment over and changed it; so as not to "
+        "overwrite its answers, this one stops. Your answers are in a copy: {path}",
     },
     "plain.not_saved": {
         "nl": "NIET BEWAARD: {problem}. De antwoorden staan in het geheugen; bij het volgende "
@@ -117,6 +151,10 @@ PLAIN_WORDS: dict[str, dict[str, str]] = {
     "plain.lost": {
         "nl": "Ook een kopie kon niet worden bewaard ({problem}). Hier zijn de antwoorden:",
         "en": "A copy could not be saved either ({problem}). Here are the answers:",
+    },
+    "lock.owner": {
+        "nl": "{user} op {host} (proces {pid}), sinds {since}, {age} s geleden nog gezien",
+        "en": "{user} on {host} (process {pid}), since {since}, seen {age} s ago",
     },
     "plain.locked": {
         "nl": "{path} is open bij {owner}.",
@@ -161,8 +199,8 @@ SERVE_WORDS: dict[str, dict[str, str]] = {
         "en": "Participant {who} connected ({n} connected now).",
     },
     "serve.left": {
-        "nl": "Deelnemer {who} is weg; de antwoorden zijn bewaard ({n} nog verbonden).",
-        "en": "Participant {who} left; their answers are saved ({n} still connected).",
+        "nl": "Deelnemer {who} is weg ({n} nog verbonden).",
+        "en": "Participant {who} left ({n} still connected).",
     },
 }
 
@@ -188,6 +226,14 @@ PARTICIPANT_WORDS: dict[str, dict[str, str]] = {
     "tui.welcome_back": {
         "nl": "Welkom terug: uw antwoorden tot nu toe staan er nog.",
         "en": "Welcome back: your answers so far are all here.",
+    },
+    "tui.conflict_banner": {
+        "nl": "ELDERS GEOPEND: deze vragenlijst is in een ander venster of tabblad verder "
+        "gegaan, dus hier wordt niets meer bewaard (ook het laatste antwoord niet). Ga daar "
+        "verder, of open deze opnieuw.",
+        "en": "OPENED ELSEWHERE: this questionnaire went on in another window or tab, so "
+        "nothing is saved here any more (not the last answer either). Go on there, or open "
+        "this one again.",
     },
     "tui.notes_own": {"nl": "Uw notities", "en": "Your notes"},
     "tui.notes_hint_own": {

@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from innoscan.answering import choices, parse_number
+from innoscan.answering import answer_problem, choices, number_problem, parse_number
 from innoscan.bank import DONT_KNOW, Question
 from innoscan.bank_export import answer_text
 from innoscan.i18n import word
@@ -22,6 +22,18 @@ from innoscan.session import ResultsFolder, Session
 PREVIOUS, SKIP, QUIT, HELP, KEEP, ANSWER = "previous", "skip", "quit", "help", "keep", "answer"
 _COMMANDS = {"p": PREVIOUS, "s": SKIP, "q": QUIT, "h": HELP, "?": HELP}
 _YES, _NO = {"y", "yes", "j", "ja"}, {"n", "no", "nee"}
+
+
+class NotText(Exception):
+    """A line of standard input is not UTF-8 text."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"line {line} is not UTF-8 text")
+        self.line = line
+
+
+class Conflict(Exception):
+    """Another session changed the result file: this one must not save any more."""
 
 
 @dataclass
@@ -53,9 +65,9 @@ def _typed(session: Session, q: Question, text: str, lang: str) -> Reply:
         return Reply(ANSWER, text)
     if q.dont_know and text.lower() in ("d", "w"):
         return Reply(ANSWER, DONT_KNOW)
-    value, problem = parse_number(text)
-    if problem is not None:
-        return Reply(ANSWER, problem=word("plain.bad_number", lang, text=text))
+    value, why = parse_number(text)
+    if why is not None:
+        return Reply(ANSWER, problem=number_problem(text, why, lang))
     return _checked(session, q, value, lang)
 
 
@@ -75,18 +87,14 @@ def _chosen(session: Session, q: Question, text: str, lang: str) -> Reply:
         picked.append(values[int(part) - 1])
     if q.kind != "multiple_choice":
         return _checked(session, q, picked[0], lang)
-    if DONT_KNOW in picked and len(picked) == 1:
+    if picked == [DONT_KNOW]:
         return Reply(ANSWER, DONT_KNOW)
-    if DONT_KNOW in picked:
-        dont_know = word("tui.dont_know", lang)
-        problem = f"{dont_know!r} cannot be combined with other options"
-        return Reply(ANSWER, problem=word("plain.not_accepted", lang, problem=problem))
     ordered = [v for v in values if v in picked]
     return _checked(session, q, ordered, lang)
 
 
 def _checked(session: Session, q: Question, value: Any, lang: str) -> Reply:
-    problem = session.bank.answer_problem(q, value)
+    problem = answer_problem(session.bank, q, value, lang)
     if problem:
         return Reply(ANSWER, problem=word("plain.not_accepted", lang, problem=problem))
     return Reply(ANSWER, value)
@@ -98,6 +106,7 @@ class Lines:
     def __init__(self, lang: str, stdin: TextIO, stdout: TextIO) -> None:
         self.lang, self.stdin, self.stdout = lang, stdin, stdout
         self.echo = not _is_tty(stdin)  # piped answers appear in the transcript too
+        self.lines_read = 0
 
     def say(self, text: object = "") -> None:
         print(text, file=self.stdout, flush=True)
@@ -106,14 +115,27 @@ class Lines:
         """Print the prompt, read one line; None at the end of input."""
         self.stdout.write(prompt + " ")
         self.stdout.flush()
-        line = self.stdin.readline()
+        line = self._readline()
         if not line:
             self.say(self.w("plain.end_of_input"))
             return None
-        line = line.rstrip("\r\n")
+        self.lines_read += 1
+        line = line.rstrip("\r\n").lstrip("\ufeff")  # a byte order mark from Windows editors
         if self.echo:
             self.say(line)
         return line
+
+    def _readline(self) -> str:
+        """One line, decoded on its own: a wrong byte is named by its line, and the lines
+        before it count."""
+        raw = getattr(self.stdin, "buffer", None)
+        if raw is None:
+            return self.stdin.readline()
+        data = raw.readline()
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise NotText(self.lines_read + 1) from None
 
     def w(self, key: str, **values: object) -> str:
         return word(key, self.lang, **values)
@@ -129,6 +151,19 @@ class PlainRun(Lines):
     # ── the questionnaire ─────────────────────────────────────────────────────────────
 
     def run(self) -> int:
+        """The questionnaire from the first open question; the exit status."""
+        try:
+            return self._questionnaire()
+        except Conflict:
+            return self._rescue("plain.conflict")
+        except NotText as exc:  # stop, with what was answered so far kept
+            self.say()
+            self.stop()
+            raise InputError.single(
+                "<stdin>", f"{exc}: save the answers file as UTF-8 and run again"
+            ) from None
+
+    def _questionnaire(self) -> int:
         session = self.session
         meta = session.result.meta
         self.say(self.w("plain.opened", team=meta.team, year=meta.year, path=session.path))
@@ -237,8 +272,10 @@ class PlainRun(Lines):
         missing = session.unanswered()
         self.say()
         if missing:
-            ids = ", ".join(q.id for q in missing[:10]) + (" …" if len(missing) > 10 else "")
-            self.say(self.w("plain.open_left", n=len(missing), ids=ids))
+            numbers = [str(session.place(q)[2]) for q in missing]
+            shown = ", ".join(numbers[:15]) + (" …" if len(numbers) > 15 else "")
+            key = "plain.open_left_one" if len(missing) == 1 else "plain.open_left"
+            self.say(self.w(key, n=len(missing), numbers=shown))
         else:
             self.say(self.w("plain.all_answered", n=len(session.asked())))
         prompt = self.w("plain.end_choice" if missing else "plain.end_choice_done")
@@ -260,10 +297,16 @@ class PlainRun(Lines):
     # ── saving and leaving ────────────────────────────────────────────────────────────
 
     def save(self, change, *args: Any) -> None:
-        """Make a change (which saves); when saving fails, say so and keep it in memory."""
+        """Make a change (which saves); when saving fails, say so and keep it in memory.
+
+        When another session changed the file, this one stops (Conflict): it never saves
+        over that session's answers.
+        """
         try:
             change(*args)
         except InputError as exc:
+            if self.session.conflict:
+                raise Conflict from None
             self.say(self.w("plain.not_saved", problem=exc.problems[0].message))
 
     def finish(self) -> int:
@@ -293,13 +336,18 @@ class PlainRun(Lines):
             self.save(session.save)
         if session.unsaved is not None:
             return self._rescue()
-        self.say(self.w("plain.stopped", path=session.path))
+        if session.empty_individual:
+            self.say(self.w("plain.nothing_kept"))
+            return 0
         respondent_id = _respondent_id(session)
-        if respondent_id and not session.result.meta.respondent:
-            self.say(self.w("plain.continue_as", name=respondent_id))
+        if respondent_id and respondent_id.startswith("anonymous-"):
+            self.say(self.w("plain.stopped_anonymous", path=session.path, name=respondent_id))
+        else:
+            self.say(self.w("plain.stopped", path=session.path))
         return 0
 
-    def _rescue(self) -> int:
+    def _rescue(self, reason: str = "plain.saved_copy") -> int:
+        """Save the answers in a copy in the home folder; say why with `reason`."""
         from pathlib import Path
 
         session = self.session
@@ -309,7 +357,7 @@ class PlainRun(Lines):
             self.say(self.w("plain.lost", problem=exc.problems[0].message))
             self.say(session.result.to_toml())
             return 1
-        self.say(self.w("plain.saved_copy", path=target))
+        self.say(self.w(reason, path=target))
         return 1
 
 
@@ -334,11 +382,14 @@ def open_plain(
     try:
         session = Session.open(bank, folder, lang=lang, lock=True, **details)
     except LockedError as exc:
-        lines.say(lines.w("plain.locked", path=exc.path.name, owner=exc.owner.describe()))
+        lines.say(lines.w("plain.locked", path=exc.path.name, owner=exc.owner.describe(lines.lang)))
         lines.say(lines.w("tui.locked_stale" if exc.stale else "tui.locked_live"))
-        choice = ""
-        while choice not in ("t", "r", "q"):
-            choice = (lines.ask(lines.w("plain.locked_choice")) or "q").strip().lower()
+        while True:
+            line = lines.ask(lines.w("plain.locked_choice"))
+            choice = (line or "q").strip().lower()
+            if choice in ("t", "r", "q"):
+                break
+            lines.say(lines.w("plain.bad_end", text=line))
         if choice == "q":
             return None, None
         if choice == "r":

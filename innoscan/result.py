@@ -26,6 +26,7 @@ from innoscan.problems import InputError, Problem, read_toml
 from innoscan.storage import write_atomic
 
 SCHEMA_VERSION = 1
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 AnswerValue = StrictInt | StrictFloat | StrictStr | list[StrictStr]
 Status = Literal["in-progress", "complete"]
 
@@ -37,7 +38,7 @@ class Meta(BaseModel):
 
     team: str = ""
     organisation: str = ""
-    year: int = Field(ge=1900, le=2200)
+    year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     language: str = "en"
     bank_id: str
     bank_version: str

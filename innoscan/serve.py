@@ -126,6 +126,7 @@ class WorkshopServer(Server):
             "app_websocket_url": f"{scheme}://{request.host}/ws",
             "static_url": "/static/",
             "title": self.title,
+            "lang": self.lang,
         }
         response = aiohttp_jinja2.render_template("app_index.html", request, context)
         if not _COOKIE_VALUE.match(request.cookies.get(COOKIE, "")):

@@ -6,6 +6,7 @@ The TUI (and any other front end) calls this; it knows nothing of screens or key
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import secrets
@@ -108,6 +109,16 @@ class ResultsFolder:
         return max(found, key=lambda e: e.result.meta.year, default=None)
 
 
+def _name_id(name: str) -> str:
+    """A respondent's part of the file name: their name's letters, or (for a name without
+    any ASCII letter or digit, such as 李雷) a digest of it, so that two such names differ."""
+    name = name.strip()
+    if not name or slug(name, ""):
+        return name
+    digest = hashlib.sha256(unicodedata.normalize("NFKC", name).casefold().encode()).hexdigest()
+    return f"name-{digest[:10]}"
+
+
 def _stamp(path: Path) -> tuple[int, int] | None:
     """What a file looked like (change time, size), to notice a change made by someone else."""
     try:
@@ -153,6 +164,7 @@ class Session:
         self.read_only = read_only
         self.lock: Lock | None = None
         self.unsaved: str | None = None
+        self.conflict = False  # another process changed the file: this session never saves again
         self._stamp = _stamp(path)
 
     @classmethod
@@ -178,7 +190,9 @@ class Session:
         """
         respondent_id = None
         if mode == "individual":
-            respondent_id = participant or respondent or f"anonymous-{secrets.token_hex(3)}"
+            respondent_id = (
+                participant or _name_id(respondent) or f"anonymous-{secrets.token_hex(3)}"
+            )
         path = folder.path_for(team, year, respondent_id)
         if path.exists():
             return cls.resume(bank, path, lock=lock, take_over=take_over)
@@ -228,8 +242,18 @@ class Session:
         self.lock.acquire(take_over)
         _remove_leftovers(self.path)
 
+    @property
+    def empty_individual(self) -> bool:
+        """One respondent's result without a single answer or note: not worth keeping."""
+        result = self.result
+        return result.meta.mode == "individual" and not result.answers and not result.notes
+
     def close(self) -> None:
-        """Let go of the lock (the answers are already saved)."""
+        """Let go of the lock (the answers are already saved). An individual's result with
+        nothing in it is removed, so that it never counts as a respondent in a merge."""
+        if self.empty_individual and not self.read_only and self.lock is not None:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
         if self.lock is not None:
             self.lock.release()
 
@@ -266,6 +290,7 @@ class Session:
         self.result = self.result.in_bank_order(self.bank)
         now = _stamp(self.path)
         if self._stamp is not None and now is not None and now != self._stamp:
+            self.conflict = True
             self.unsaved = "changed on disk by another process since it was opened"
             raise InputError.single(self.path, f"{self.unsaved}: not overwritten")
         try:

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from processes import Run
 
 from innoscan.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
 
 
 @pytest.fixture
@@ -42,19 +33,3 @@ def cli(capsys, monkeypatch):
         return Run(code, captured.out, captured.err)
 
     return run
-
-
-def run_process(
-    *args: str | Path, cwd: Path | None = None, env: dict | None = None, stdin: str = ""
-) -> Run:
-    """Run `python -m innoscan ARGS` as a separate process, `stdin` piped in."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "innoscan", *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=60,
-    )
-    return Run(proc.returncode, proc.stdout, proc.stderr)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 
-from conftest import run_process
+import pytest
+from processes import run_process
 
 from innoscan.i18n import detect_language
 
@@ -96,3 +97,13 @@ def test_bad_lang_is_a_usage_error(cli):
         assert stop.code == 2
     else:
         raise AssertionError("--lang de was accepted")
+
+
+@pytest.mark.parametrize("command", ["run", "serve", "template"])
+@pytest.mark.parametrize("year", ["1800", "20266", "twenty"])
+def test_a_year_out_of_range_is_refused_with_exit_status_2(tmp_path, command, year):
+    run = run_process(command, "--team", "T", "--year", year, cwd=tmp_path)
+    assert run.code == 2
+    assert f"argument --year: '{year}' is not a year from 1900 to 2200" in run.err
+    assert "Traceback" not in run.err
+    assert not (tmp_path / "innoscan-results").exists()

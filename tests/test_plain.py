@@ -3,13 +3,16 @@ file of answer lines would."""
 
 from __future__ import annotations
 
+import io
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 from answer_sets import STRONG
-from conftest import run_process
+from processes import run_process
 
 from innoscan.answering import choices
 from innoscan.bank import DONT_KNOW, load_bank
@@ -112,7 +115,9 @@ def test_multiple_choice_takes_several_numbers_and_refuses_an_exclusive_one_with
     none = str(values.index("none") + 1)
     lines = [*lines_for(given)[:8], f"1 {none}", "3, 1", "q"]
     run = plain(tmp_path, lines)
-    assert "Not accepted: 'none' cannot be combined with other options" in run.out
+    assert (
+        "Not accepted: 'No noticeable value yet' cannot be combined with other choices" in run.out
+    )
     assert answers_in(tmp_path)["activity.value"] == [values[0], values[2]]
 
 
@@ -135,7 +140,7 @@ def test_skipped_questions_are_offered_again_at_the_end(tmp_path):
     lines = lines_for(STRONG)
     lines[1] = "s"
     run = plain(tmp_path, [*lines, "u", "1", "f"])
-    assert "1 questions are still open: activity.services." in run.out
+    assert "1 question is still open: number 2." in run.out
     assert answers_in(tmp_path)["activity.services"] == "yes"
     assert (tmp_path / "innoscan-results" / "plain-team-2026.md").exists()
 
@@ -163,7 +168,7 @@ def test_an_individual_answers_in_a_private_file_of_their_own(tmp_path):
 
 def test_an_anonymous_individual_is_told_how_to_go_on_later(tmp_path):
     run = plain(tmp_path, ["1", "q"], "--individual")
-    name = re.search(r"add: --name (anonymous-[0-9a-f]+)", run.out).group(1)
+    name = re.search(r"with --name (anonymous-[0-9a-f]+) added", run.out).group(1)
     again = plain(tmp_path, ["q"], "--individual", "--name", name)
     assert "Welcome back: 1 of" in again.out
     files = list((tmp_path / "innoscan-results").glob("*.individual-*.toml"))
@@ -186,3 +191,98 @@ def test_a_result_open_elsewhere_is_not_changed(tmp_path, locked_choice):
     assert answers_in(tmp_path) == {"activity.products": "no"}
     if locked_choice == "r":
         assert "Read-only" in run.out and "# " in run.out
+
+
+def test_a_line_that_is_not_utf8_is_named_and_the_lines_before_it_count(tmp_path):
+    lines = b"1\n2\n1\n2\n12\nCaf\xe9 au lait\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "innoscan", *RUN], input=lines, capture_output=True, cwd=tmp_path
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == (
+        "innoscan: <stdin>: line 6 is not UTF-8 text: save the answers file as UTF-8 and run "
+        "again\n"
+    )
+    assert len(answers_in(tmp_path)) == 5
+    assert "Traceback" not in proc.stdout.decode()
+
+
+def test_a_byte_order_mark_at_the_start_is_not_an_answer(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "innoscan", *RUN],
+        input="\ufeff1\n2\nq\n".encode(),
+        capture_output=True,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0
+    assert answers_in(tmp_path) == {"activity.products": "yes", "activity.services": "no"}
+
+
+def test_a_thousands_separator_is_refused_not_misread(tmp_path):
+    given = {"activity.products": "yes", "activity.services": "no"}
+    run = plain(tmp_path, [*lines_for(given)[:4], "1,000", "1000", "q"])
+    assert "'1,000' could mean a thousand or a decimal. Type it without a separator (1000)" in (
+        run.out
+    )
+    assert answers_in(tmp_path)["activity.count"] == 1000
+
+
+def test_dutch_messages_for_bounds_and_exclusive_choices(tmp_path):
+    given = {k: STRONG[k] for k in list(STRONG)[:8]}
+    q = BANK.question("activity.value")
+    values, _ = choices(BANK, q, "nl")
+    none = str(values.index("none") + 1)
+    lines = [*lines_for(given)[:4], "-1", *lines_for(given)[4:8], f"1 {none}", "q"]
+    run = run_process(
+        "run",
+        "--plain",
+        "--team",
+        "T",
+        "--lang",
+        "nl",
+        cwd=tmp_path,
+        stdin="".join(f"{x}\n" for x in lines),
+    )
+    assert "Niet aangenomen: -1 is lager dan het minimum 0. Probeer het opnieuw." in run.out
+    assert "Niet aangenomen: 'Nog geen merkbare waarde' gaat niet samen met andere keuzes" in (
+        run.out
+    )
+
+
+def test_people_whose_names_have_no_latin_letters_get_files_of_their_own(tmp_path):
+    first = plain(tmp_path, ["1", "q"], "--individual", "--name", "李雷")
+    second = plain(tmp_path, ["2", "q"], "--individual", "--name", "王芳")
+    assert first.code == second.code == 0
+    assert "Welcome back" not in second.out
+    files = sorted((tmp_path / "innoscan-results").glob("*.individual-*.toml"))
+    assert len(files) == 2
+    respondents = {tomllib.loads(f.read_text())["meta"]["respondent"] for f in files}
+    assert respondents == {"李雷", "王芳"}
+    again = plain(tmp_path, ["q"], "--individual", "--name", "李雷")
+    assert "Welcome back: 1 of" in again.out
+
+
+def test_an_individual_who_answers_nothing_leaves_no_file_to_merge(tmp_path):
+    run = plain(tmp_path, ["q"], "--individual")
+    assert "Nothing was answered yet, so nothing is kept." in run.out
+    assert list((tmp_path / "innoscan-results").glob("*.toml")) == []
+
+
+def test_a_session_taken_over_elsewhere_stops_and_keeps_its_answers_in_a_copy(
+    tmp_path, monkeypatch
+):
+    from innoscan.plain import PlainRun
+    from innoscan.session import ResultsFolder, Session
+
+    folder = ResultsFolder(tmp_path / "innoscan-results")
+    mine = Session.open(BANK, folder, "Plain Team", 2026, "en", lock=True)
+    other = Session.open(BANK, folder, "Plain Team", 2026, "en", lock=True, take_over=True)
+    other.answer(BANK.question("activity.products"), "no")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    out = io.StringIO()
+    code = PlainRun(mine, "en", io.StringIO("1\n"), out).run()
+    assert code == 1
+    assert "Another session took this assessment over and changed it" in out.getvalue()
+    assert answers_in(tmp_path) == {"activity.products": "no"}  # the other one's answer stands
+    copy = tmp_path / "innoscan-unsaved-plain-team-2026.toml"
+    assert tomllib.loads(copy.read_text())["answers"] == {"activity.products": "yes"}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from answer_sets import STRONG
-from conftest import run_process
+from processes import run_process
 from serve_client import Participant, free_port, start_server, stop_server
 
 from innoscan.bank import load_bank
@@ -190,5 +190,5 @@ async def test_the_team_lead_sees_participants_come_and_go(tmp_path):
         await dee.close()
         output = stop_server(proc)
     assert re.search(r"Participant p-[0-9a-f]{12} connected \(1 connected now\)\.", output)
-    assert re.search(r"Participant p-[0-9a-f]{12} left; their answers are saved", output)
+    assert re.search(r"Participant p-[0-9a-f]{12} left \(0 still connected\)\.", output)
     assert "GET /" not in output  # no request log in the team lead's window

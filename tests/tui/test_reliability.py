@@ -43,3 +43,28 @@ async def test_a_failed_save_shows_at_once_and_is_retried(bank, folder, tmp_path
         await pilot.pause(0.5)
         assert "activity.services" in on_disk().answers
         assert not app.screen.query_one("#banner").has_class("shown")
+
+
+async def test_a_result_opened_again_elsewhere_stops_saving_here_and_says_so(bank, folder, on_disk):
+    app = make_app(bank, "en", folder, team="Team Data", year=2026)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        elsewhere = Session.open(bank, folder, "Team Data", 2026, "en", lock=True, take_over=True)
+        elsewhere.answer(bank.question("activity.services"), "no")
+        await pilot.press("pagedown", "1")  # answered here too: must not overwrite
+        await pilot.pause()
+        banner = str(app.screen.query_one("#banner").render())
+        assert "OPENED ELSEWHERE" in banner and "/" not in banner  # no server path shown
+        assert app.screen.query_one("#answer").disabled
+    assert on_disk().answers == {"activity.products": "yes", "activity.services": "no"}
+
+
+async def test_the_lock_dialog_speaks_dutch(bank, folder):
+    Session.open(bank, folder, "Team Data", 2026, "nl").close()
+    other_process_lock(folder.path_for("Team Data", 2026))
+    app = make_app(bank, "nl", folder, team="Team Data", year=2026)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        body = str(app.screen.query_one("#dialog").query("Static")[1].render())
+        assert " op " in body and "geleden nog gezien" in body

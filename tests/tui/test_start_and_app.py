@@ -57,9 +57,11 @@ async def test_individual_respondent_gets_an_own_private_file(bank, folder):
         await pilot.click("#start-button")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
-    files = list(folder.path.glob("*.toml"))
-    assert [f.name for f in files] == [f"team-data-{date.today().year}.individual-ada.toml"]
-    assert files[0].stat().st_mode & 0o777 == 0o600
+        files = list(folder.path.glob("*.toml"))
+        assert [f.name for f in files] == [f"team-data-{date.today().year}.individual-ada.toml"]
+        assert files[0].stat().st_mode & 0o777 == 0o600
+    # quitting without a single answer leaves nothing that would count in a merge
+    assert list(folder.path.glob("*.toml")) == []
 
 
 async def test_resume_and_open_from_the_lists_and_unreadable_files_are_named(bank, folder):
@@ -194,3 +196,21 @@ async def test_a_participant_gives_a_name_and_answers_in_a_private_file_of_their
         await pilot.pause()
         assert again.screen.question.id == "activity.services"  # no name asked again
         assert not again.screen.has_class("-narrow")
+
+
+async def test_switching_language_keeps_the_name_a_participant_typed(bank, folder):
+    app = make_app(
+        bank, "en", folder, team="Team Data", year=2026, mode="individual", participant="p-8"
+    )
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.press(*"Bea")
+        await pilot.click("#lang-nl")
+        await pilot.pause()
+        assert app.lang == "nl"
+        assert app.screen.query_one("#respondent").value == "Bea"
+        await pilot.click("#start-button")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+    saved = load_result(folder.path_for("Team Data", 2026, "p-8"), bank).result
+    assert saved.meta.respondent == "Bea" and saved.meta.language == "nl"

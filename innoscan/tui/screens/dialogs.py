@@ -29,7 +29,9 @@ class LockedScreen(BaseModal[str | None]):
         with Vertical(id="dialog", classes="small-dialog"):
             yield Static(self.w("tui.locked_title"), classes="dialog-title")
             body = self.w(
-                "tui.locked_body", path=self.error.path.name, owner=self.error.owner.describe()
+                "tui.locked_body",
+                path=self.error.path.name,
+                owner=self.error.owner.describe(self.lang),
             )
             yield Static(body, markup=False)
             yield Static(self.w("tui.locked_stale" if self.error.stale else "tui.locked_live"))

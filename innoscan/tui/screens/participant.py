@@ -30,7 +30,12 @@ class ParticipantScreen(BaseScreen):
             with Vertical(classes="panel"):
                 with Horizontal(classes="field"):
                     yield Label(self.w("tui.your_name"))
-                    yield Input(id="respondent", placeholder=self.w("tui.name_empty"), compact=True)
+                    yield Input(
+                        self.details.get("respondent", ""),
+                        id="respondent",
+                        placeholder=self.w("tui.name_empty"),
+                        compact=True,
+                    )
                 with Horizontal(classes="field"):
                     yield Label(self.w("tui.lang_label"))
                     with RadioSet(id="lang", compact=True):
@@ -44,7 +49,8 @@ class ParticipantScreen(BaseScreen):
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         lang = "nl" if event.pressed.id == "lang-nl" else "en"
-        if lang != self.lang:
+        if lang != self.lang:  # the screen is made again in the other language, name kept
+            self.details["respondent"] = self.query_one("#respondent", Input).value
             self.app.action_toggle_language()
 
     def on_input_submitted(self, _: Input.Submitted) -> None:

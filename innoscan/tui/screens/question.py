@@ -115,7 +115,9 @@ class QuestionScreen(BaseScreen):
         session = self.session
         banner.set_class(session.read_only, "read-only")
         banner.set_class(session.read_only or session.unsaved is not None, "shown")
-        if session.read_only:
+        if session.conflict:
+            banner.update(self.w("tui.conflict_banner"))
+        elif session.read_only:
             banner.update(self.w("tui.read_only_banner"))
         elif session.unsaved is not None:
             retry = int(self.app.RETRY_EVERY)
@@ -172,7 +174,14 @@ class QuestionScreen(BaseScreen):
         try:
             change()
         except (InputError, ValueError) as exc:
-            self.notify(self.w("tui.save_failed", problem=str(exc)), severity="error", timeout=10)
+            if self.session.conflict:  # opened again elsewhere: that one goes on, this one stops
+                self.session.read_only = True
+                self.query_one("#answer").disabled = True
+                self.query_one("#notes", TextArea).read_only = True
+            else:
+                self.notify(
+                    self.w("tui.save_failed", problem=str(exc)), severity="error", timeout=10
+                )
         self.update_banner()
 
     def _choice(self) -> ChoiceAnswer | None:

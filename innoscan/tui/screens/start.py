@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from innoscan.result import FIRST_YEAR, LAST_YEAR
 from innoscan.session import FolderEntry, ResultsFolder, slug
 from innoscan.tui.screens.base import BaseScreen
 
@@ -150,7 +151,7 @@ class StartScreen(BaseScreen):
             problem.update(self.w("tui.need_team"))
             self.query_one("#team", Input).focus()
             return
-        if not (year_text.isdigit() and 1900 <= int(year_text) <= 2200):
+        if not (year_text.isdigit() and FIRST_YEAR <= int(year_text) <= LAST_YEAR):
             problem.update(self.w("tui.bad_year", year=self.app.today.year))
             self.query_one("#year", Input).focus()
             return

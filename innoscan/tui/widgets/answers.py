@@ -13,7 +13,15 @@ from textual.message import Message
 from textual.widgets import Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from innoscan.answering import TooManyChoices, choices, parse_number, shown_number, toggled
+from innoscan.answering import (
+    TooManyChoices,
+    answer_problem,
+    choices,
+    number_problem,
+    parse_number,
+    shown_number,
+    toggled,
+)
 from innoscan.bank import DONT_KNOW, Bank, Question
 from innoscan.i18n import word
 
@@ -177,12 +185,14 @@ class TypedAnswer(Vertical):
         elif not text:
             value = None
         else:
-            value, problem = parse_number(text)
-            if problem is None:
-                problem = self.bank.answer_problem(self.question, value)
+            value, why = parse_number(text)
+            if why is not None:
+                problem = number_problem(text, why, self.lang)
+            else:
+                problem = answer_problem(self.bank, self.question, value, self.lang)
             if problem:
                 self.invalid = True
-                problem_line.update(word("tui.not_a_number", self.lang, problem=problem))
+                problem_line.update(problem)
                 problem_line.display = True
                 return
         self.invalid = False
