@@ -102,6 +102,7 @@ class BenchmarkFile(Strict):
 class Comparison:
     indicator: Indicator
     team: bool | None
+    dont_know: bool = False  # no value because the team said "don't know", not because unanswered
 
 
 def compare(
@@ -113,7 +114,10 @@ def compare(
     for indicator in indicators:
         known = [q for q in indicator.questions() if effective.get(q, "dont_know") != "dont_know"]
         team = indicator.team.holds(effective) if known else None
-        out.append(Comparison(indicator, team))
+        dont_know = team is None and any(
+            effective.get(q) == "dont_know" for q in indicator.questions()
+        )
+        out.append(Comparison(indicator, team, dont_know))
     return out
 
 

@@ -351,7 +351,7 @@ def _md_benchmarks(report: Report) -> list[str]:
                 rows.append(
                     [
                         escape(bank.text(c.indicator.title, lang)) if i == 0 else "",
-                        _team_value(c.team, lang) if i == 0 else "",
+                        team_value_text(c, lang) if i == 0 else "",
                         share_text(f, lang),
                         escape(_population(bank, f, lang)),
                         f.country,
@@ -380,10 +380,11 @@ def _population(bank: Bank, figure: Figure, lang: str) -> str:
     return text
 
 
-def _team_value(value: bool | None, lang: str) -> str:
-    if value is None:
-        return word("no_answer", lang)
-    return word("yes" if value else "no", lang)
+def team_value_text(c: Comparison, lang: str) -> str:
+    """The team's side of a benchmark: yes, no, don't know, or no answer."""
+    if c.team is None:
+        return word("dont_know" if c.dont_know else "no_answer", lang)
+    return word("yes" if c.team else "no", lang)
 
 
 def _md_flags(report: Report) -> list[str]:

@@ -311,3 +311,12 @@ def test_report_speaks_the_language_the_result_was_made_in(cli, bank, tmp_path):
     path = write_result(bank, tmp_path / "r.toml", STRONG, lang="nl")
     assert cli("report", path).out.startswith("# Innovatiescan: Team Data")
     assert cli("report", path, "--lang", "en").out.startswith("# Innovation scan: Team Data")
+
+
+def test_a_dont_know_is_shown_as_such_beside_the_benchmark_not_as_no_answer(cli, bank, tmp_path):
+    answers = {**STRONG, "activity.processes": "dont_know"}
+    path = write_result(bank, tmp_path / "r.toml", answers, lang="nl")
+    run = cli("report", path)
+    assert run.code == 0
+    row = next(line for line in run.out.splitlines() if "Procesinnovatie" in line)
+    assert "weet niet" in row and "geen antwoord" not in row

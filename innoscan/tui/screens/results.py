@@ -27,6 +27,7 @@ from innoscan.report import (
     headline_figure,
     reading,
     share_text,
+    team_value_text,
     when_text,
 )
 from innoscan.result import LoadedResult
@@ -163,7 +164,7 @@ class ResultsScreen(BaseScreen):
                 yield Static(self.w("no_figure"), classes="dim")
                 continue
             for c in comparisons:
-                team = self.w("no_answer") if c.team is None else self.w("yes" if c.team else "no")
+                team = team_value_text(c, self.lang)
                 table = Table.grid(padding=(0, 1), expand=True)
                 table.add_column(justify="right", width=14, no_wrap=True)
                 table.add_column(ratio=1)
