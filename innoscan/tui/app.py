@@ -105,7 +105,7 @@ class InnoscanApp(App):
             session.save()
         except InputError:
             return
-        self.notify(word("tui.saved_again", self.lang, path=str(session.path)))
+        self.notify(word("tui.saved_again", self.lang, path=self.shown_path(session.path)))
         self._update_banner()
 
     def _update_banner(self) -> None:
@@ -210,7 +210,7 @@ class InnoscanApp(App):
             self.notify(word("tui.save_failed", self.lang, problem=str(exc)), severity="error")
             return
         self._show_results(session)
-        self.notify(word("tui.exported", self.lang, path=str(target)), timeout=8)
+        self.notify(word("tui.exported", self.lang, path=self.shown_path(target)), timeout=8)
 
     def export(self, session: Session) -> None:
         try:
@@ -218,7 +218,7 @@ class InnoscanApp(App):
         except InputError as exc:
             self.notify(str(exc), severity="error", timeout=15)
             return
-        self.notify(word("tui.exported", self.lang, path=str(target)), timeout=8)
+        self.notify(word("tui.exported", self.lang, path=self.shown_path(target)), timeout=8)
 
     def download_report(self, session: Session) -> None:
         """Send the report to the browser as a download (in `serve`)."""
@@ -228,6 +228,10 @@ class InnoscanApp(App):
         loaded = LoadedResult(session.result, session.path, session.warnings)
         text = report_markdown(build_report(self.bank, loaded, self.lang))
         self._deliver(text, session.path.with_suffix(".md").name, "text/markdown")
+
+    def shown_path(self, path: Path) -> str:
+        """A file as the user may see it: in a browser only its name, never the server's path."""
+        return path.name if self.is_web else str(path)
 
     def _activate(self, session: Session) -> None:
         """The session now shown; the one before lets go of its lock."""
