@@ -212,3 +212,24 @@ def test_a_crash_between_two_answers_loses_neither(tmp_path):
         env={**os.environ},
     )
     assert resumed.stdout.strip() == "activity.processes"
+
+
+async def test_in_the_browser_next_and_back_are_buttons_to_tap(team_app, on_disk, monkeypatch):
+    monkeypatch.setattr(type(team_app()), "is_web", property(lambda self: True))
+    app = team_app()
+    async with app.run_test(size=(40, 30)) as pilot:
+        await pilot.press("1")
+        await pilot.click("#nav-next")
+        await pilot.pause()
+        assert current(app) == "activity.services"
+        await pilot.click("#nav-previous")
+        await pilot.pause()
+        assert current(app) == "activity.products"
+    assert on_disk().answers == {"activity.products": "yes"}
+
+
+async def test_in_a_terminal_there_are_no_navigation_buttons(team_app):
+    app = team_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#nav").display

@@ -9,7 +9,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Label, ProgressBar, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static, TextArea
 
 from innoscan.bank import Question
 from innoscan.problems import InputError
@@ -55,6 +55,11 @@ class QuestionScreen(BaseScreen):
             yield Static(id="why", markup=False)
             yield Vertical(id="answer-holder")
             yield Static(id="multi-hint", markup=False)
+            with Horizontal(id="nav"):  # for fingers and mice in the browser (`serve`)
+                yield Button(f"‹ {self.w('key.previous')}", id="nav-previous", compact=True)
+                yield Button(
+                    f"{self.w('key.next')} ›", id="nav-next", variant="primary", compact=True
+                )
             own = "_own" if self.session.result.meta.mode == "individual" else ""
             yield Label(self.w(f"tui.notes{own}"), id="notes-label")
             notes = TextArea(id="notes")
@@ -63,7 +68,14 @@ class QuestionScreen(BaseScreen):
         yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
+        self.query_one("#nav").display = self.app.is_web
         await self.show(self.question)
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "nav-next":
+            await self.action_next()
+        elif event.button.id == "nav-previous":
+            await self.action_previous()
 
     def copy(self) -> QuestionScreen:
         return QuestionScreen(self.session, self.question)
