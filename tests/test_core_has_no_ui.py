@@ -40,3 +40,22 @@ def test_headless_subcommands_do_not_import_textual():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stderr.strip() == "False"
+
+
+def test_the_plain_mode_does_not_import_textual(tmp_path):
+    code = (
+        "import sys\n"
+        "from innoscan.cli import main\n"
+        "main(['run', '--plain', '--team', 'T', '--lang', 'en'])\n"
+        "sys.stderr.write(str(any(m.startswith('textual') for m in sys.modules)))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        input="1\nq\n",
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    assert proc.stderr.strip() == "False"
+    assert "1 of " in proc.stdout
