@@ -1,4 +1,4 @@
-"""The words of the plain mode (`run --plain`) and the browser mode (`serve`), nl and en."""
+"""Words of the plain mode, the browser mode and answering (checks, locks), in Dutch and English."""
 
 from __future__ import annotations
 

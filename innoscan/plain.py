@@ -317,17 +317,9 @@ class PlainRun(Lines):
             self.say(self.w("plain.not_saved", problem=exc.problems[0].message))
             return self.stop()
         self.say()
-        self.say(self.results_text())
+        self.say(session.report_markdown(self.lang))
         self.say(word("tui.exported", self.lang, path=target))
         return 0
-
-    def results_text(self) -> str:
-        from innoscan.report import build_report, report_markdown
-        from innoscan.result import LoadedResult
-
-        session = self.session
-        loaded = LoadedResult(session.result, session.path, session.warnings)
-        return report_markdown(build_report(session.bank, loaded, self.lang))
 
     def stop(self) -> int:
         """Leave: everything is saved, or saved elsewhere, or at worst printed."""
@@ -339,7 +331,7 @@ class PlainRun(Lines):
         if session.empty_individual:
             self.say(self.w("plain.nothing_kept"))
             return 0
-        respondent_id = _respondent_id(session)
+        respondent_id = session.respondent_id
         if respondent_id and respondent_id.startswith("anonymous-"):
             self.say(self.w("plain.stopped_anonymous", path=session.path, name=respondent_id))
         else:
@@ -359,12 +351,6 @@ class PlainRun(Lines):
             return 1
         self.say(self.w(reason, path=target))
         return 1
-
-
-def _respondent_id(session: Session) -> str | None:
-    marker = ".individual-"
-    stem = session.path.stem
-    return stem.split(marker, 1)[1] if marker in stem else None
 
 
 def _is_tty(stream: TextIO) -> bool:
@@ -396,7 +382,7 @@ def open_plain(
             session = Session.resume(bank, exc.path, read_only=True)
             run = PlainRun(session, lang, lines.stdin, lines.stdout)
             run.say(run.w("plain.read_only"))
-            run.say(run.results_text())
+            run.say(session.report_markdown(lang))
             return None, None
         session = Session.open(bank, folder, lang=lang, lock=True, take_over=True, **details)
     return session, PlainRun(session, lang, lines.stdin, lines.stdout)

@@ -48,11 +48,16 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def address(host: str, port: int) -> str:
+    """The page's address on `host` (an IPv6 address in brackets)."""
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
+
+
 def share_addresses(host: str, port: int) -> list[str]:
     """The addresses to give participants when listening on `host` beyond loopback."""
     if host not in ("0.0.0.0", "::"):
-        shown = f"[{host}]" if ":" in host else host
-        return [f"http://{shown}:{port}/"]
+        return [address(host, port)]
     found = []
     with contextlib.suppress(OSError):  # no network at all: nothing more to share
         probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -60,7 +65,7 @@ def share_addresses(host: str, port: int) -> list[str]:
         found.append(probe.getsockname()[0])
         probe.close()
     name = socket.gethostname()
-    return [f"http://{a}:{port}/" for a in [*found, name] if a]
+    return [address(a, port) for a in [*found, name] if a]
 
 
 def participant_command(
@@ -199,8 +204,7 @@ def run_server(args) -> int:
     server = WorkshopServer(command, args.host, args.port, f"innoscan · {args.team}", args.lang)
     w = args.lang
     if is_loopback(args.host):
-        shown = f"[{args.host}]" if ":" in args.host else args.host
-        print(word("serve.local", w, url=f"http://{shown}:{args.port}/"), flush=True)
+        print(word("serve.local", w, url=address(args.host, args.port)), flush=True)
     else:
         print(word("serve.share", w), flush=True)
         for url in share_addresses(args.host, args.port):

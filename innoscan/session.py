@@ -23,6 +23,7 @@ from innoscan.storage import write_atomic
 
 DEFAULT_FOLDER = "innoscan-results"
 _MAX_SLUG = 60
+INDIVIDUAL = ".individual-"  # team-2026.individual-ID.toml: one respondent's answers
 
 
 def slug(text: str, fallback: str = "team") -> str:
@@ -55,7 +56,7 @@ class ResultsFolder:
         """The file of a team's result for a year; always directly inside the folder."""
         name = f"{slug(team)}-{int(year)}"
         if respondent_id is not None:
-            name += f".individual-{slug(respondent_id, 'anonymous')}"
+            name += f"{INDIVIDUAL}{slug(respondent_id, 'anonymous')}"
         target = self.path / f"{name}.toml"
         assert target.parent == self.path and target.name == f"{name}.toml"
         return target
@@ -243,6 +244,12 @@ class Session:
         _remove_leftovers(self.path)
 
     @property
+    def respondent_id(self) -> str | None:
+        """The respondent's part of an individual result's file name (see `path_for`)."""
+        head, marker, tail = self.path.stem.partition(INDIVIDUAL)
+        return tail if marker else None
+
+    @property
     def empty_individual(self) -> bool:
         """One respondent's result without a single answer or note: not worth keeping."""
         result = self.result
@@ -350,10 +357,19 @@ class Session:
         self.save()
         return self.export_markdown(lang)
 
-    def export_markdown(self, lang: str) -> Path:
-        from innoscan.report import build_report, report_markdown
+    def report(self, lang: str):
+        """The report of the answers as they are now (scores, benchmarks, risks)."""
+        from innoscan.report import build_report
 
-        report = build_report(self.bank, LoadedResult(self.result, self.path, self.warnings), lang)
+        return build_report(self.bank, LoadedResult(self.result, self.path, self.warnings), lang)
+
+    def report_markdown(self, lang: str) -> str:
+        from innoscan.report import report_markdown
+
+        return report_markdown(self.report(lang))
+
+    def export_markdown(self, lang: str) -> Path:
         target = self.path.with_suffix(".md")
-        write_atomic(target, report_markdown(report), private=self.result.meta.mode == "individual")
+        private = self.result.meta.mode == "individual"
+        write_atomic(target, self.report_markdown(lang), private=private)
         return target

@@ -222,11 +222,7 @@ class InnoscanApp(App):
 
     def download_report(self, session: Session) -> None:
         """Send the report to the browser as a download (in `serve`)."""
-        from innoscan.report import build_report, report_markdown
-        from innoscan.result import LoadedResult
-
-        loaded = LoadedResult(session.result, session.path, session.warnings)
-        text = report_markdown(build_report(self.bank, loaded, self.lang))
+        text = session.report_markdown(self.lang)
         self._deliver(text, session.path.with_suffix(".md").name, "text/markdown")
 
     def shown_path(self, path: Path) -> str:

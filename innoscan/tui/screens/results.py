@@ -22,7 +22,6 @@ from innoscan.bank_export import answer_text
 from innoscan.markdown import bar
 from innoscan.report import (
     Report,
-    build_report,
     factor_title,
     headline_figure,
     reading,
@@ -30,7 +29,6 @@ from innoscan.report import (
     team_value_text,
     when_text,
 )
-from innoscan.result import LoadedResult
 from innoscan.scoring import score
 from innoscan.session import ResultsFolder, Session
 from innoscan.tui.screens.base import BaseScreen
@@ -63,8 +61,7 @@ class ResultsScreen(BaseScreen):
         return ResultsScreen(self.session, self.folder)
 
     def report(self) -> Report:
-        loaded = LoadedResult(self.session.result, self.session.path, self.session.warnings)
-        return build_report(self.session.bank, loaded, self.lang)
+        return self.session.report(self.lang)
 
     def compose(self) -> ComposeResult:
         report = self.report()
