@@ -10,8 +10,8 @@ from pathlib import Path
 
 from common import PYTHON, line, machine, timed
 
-from innoscan.bank import load_bank
-from innoscan.result import Result
+from innoscan.content.loader import load_bank
+from innoscan.store.result import Result
 
 COUNT = 1000
 

@@ -12,8 +12,8 @@ from common import PYTHON, line, machine, timed
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
 from answer_sets import STRONG  # noqa: E402
 
-from innoscan.bank import load_bank  # noqa: E402
-from innoscan.result import Result  # noqa: E402
+from innoscan.content.loader import load_bank  # noqa: E402
+from innoscan.store.result import Result  # noqa: E402
 
 ONE_MODEL = (
     "from pydantic import BaseModel, Discriminator, StrictInt, Tag\n"

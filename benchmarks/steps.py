@@ -13,7 +13,7 @@ import statistics
 import tempfile
 import time
 
-from innoscan.bank import load_bank
+from innoscan.content.loader import load_bank
 from innoscan.tui.app import make_app
 from innoscan.tui.screens import question as question_screen
 

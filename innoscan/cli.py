@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from innoscan import __version__
-from innoscan.i18n import LANGUAGES, detect_language, word
-from innoscan.problems import InputError
+from innoscan.content.problems import InputError
+from innoscan.locales import LANGUAGES, detect_language, word
 
 EXIT_BAD_INPUT = 2
 
@@ -153,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _year(text: str) -> int:
     """A year results can hold; anything else is refused by argparse (exit status 2)."""
-    from innoscan.result import FIRST_YEAR, LAST_YEAR
+    from innoscan.store.result import FIRST_YEAR, LAST_YEAR
 
     if not text.strip().isdigit() or not FIRST_YEAR <= int(text) <= LAST_YEAR:
         raise argparse.ArgumentTypeError(f"{text!r} is not a year from {FIRST_YEAR} to {LAST_YEAR}")
@@ -193,8 +193,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     elif args.name or args.participant:
         raise InputError.single("--name", "fits only with --individual")
     if args.plain:
-        from innoscan.plain import run_plain
-        from innoscan.session import ResultsFolder
+        from innoscan.plain.prompts import run_plain
+        from innoscan.store.session import ResultsFolder
 
         return run_plain(bank, ResultsFolder(args.dir), args.lang, **details)
     from innoscan.tui.app import make_app
@@ -205,14 +205,14 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """`innoscan serve`: check what the participants will need, then listen."""
-    from innoscan.serve import run_server
+    from innoscan.serve.server import run_server
 
     _bank(args)  # a broken bank is named now, not in every participant's browser
     return run_server(args)
 
 
 def cmd_questions(args: argparse.Namespace) -> int:
-    from innoscan.bank_export import bank_json, bank_text
+    from innoscan.render.bank_listing import bank_json, bank_text
 
     bank = _bank(args)
     if args.json:
@@ -223,7 +223,7 @@ def cmd_questions(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from innoscan.bank import load_bank
+    from innoscan.content.loader import load_bank
 
     bank = load_bank(args.dir or args.bank)
     lang = args.lang
@@ -251,8 +251,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_template(args: argparse.Namespace) -> int:
-    from innoscan.result import Result
-    from innoscan.template import answer_sheet
+    from innoscan.render.template import answer_sheet
+    from innoscan.store.result import Result
 
     bank = _bank(args)
     result = Result.new(bank, args.team, args.year, args.lang, organisation=args.org)
@@ -261,9 +261,9 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from innoscan.benchmarks import load_benchmark_file
-    from innoscan.report import build_report, report_json, report_markdown
-    from innoscan.result import load_result
+    from innoscan.content.loader import load_benchmark_file
+    from innoscan.render.report import build_report, report_json, report_markdown
+    from innoscan.store.result import load_result
 
     bank = _bank(args)
     loaded = load_result(args.result, bank)
@@ -286,8 +286,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from innoscan.compare import compare_results
-    from innoscan.compare_report import compare_json, compare_markdown
+    from innoscan.assess.compare import compare_results
+    from innoscan.render.compare_report import compare_json, compare_markdown
 
     bank = _bank(args)
     loaded = _load_all(bank, args.results)
@@ -301,7 +301,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from innoscan.merge import merge
+    from innoscan.assess.merge import merge
 
     bank = _bank(args)
     merged = merge(bank, _load_all(bank, args.results), force=args.force, names=args.names)
@@ -319,7 +319,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def _load_all(bank, paths: list[Path]):
     """Every result file read and checked; all their problems reported together."""
-    from innoscan.result import load_result
+    from innoscan.store.result import load_result
 
     loaded, problems = [], []
     for path in paths:
@@ -340,14 +340,14 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from innoscan.storage import write_atomic
+    from innoscan.store.atomic import write_atomic
 
     write_atomic(output, text)
     print(f"innoscan: wrote {output}", file=sys.stderr)
 
 
 def _bank(args: argparse.Namespace):
-    from innoscan.bank import load_bank
+    from innoscan.content.loader import load_bank
 
     return load_bank(args.bank)
 

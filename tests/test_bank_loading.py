@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from innoscan.bank import builtin_bank_dir, load_bank
+from innoscan.content.loader import builtin_bank_dir, load_bank
 
 SECTION_ORDER = ["activity", "leadership", "collaboration", "roles", "climate", "last_mile"]
 LATEST_INNOVATION = [

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from innoscan.bank import load_bank
-from innoscan.problems import InputError
+from innoscan.content.loader import load_bank
+from innoscan.content.problems import InputError
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from innoscan.bank import load_bank
+from innoscan.content.loader import load_bank
 
 DOMAIN = Path(__file__).resolve().parents[2] / "shared" / "domain.md"
 # figures that the domain reference gives in words rather than as "N %"

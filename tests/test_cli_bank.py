@@ -8,7 +8,7 @@ import os
 import pytest
 from processes import run_process
 
-from innoscan.i18n import detect_language
+from innoscan.locales import detect_language
 
 
 def test_help_lists_each_subcommand_on_one_line():

@@ -8,10 +8,10 @@ import pytest
 from answer_sets import NOT_INNOVATING, STRONG, STRUGGLING
 from markdown_check import table_widths
 
-from innoscan.bank import load_bank
-from innoscan.compare import compare_results
-from innoscan.compare_report import sparkline
-from innoscan.result import Action, Result, load_result
+from innoscan.assess.compare import compare_results
+from innoscan.content.loader import load_bank
+from innoscan.render.compare_report import sparkline
+from innoscan.store.result import Action, Result, load_result
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,14 @@ import sys
 import innoscan
 
 CORE = sorted(
-    f"innoscan.{m.name}"
-    for m in pkgutil.iter_modules(innoscan.__path__)
-    if m.name not in ("tui", "__main__")
+    m.name
+    for m in pkgutil.walk_packages(innoscan.__path__, "innoscan.")
+    if not m.name.startswith("innoscan.tui") and m.name != "innoscan.__main__"
 )
 
 
 def test_core_module_list_is_not_empty():
-    assert "innoscan.bank" in CORE and "innoscan.cli" in CORE
+    assert "innoscan.content.bank" in CORE and "innoscan.cli" in CORE
 
 
 def test_core_modules_do_not_import_textual():

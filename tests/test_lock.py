@@ -8,10 +8,10 @@ import sys
 
 import pytest
 
-from innoscan.bank import load_bank
-from innoscan.lock import Lock, LockedError, Owner
-from innoscan.problems import InputError
-from innoscan.session import ResultsFolder, Session
+from innoscan.content.loader import load_bank
+from innoscan.content.problems import InputError
+from innoscan.store.lock import Lock, LockedError, Owner
+from innoscan.store.session import ResultsFolder, Session
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +41,9 @@ def test_second_session_is_refused_while_the_first_holds_the_lock(bank, tmp_path
     first = Session.open(bank, folder, "Team Data", 2026, "en", lock=True)
     code = (
         "import sys\n"
-        "from innoscan.bank import load_bank\n"
-        "from innoscan.lock import LockedError\n"
-        "from innoscan.session import ResultsFolder, Session\n"
+        "from innoscan.content.loader import load_bank\n"
+        "from innoscan.store.lock import LockedError\n"
+        "from innoscan.store.session import ResultsFolder, Session\n"
         f"try:\n    Session.open(load_bank(), ResultsFolder({str(tmp_path)!r}), 'Team Data', 2026, 'en', lock=True)\n"
         "except LockedError as exc:\n    print('LOCKED', exc.stale)\n"
     )

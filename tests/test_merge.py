@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from innoscan.bank import load_bank
-from innoscan.merge import merge
-from innoscan.problems import InputError
-from innoscan.result import Result, load_result
+from innoscan.assess.merge import merge
+from innoscan.content.loader import load_bank
+from innoscan.content.problems import InputError
+from innoscan.store.result import Result, load_result
 
 FIVE = {
     "A": {

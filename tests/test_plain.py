@@ -14,8 +14,9 @@ import pytest
 from answer_sets import STRONG
 from processes import run_process
 
-from innoscan.answering import choices
-from innoscan.bank import DONT_KNOW, load_bank
+from innoscan.assess.answering import choices
+from innoscan.content.bank import DONT_KNOW
+from innoscan.content.loader import load_bank
 
 BANK = load_bank()
 RUN = ("run", "--plain", "--team", "Plain Team", "--year", "2026", "--lang", "en")
@@ -177,7 +178,7 @@ def test_an_anonymous_individual_is_told_how_to_go_on_later(tmp_path):
 
 @pytest.mark.parametrize("locked_choice", ["r", "q"])
 def test_a_result_open_elsewhere_is_not_changed(tmp_path, locked_choice):
-    from innoscan.session import ResultsFolder, Session
+    from innoscan.store.session import ResultsFolder, Session
 
     holder = Session.open(
         BANK, ResultsFolder(tmp_path / "innoscan-results"), "Plain Team", 2026, "en", lock=True
@@ -271,8 +272,8 @@ def test_an_individual_who_answers_nothing_leaves_no_file_to_merge(tmp_path):
 def test_a_session_taken_over_elsewhere_stops_and_keeps_its_answers_in_a_copy(
     tmp_path, monkeypatch
 ):
-    from innoscan.plain import PlainRun
-    from innoscan.session import ResultsFolder, Session
+    from innoscan.plain.prompts import PlainRun
+    from innoscan.store.session import ResultsFolder, Session
 
     folder = ResultsFolder(tmp_path / "innoscan-results")
     mine = Session.open(BANK, folder, "Plain Team", 2026, "en", lock=True)

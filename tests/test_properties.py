@@ -16,11 +16,12 @@ from hypothesis import strategies as st
 from markdown_check import table_widths
 from markdown_it import MarkdownIt
 
-from innoscan.bank import DONT_KNOW, Question, load_bank
+from innoscan.assess.scoring import score
 from innoscan.cli import main
-from innoscan.report import build_report, report_markdown
-from innoscan.result import LoadedResult, Result, load_result
-from innoscan.scoring import score
+from innoscan.content.bank import DONT_KNOW, Question
+from innoscan.content.loader import load_bank
+from innoscan.render.report import build_report, report_markdown
+from innoscan.store.result import LoadedResult, Result, load_result
 
 BANK = load_bank()
 FIXTURES = Path(__file__).parent / "fixtures"

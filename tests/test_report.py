@@ -12,8 +12,8 @@ import pytest
 from answer_sets import NOT_INNOVATING, STRONG, STRUGGLING
 from markdown_it import MarkdownIt
 
-from innoscan.bank import load_bank
-from innoscan.result import Result
+from innoscan.content.loader import load_bank
+from innoscan.store.result import Result
 
 GOLDEN = Path(__file__).parent / "golden"
 HOSTILE = (

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import pytest
 from answer_sets import STRONG
 
-from innoscan.bank import load_bank
-from innoscan.problems import InputError
-from innoscan.result import Result, load_result
+from innoscan.content.loader import load_bank
+from innoscan.content.problems import InputError
+from innoscan.store.result import Result, load_result
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from answer_sets import NOT_INNOVATING, STRONG, STRUGGLING
 
-from innoscan.bank import load_bank
-from innoscan.benchmarks import compare
-from innoscan.risks import flags
-from innoscan.scoring import score
+from innoscan.assess.flags import flags
+from innoscan.assess.readings import readings
+from innoscan.assess.scoring import score
+from innoscan.content.loader import load_bank
 
 
 @pytest.fixture(scope="module")
@@ -171,21 +171,21 @@ def test_answer_to_a_question_that_does_not_apply_raises_nothing(bank):
 
 
 def test_benchmark_values_of_the_team(bank):
-    strong = {c.indicator.id: c.team for c in compare(bank, STRONG, bank.indicators)}
+    strong = {c.indicator.id: c.team for c in readings(bank, STRONG, bank.indicators)}
     assert strong["innovated"] is True
     assert strong["interaction"] is False
     assert strong["novelty_first"] is True and strong["novelty_copied"] is False
     assert strong["service_and_efficiency"] is True
     assert strong["safe_operations_hinder"] is False
-    quiet = {c.indicator.id: c.team for c in compare(bank, NOT_INNOVATING, bank.indicators)}
+    quiet = {c.indicator.id: c.team for c in readings(bank, NOT_INNOVATING, bank.indicators)}
     assert quiet["innovated"] is False
     # novelty was answered but does not apply, so there is nothing to compare
     assert quiet["novelty_first"] is None
-    assert {c.indicator.id: c.team for c in compare(bank, {}, bank.indicators)}["innovated"] is None
+    assert {c.indicator.id: c.team for c in readings(bank, {}, bank.indicators)}["innovated"] is None
 
 
 def test_likert_reverse_and_multiple_choice_cap(bank):
-    from innoscan.scoring import question_score
+    from innoscan.assess.scoring import question_score
 
     blame = bank.question("climate.blame")
     assert question_score(bank, blame, 5) == 0 and question_score(bank, blame, 1) == 100

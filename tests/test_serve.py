@@ -15,10 +15,10 @@ from answer_sets import STRONG
 from processes import run_process
 from serve_client import Participant, free_port, start_server, stop_server
 
-from innoscan.bank import load_bank
-from innoscan.result import Result
-from innoscan.serve import participant_id
-from innoscan.session import ResultsFolder
+from innoscan.content.loader import load_bank
+from innoscan.serve.server import participant_id
+from innoscan.store.result import Result
+from innoscan.store.session import ResultsFolder
 
 
 @pytest.fixture

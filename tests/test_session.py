@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from innoscan.bank import load_bank
-from innoscan.session import ResultsFolder, Session, slug
+from innoscan.content.loader import load_bank
+from innoscan.store.session import ResultsFolder, Session, slug
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from innoscan.bank import Bank
-from innoscan.i18n import word
-from innoscan.lock import REFRESH_EVERY, LockedError
-from innoscan.problems import InputError
-from innoscan.session import ResultsFolder, Session
+from innoscan.content.bank import Bank
+from innoscan.content.problems import InputError
+from innoscan.locales import word
+from innoscan.store.lock import REFRESH_EVERY, LockedError
+from innoscan.store.session import ResultsFolder, Session
 from innoscan.tui.screens.base import BaseScreen, localise_bindings
 from innoscan.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 

@@ -23,9 +23,9 @@ import termios
 import time
 from pathlib import Path
 
-from innoscan.bank import load_bank
-from innoscan.result import load_result
-from innoscan.session import ResultsFolder, Session
+from innoscan.content.loader import load_bank
+from innoscan.store.result import load_result
+from innoscan.store.session import ResultsFolder, Session
 
 PAGE_DOWN = b"\x1b[6~"
 QUESTION = re.compile(rb"question (\d+) of (\d+)")

@@ -16,8 +16,8 @@ import time
 import tomllib
 from pathlib import Path
 
-from innoscan.bank import load_bank
-from innoscan.result import Result
+from innoscan.content.loader import load_bank
+from innoscan.store.result import Result
 
 OLD = "# the file that was here before\n"
 

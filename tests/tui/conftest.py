@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from innoscan.bank import load_bank
-from innoscan.result import load_result
-from innoscan.session import ResultsFolder
+from innoscan.content.loader import load_bank
+from innoscan.store.result import load_result
+from innoscan.store.session import ResultsFolder
 from innoscan.tui.app import make_app
 
 SIZE = (80, 24)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from answer_sets import STRONG, STRUGGLING
 
-from innoscan.result import Action, Result, load_result
+from innoscan.store.result import Action, Result, load_result
 from innoscan.tui.app import make_app
 from innoscan.tui.screens.compare import CompareScreen
 from innoscan.tui.screens.merge import MergeScreen

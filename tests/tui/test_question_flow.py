@@ -177,7 +177,7 @@ def test_a_crash_between_two_answers_loses_neither(tmp_path):
     script = textwrap.dedent(
         """
         import asyncio, os, signal
-        from innoscan.bank import load_bank
+        from innoscan.content.loader import load_bank
         from innoscan.tui.app import make_app
 
         async def main():
@@ -201,8 +201,8 @@ def test_a_crash_between_two_answers_loses_neither(tmp_path):
         [
             sys.executable,
             "-c",
-            "from innoscan.bank import load_bank\n"
-            "from innoscan.session import ResultsFolder, Session\n"
+            "from innoscan.content.loader import load_bank\n"
+            "from innoscan.store.session import ResultsFolder, Session\n"
             "s = Session.open(load_bank(), ResultsFolder('innoscan-results'), 'Team Data', 2026, 'en')\n"
             "print(s.first_unanswered().id)",
         ],

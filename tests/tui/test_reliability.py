@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from test_lock import other_process_lock
 
-from innoscan.session import Session
+from innoscan.store.session import Session
 from innoscan.tui.app import make_app
 from innoscan.tui.screens.dialogs import LockedScreen
 from innoscan.tui.screens.question import QuestionScreen

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 from answer_sets import STRUGGLING
 
-from innoscan.result import Result
+from innoscan.store.result import Result
 from innoscan.tui.app import make_app
 
 SIZE = (80, 24)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from textual.screen import ModalScreen, Screen
 
-from innoscan.i18n import word
+from innoscan.locales import word
 
 if TYPE_CHECKING:
     from innoscan.tui.app import InnoscanApp
@@ -58,7 +58,7 @@ def localise_bindings(node, lang: str) -> None:
 def _localised(binding, lang: str):
     from dataclasses import replace
 
-    from innoscan.i18n import has_word
+    from innoscan.locales import has_word
 
     action = _action(binding)
     if has_word(f"key.{action}"):

@@ -8,10 +8,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Button, Footer, Markdown, SelectionList, Static
 
-from innoscan.compare import compare_results
-from innoscan.compare_report import compare_markdown
-from innoscan.problems import InputError
-from innoscan.session import ResultsFolder
+from innoscan.assess.compare import compare_results
+from innoscan.content.problems import InputError
+from innoscan.render.compare_report import compare_markdown
+from innoscan.store.session import ResultsFolder
 from innoscan.tui.screens.base import BaseScreen
 
 

@@ -9,9 +9,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, Static
 
-from innoscan.lock import LockedError
-from innoscan.problems import InputError
-from innoscan.session import Session
+from innoscan.content.problems import InputError
+from innoscan.store.lock import LockedError
+from innoscan.store.session import Session
 from innoscan.tui.screens.base import BaseModal
 
 

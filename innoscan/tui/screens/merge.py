@@ -9,11 +9,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Static
 
-from innoscan.merge import merge
-from innoscan.problems import InputError
-from innoscan.report import build_report, disagreement_rows
-from innoscan.result import LoadedResult
-from innoscan.session import ResultsFolder
+from innoscan.assess.merge import merge
+from innoscan.content.problems import InputError
+from innoscan.render.report import build_report, disagreement_rows
+from innoscan.store.result import LoadedResult
+from innoscan.store.session import ResultsFolder
 from innoscan.tui.screens.base import BaseScreen
 from innoscan.tui.widgets.answers import ChoiceAnswer, Picked, TypedAnswer
 

@@ -9,8 +9,8 @@ from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from innoscan.bank import DONT_KNOW, Question
-from innoscan.session import Session
+from innoscan.content.bank import DONT_KNOW, Question
+from innoscan.store.session import Session
 from innoscan.tui.screens.base import BaseModal
 
 

@@ -11,9 +11,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static, TextArea
 
-from innoscan.bank import Question
-from innoscan.problems import InputError
-from innoscan.session import Session
+from innoscan.content.bank import Question
+from innoscan.content.problems import InputError
+from innoscan.store.session import Session
 from innoscan.tui.screens.base import BaseScreen
 from innoscan.tui.widgets.answers import ChoiceAnswer, GoOn, Picked, TypedAnswer
 

@@ -18,19 +18,19 @@ from textual.widgets import (
     Tabs,
 )
 
-from innoscan.bank_export import answer_text
-from innoscan.markdown import bar
-from innoscan.report import (
+from innoscan.assess.scoring import score
+from innoscan.render.bank_listing import answer_text
+from innoscan.render.markdown import bar
+from innoscan.render.report import (
     Report,
     factor_title,
     headline_figure,
-    reading,
+    reading_sentence,
     share_text,
     team_value_text,
     when_text,
 )
-from innoscan.scoring import score
-from innoscan.session import ResultsFolder, Session
+from innoscan.store.session import ResultsFolder, Session
 from innoscan.tui.screens.base import BaseScreen
 from innoscan.tui.widgets.actions import ActionsPane
 
@@ -121,7 +121,7 @@ class ResultsScreen(BaseScreen):
         return Session(report.bank, earlier.path, earlier.result) if earlier else None
 
     def _disagreements(self, report: Report) -> ComposeResult:
-        from innoscan.report import disagreement_rows
+        from innoscan.render.report import disagreement_rows
 
         merge = report.result.merge
         yield Static(self.w("merge.intro", n=merge.respondents), classes="intro")
@@ -156,7 +156,7 @@ class ResultsScreen(BaseScreen):
         yield Static(self.w("benchmarks_intro"), classes="intro")
         for section in bank.sections:
             yield Static(bank.text(section.title, lang), classes="subtitle")
-            comparisons = [c for c in report.comparisons if c.indicator.section == section.id]
+            comparisons = [c for c in report.readings if c.indicator.section == section.id]
             if not comparisons:
                 yield Static(self.w("no_figure"), classes="dim")
                 continue
@@ -175,9 +175,8 @@ class ResultsScreen(BaseScreen):
                     )
                     where.append(f"\n{self.w('source')}: {f.source.title}", style="dim")
                     table.add_row(share_text(f, lang), where)
-                table.add_row(
-                    "", Text(reading(report, c, headline_figure(c.indicator)), style="italic")
-                )
+                sentence = reading_sentence(report, c, headline_figure(c.indicator))
+                table.add_row("", Text(sentence, style="italic"))
                 yield Static(table, classes="benchmark")
 
     # ── risks ─────────────────────────────────────────────────────────────────────────

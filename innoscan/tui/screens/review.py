@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from innoscan.session import Session
+from innoscan.store.session import Session
 from innoscan.tui.screens.base import BaseModal
 
 

@@ -10,8 +10,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
-from innoscan.result import FIRST_YEAR, LAST_YEAR
-from innoscan.session import FolderEntry, ResultsFolder, slug
+from innoscan.store.result import FIRST_YEAR, LAST_YEAR
+from innoscan.store.session import FolderEntry, ResultsFolder, slug
 from innoscan.tui.screens.base import BaseScreen
 
 

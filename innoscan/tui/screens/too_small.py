@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from innoscan.i18n import word
+from innoscan.locales import word
 
 MIN_WIDTH, MIN_HEIGHT = 36, 20  # 36 columns: a phone in the browser (`serve`)
 

@@ -7,12 +7,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Select, Static
 
-from innoscan.compare_report import target_title
-from innoscan.i18n import word
-from innoscan.problems import InputError
-from innoscan.result import Action
-from innoscan.risks import flags
-from innoscan.session import Session
+from innoscan.assess.flags import flags
+from innoscan.content.problems import InputError
+from innoscan.locales import word
+from innoscan.render.compare_report import target_title
+from innoscan.store.result import Action
+from innoscan.store.session import Session
 
 
 class ActionsPane(Vertical):

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from innoscan.answering import (
+from innoscan.assess.answering import (
     TooManyChoices,
     answer_problem,
     choices,
@@ -22,8 +22,8 @@ from innoscan.answering import (
     shown_number,
     toggled,
 )
-from innoscan.bank import DONT_KNOW, Bank, Question
-from innoscan.i18n import word
+from innoscan.content.bank import DONT_KNOW, Bank, Question
+from innoscan.locales import word
 
 
 class Picked(Message):

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from innoscan.conditions import Condition
-from innoscan.problems import Problem
+from innoscan.content.conditions import Condition
+from innoscan.content.problems import Problem
 
 if TYPE_CHECKING:
-    from innoscan.bank import Bank, BankFile, Question, Scale, SectionFile, Text
-    from innoscan.benchmarks import Indicator
+    from innoscan.content.bank import Bank, BankFile, Question, Scale, SectionFile, Text
+    from innoscan.content.figures import Indicator
 
 
 def check_bank(root: Path, head: BankFile, files: list[tuple[Path, SectionFile]]) -> list[Problem]:

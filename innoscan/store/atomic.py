@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from innoscan.problems import InputError
+from innoscan.content.problems import InputError
 
 
 def write_atomic(path: str | Path, text: str, private: bool = False) -> Path:

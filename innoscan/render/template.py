@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import textwrap
 
-from innoscan.bank import Bank, Question
-from innoscan.bank_export import describe_condition
-from innoscan.i18n import word
-from innoscan.result import Result
+from innoscan.content.bank import Bank, Question
+from innoscan.locales import word
+from innoscan.render.bank_listing import describe_condition
+from innoscan.store.result import Result
 
 
 def answer_sheet(bank: Bank, result: Result, lang: str) -> str:

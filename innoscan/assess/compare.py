@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from innoscan.bank import DONT_KNOW, Bank
-from innoscan.problems import InputError
-from innoscan.result import Action, LoadedResult
-from innoscan.risks import flags
-from innoscan.scoring import Scores, question_score, score
+from innoscan.assess.flags import flags
+from innoscan.assess.scoring import Scores, question_score, score
+from innoscan.content.bank import DONT_KNOW, Bank
+from innoscan.content.problems import InputError
+from innoscan.store.result import Action, LoadedResult
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
-class Comparison:
+class YearComparison:
     bank: Bank
     years: list[Year]
     sections: list[SectionChange]
@@ -69,7 +69,7 @@ class Comparison:
     follow_ups: list[FollowUp]
 
 
-def compare_results(bank: Bank, loaded: list[LoadedResult]) -> Comparison:
+def compare_results(bank: Bank, loaded: list[LoadedResult]) -> YearComparison:
     """Compare two or more results, in year order (the bank ids are checked on loading)."""
     if len(loaded) < 2:
         raise InputError.single("compare", "needs at least two result files")
@@ -84,7 +84,7 @@ def compare_results(bank: Bank, loaded: list[LoadedResult]) -> Comparison:
         for item in ordered
     ]
     previous, last = years[-2], years[-1]
-    return Comparison(
+    return YearComparison(
         bank=bank,
         years=years,
         sections=[_section(bank, s.id, years) for s in bank.sections],

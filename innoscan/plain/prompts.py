@@ -11,13 +11,13 @@ import sys
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from innoscan.answering import answer_problem, choices, number_problem, parse_number
-from innoscan.bank import DONT_KNOW, Question
-from innoscan.bank_export import answer_text
-from innoscan.i18n import word
-from innoscan.lock import LockedError
-from innoscan.problems import InputError
-from innoscan.session import ResultsFolder, Session
+from innoscan.assess.answering import answer_problem, choices, number_problem, parse_number
+from innoscan.content.bank import DONT_KNOW, Question
+from innoscan.content.problems import InputError
+from innoscan.locales import word
+from innoscan.render.bank_listing import answer_text
+from innoscan.store.lock import LockedError
+from innoscan.store.session import ResultsFolder, Session
 
 PREVIOUS, SKIP, QUIT, HELP, KEEP, ANSWER = "previous", "skip", "quit", "help", "keep", "answer"
 _COMMANDS = {"p": PREVIOUS, "s": SKIP, "q": QUIT, "h": HELP, "?": HELP}

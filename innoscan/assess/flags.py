@@ -1,48 +1,14 @@
-"""Last-mile risk flags: declarative rules over answers, each with its evidence and advice."""
+"""Last-mile risk flags: the rules that fire on a team's answers, with their evidence."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
-from pydantic import Field
-
-from innoscan.base import Strict, Text
-from innoscan.conditions import Condition
-
-if TYPE_CHECKING:
-    from innoscan.bank import Bank
-
-Severity = Literal["high", "medium", "low"]
-SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
-
-
-class Pattern(Strict):
-    """A failure pattern of the Instituut voor Briljante Mislukkingen, under its Dutch name."""
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    name: str = Field(min_length=1)
-    meaning: Text
-    source: str = Field(min_length=1)
-
-
-class RiskRule(Strict):
-    """When these answers are given, this risk is flagged, with this advice."""
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    severity: Severity
-    title: Text
-    advice: Text
-    pattern: str | None = None
-    when: Condition
-
-
-class RiskFile(Strict):
-    """The contents of risks.toml."""
-
-    patterns: list[Pattern] = []
-    rules: list[RiskRule] = []
+from innoscan.content.bank import Bank
+from innoscan.content.conditions import Condition
+from innoscan.content.risks import SEVERITY_ORDER, RiskRule
 
 
 @dataclass(frozen=True)

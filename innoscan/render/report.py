@@ -9,14 +9,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from innoscan.bank import Bank, Question
-from innoscan.bank_export import answer_text
-from innoscan.benchmarks import Comparison, Figure, Indicator, compare
-from innoscan.i18n import word
-from innoscan.markdown import bar, escape, link, table, whole
-from innoscan.result import LoadedResult, Result
-from innoscan.risks import Flag, flags
-from innoscan.scoring import Scores, score
+from innoscan.assess.flags import Flag, flags
+from innoscan.assess.readings import Reading, readings
+from innoscan.assess.scoring import Scores, score
+from innoscan.content.bank import Bank, Question
+from innoscan.content.figures import Figure, Indicator
+from innoscan.locales import word
+from innoscan.render.bank_listing import answer_text
+from innoscan.render.markdown import bar, escape, link, table, whole
+from innoscan.store.result import LoadedResult, Result
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Report:
     loaded: LoadedResult
     lang: str
     scores: Scores
-    comparisons: list[Comparison]
+    readings: list[Reading]
     flags: list[Flag]
 
     @property
@@ -54,7 +55,7 @@ def build_report(
         loaded=loaded,
         lang=lang,
         scores=score(bank, answers),
-        comparisons=compare(bank, answers, bank.indicators if indicators is None else indicators),
+        readings=readings(bank, answers, bank.indicators if indicators is None else indicators),
         flags=flags(bank, answers),
     )
 
@@ -80,12 +81,12 @@ def when_text(figure: Figure, lang: str) -> str:
     return figure.period or word("year_unstated", lang)
 
 
-def reading(report: Report, comparison: Comparison, figure: Figure) -> str:
+def reading_sentence(report: Report, reading: Reading, figure: Figure) -> str:
     """One line: 'Like 76 % of Dutch government organisations (2025), your team ...'."""
-    lang, bank, ind = report.lang, report.bank, comparison.indicator
-    if comparison.team is None:
+    lang, bank, ind = report.lang, report.bank, reading.indicator
+    if reading.team is None:
         return word("reading.none", lang)
-    key, team = ("reading.yes", ind.yes) if comparison.team else ("reading.no", ind.no)
+    key, team = ("reading.yes", ind.yes) if reading.team else ("reading.no", ind.no)
     return word(
         key,
         lang,
@@ -142,7 +143,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "index": scores.index,
         "success_factors": {f.id: f.status for f in scores.factors},
         "success_factor_scores": {f.id: f.score for f in scores.factors},
-        "benchmarks": [_comparison_json(report, c) for c in report.comparisons],
+        "benchmarks": [_comparison_json(report, c) for c in report.readings],
         "no_published_figure": _sections_without_figures(report),
         "flags": [_flag_json(report, f) for f in report.flags],
         "disagreements": _disagreements_json(report),
@@ -154,13 +155,13 @@ def report_json(report: Report) -> dict[str, Any]:
     }
 
 
-def _comparison_json(report: Report, comparison: Comparison) -> dict[str, Any]:
-    bank, lang, ind = report.bank, report.lang, comparison.indicator
+def _comparison_json(report: Report, reading: Reading) -> dict[str, Any]:
+    bank, lang, ind = report.bank, report.lang, reading.indicator
     return {
         "id": ind.id,
         "section": ind.section,
         "title": bank.text(ind.title, lang),
-        "team": comparison.team,
+        "team": reading.team,
         "figures": [
             {
                 "value": f.value,
@@ -175,7 +176,7 @@ def _comparison_json(report: Report, comparison: Comparison) -> dict[str, Any]:
                 "source": f.source.title,
                 "url": f.source.url,
                 "note": bank.text(f.note, lang) if f.note else None,
-                "reading": reading(report, comparison, f),
+                "reading": reading_sentence(report, reading, f),
             }
             for f in ind.figures
         ],
@@ -220,7 +221,7 @@ def _disagreements_json(report: Report) -> list[dict[str, Any]]:
 
 
 def _sections_without_figures(report: Report) -> list[str]:
-    with_figures = {c.indicator.section for c in report.comparisons}
+    with_figures = {c.indicator.section for c in report.readings}
     return [s.id for s in report.bank.sections if s.id not in with_figures]
 
 
@@ -332,7 +333,7 @@ def _md_benchmarks(report: Report) -> list[str]:
     lines = [f"## {word('benchmarks', lang)}", "", word("benchmarks_intro", lang)]
     for section in bank.sections:
         lines += ["", f"### {escape(bank.text(section.title, lang))}", ""]
-        comparisons = [c for c in report.comparisons if c.indicator.section == section.id]
+        comparisons = [c for c in report.readings if c.indicator.section == section.id]
         if not comparisons:
             lines.append(word("no_figure", lang))
             continue
@@ -363,7 +364,7 @@ def _md_benchmarks(report: Report) -> list[str]:
         lines.append("")
         for c in comparisons:
             figure = headline_figure(c.indicator)
-            lines.append(f"- {escape(reading(report, c, figure))}")
+            lines.append(f"- {escape(reading_sentence(report, c, figure))}")
             for f in c.indicator.figures:
                 if f.note:
                     where = f"{f.country}, {when_text(f, lang)}"
@@ -380,7 +381,7 @@ def _population(bank: Bank, figure: Figure, lang: str) -> str:
     return text
 
 
-def team_value_text(c: Comparison, lang: str) -> str:
+def team_value_text(c: Reading, lang: str) -> str:
     """The team's side of a benchmark: yes, no, don't know, or no answer."""
     if c.team is None:
         return word("dont_know" if c.dont_know else "no_answer", lang)
@@ -454,7 +455,7 @@ def _spread_label(bank: Bank, q: Question, key: str, lang: str) -> str:
 
 
 def _md_actions(report: Report) -> list[str]:
-    from innoscan.compare_report import target_title
+    from innoscan.render.compare_report import target_title
 
     lang, actions = report.lang, report.result.actions
     lines = [f"## {word('actions', lang)}", ""]

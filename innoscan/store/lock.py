@@ -20,7 +20,7 @@ from pathlib import Path
 
 import tomli_w
 
-from innoscan.storage import write_atomic
+from innoscan.store.atomic import write_atomic
 
 STALE_AFTER = 120.0
 REFRESH_EVERY = 30.0
@@ -57,7 +57,7 @@ class Owner:
 
     def describe(self, lang: str = "en") -> str:
         """Who, where, since when, last seen when: for a person deciding what to do."""
-        from innoscan.i18n import word
+        from innoscan.locales import word
 
         age = max(0, int(time.time() - self.seen))
         return word(

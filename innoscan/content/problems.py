@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
 
 
 @dataclass(frozen=True)
@@ -56,3 +60,49 @@ def read_toml(path: Path) -> dict:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError([toml_syntax_problem(path, exc)]) from None
+
+
+_TAGS = {"indicator", "addition"}
+
+
+def validation_problems(
+    path: Path, data: dict, exc: ValidationError, list_key: str
+) -> list[Problem]:
+    """One problem per pydantic error; items of `list_key` are named by their id."""
+    problems = [_problem(path, data, err, list_key) for err in exc.errors()]
+    return list(dict.fromkeys(problems))
+
+
+def _problem(path: Path, data: dict, err: Mapping[str, Any], list_key: str) -> Problem:
+    loc = [part for part in err["loc"] if part not in _TAGS]
+    where = ""
+    if len(loc) >= 2 and loc[0] == list_key and isinstance(loc[1], int):
+        raw = data.get(list_key, [])
+        item = raw[loc[1]] if isinstance(raw, list) and loc[1] < len(raw) else None
+        item_id = item.get("id") if isinstance(item, dict) else None
+        where = item_id if isinstance(item_id, str) else f"{list_key}[{loc[1]}]"
+        loc = loc[2:]
+    return Problem(str(path), where, _message(loc, err))
+
+
+def _message(loc: list, err: Mapping[str, Any]) -> str:
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    if err["type"] == "missing":
+        msg = "is missing"
+    elif err["type"] == "extra_forbidden":
+        msg = "is not a known key"
+    key = key_path(loc)
+    return f"{key}: {msg}" if key else msg
+
+
+def key_path(loc: Iterator | list) -> str:
+    """('options', 2, 'id') -> 'options[2].id'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif str(part).startswith(("function-", "tagged-union")):
+            continue
+        else:
+            out += f".{str(part).rstrip('_')}" if out else str(part).rstrip("_")
+    return out

@@ -29,7 +29,7 @@ _HOST_HEADER = re.compile(r"^[A-Za-z0-9.\-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$
 _PARTICIPANT: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "participant", default=None
 )
-TEMPLATES = Path(__file__).parent / "serve_templates"
+TEMPLATES = Path(__file__).parent / "templates"
 A_YEAR = 365 * 24 * 3600
 
 
@@ -162,7 +162,7 @@ class WorkshopServer(Server):
 
     def _tell(self, key: str, participant: str) -> None:
         """A line for the team lead at the server: who came or went, how many are here."""
-        from innoscan.i18n import word
+        from innoscan.locales import word
 
         print(word(key, self.lang, who=participant, n=self.connected), flush=True)
 
@@ -176,7 +176,7 @@ class WorkshopServer(Server):
 
 def _can_listen(host: str, port: int) -> None:
     """Say now, before any address is printed, when the port cannot be had."""
-    from innoscan.problems import InputError
+    from innoscan.content.problems import InputError
 
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -189,9 +189,9 @@ def _can_listen(host: str, port: int) -> None:
 
 def run_server(args) -> int:
     """Serve until Ctrl+C; say where to go (and, beyond loopback, who can reach it)."""
-    from innoscan.i18n import word
-    from innoscan.problems import InputError
-    from innoscan.session import ResultsFolder
+    from innoscan.content.problems import InputError
+    from innoscan.locales import word
+    from innoscan.store.session import ResultsFolder
 
     folder = ResultsFolder(args.dir)
     problem = folder.problem()

@@ -6,19 +6,12 @@ not); each figure carries its value, unit, population, country, year and source.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Discriminator, Field, Tag, ValidationError, model_validator
+from pydantic import Discriminator, Field, Tag, model_validator
 
-from innoscan.base import Strict, Text
-from innoscan.conditions import Condition
-from innoscan.problems import InputError, Problem, read_toml
-
-if TYPE_CHECKING:
-    from innoscan.bank import Bank
+from innoscan.content.base import Strict, Text
+from innoscan.content.conditions import Condition
 
 
 class Source(Strict):
@@ -96,54 +89,3 @@ class BenchmarkFile(Strict):
     """benchmarks.toml, or a user's file of the same format (which may add figures only)."""
 
     indicators: list[Entry] = []
-
-
-@dataclass(frozen=True)
-class Comparison:
-    indicator: Indicator
-    team: bool | None
-    dont_know: bool = False  # no value because the team said "don't know", not because unanswered
-
-
-def compare(
-    bank: Bank, answers: Mapping[str, Any], indicators: list[Indicator]
-) -> list[Comparison]:
-    """The team's value for each indicator: True, False, or None where it gave no answer."""
-    effective = bank.effective_answers(answers)
-    out = []
-    for indicator in indicators:
-        known = [q for q in indicator.questions() if effective.get(q, "dont_know") != "dont_know"]
-        team = indicator.team.holds(effective) if known else None
-        dont_know = team is None and any(
-            effective.get(q) == "dont_know" for q in indicator.questions()
-        )
-        out.append(Comparison(indicator, team, dont_know))
-    return out
-
-
-def load_benchmark_file(path: str | Path, bank: Bank) -> list[Indicator]:
-    """The bank's indicators with a user's own figures and indicators added."""
-    from innoscan.bank import validation_problems
-    from innoscan.bank_checks import check_indicator
-
-    path = Path(path)
-    data = read_toml(path)
-    try:
-        extra = BenchmarkFile.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(validation_problems(path, data, exc, "indicators")) from None
-    indicators = {i.id: i for i in bank.indicators}
-    problems: list[Problem] = []
-    for item in extra.indicators:
-        if isinstance(item, FigureAddition):
-            if item.id not in indicators:
-                problems.append(Problem(str(path), item.id, "unknown indicator id"))
-                continue
-            old = indicators[item.id]
-            indicators[item.id] = old.model_copy(update={"figures": old.figures + item.figures})
-        else:
-            problems.extend(check_indicator(str(path), item, bank))
-            indicators[item.id] = item
-    if problems:
-        raise InputError(problems)
-    return list(indicators.values())

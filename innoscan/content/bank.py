@@ -5,19 +5,18 @@ A bank is a folder with bank.toml and sections/ID.toml (format: questions/README
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
-from innoscan.base import Strict, Text
-from innoscan.benchmarks import BenchmarkFile, Indicator
-from innoscan.conditions import Condition
-from innoscan.problems import InputError, Problem, read_toml
-from innoscan.risks import Pattern, RiskFile, RiskRule
-from innoscan.scoring import ScoringRules
+from innoscan.content.base import Strict, Text
+from innoscan.content.conditions import Condition
+from innoscan.content.figures import Indicator
+from innoscan.content.risks import Pattern, RiskRule
+from innoscan.content.scoring_rules import ScoringRules
 
 Kind = Literal["likert", "yes_no", "single_choice", "multiple_choice", "number", "text"]
 KINDS: tuple[str, ...] = Kind.__args__
@@ -293,152 +292,3 @@ class Bank(Strict):
 
     def pattern(self, pattern_id: str | None) -> Pattern | None:
         return next((p for p in self.patterns if p.id == pattern_id), None)
-
-
-def builtin_bank_dir() -> Path:
-    """The built-in bank: inside the installed package, or questions/ beside a source tree."""
-    packaged = Path(__file__).parent / "questions"
-    if (packaged / "bank.toml").is_file():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "questions"
-
-
-def load_bank(folder: str | Path | None = None) -> Bank:
-    """Load and validate a bank; raise InputError listing every problem found."""
-    from innoscan.bank_checks import check_bank, check_content
-
-    root = Path(folder) if folder is not None else builtin_bank_dir()
-    if not root.is_dir():
-        reason = "does not exist" if not root.exists() else "is not a folder"
-        raise InputError.single(root, f"bank folder {reason}")
-    head_path = root / "bank.toml"
-    raw_head = read_toml(head_path)
-    problems: list[Problem] = []
-    try:
-        head: BankFile | None = _validated(BankFile, raw_head, head_path)
-    except InputError as exc:
-        head, problems = None, list(exc.problems)
-    section_ids = head.sections if head else _strings(raw_head.get("sections"))
-    files: list[tuple[Path, SectionFile]] = []
-    for section_id in section_ids:
-        path = root / "sections" / f"{section_id}.toml"
-        if not path.is_file():
-            problems.append(
-                Problem(str(head_path), "sections", f"no file sections/{section_id}.toml")
-            )
-            continue
-        try:
-            files.append((path, _validated(SectionFile, read_toml(path), path)))
-        except InputError as exc:
-            problems.extend(exc.problems)
-    if head is not None:
-        problems.extend(check_bank(root, head, files))
-    extras = {}
-    for name, model in _OPTIONAL_FILES.items():
-        path = root / f"{name}.toml"
-        if path.is_file():
-            try:
-                data = read_toml(path)
-                extras[name] = _validated(model, data, path, _LIST_KEYS[name])
-            except InputError as exc:
-                problems.extend(exc.problems)
-    if problems:
-        raise InputError(problems)
-    assert head is not None
-    sections = [
-        Section(
-            id=f.section.id, title=f.section.title, intro=f.section.intro, questions=f.questions
-        )
-        for _, f in files
-    ]
-    risk_file = extras.get("risks", RiskFile())
-    entries = extras.get("benchmarks", BenchmarkFile()).indicators
-    indicators = [i for i in entries if isinstance(i, Indicator)]
-    if len(indicators) < len(entries):
-        raise InputError.single(
-            root / "benchmarks.toml",
-            "every indicator of a bank needs its full definition (section, title, team, yes, no)",
-        )
-    bank = Bank(
-        id=head.id,
-        version=head.version,
-        languages=head.languages,
-        title=head.title,
-        scales=head.scales,
-        sections=sections,
-        path=root,
-        scoring=extras.get("scoring", ScoringRules()),
-        indicators=indicators,
-        patterns=risk_file.patterns,
-        rules=risk_file.rules,
-    )
-    problems = check_content(bank)
-    if problems:
-        raise InputError(problems)
-    return bank
-
-
-def _strings(value: Any) -> list[str]:
-    """The strings of a list that failed validation, so the rest can still be checked."""
-    if not isinstance(value, list):
-        return []
-    return [v for v in value if isinstance(v, str) and v.replace("_", "").isalnum()]
-
-
-_OPTIONAL_FILES: dict[str, type[BaseModel]] = {
-    "scoring": ScoringRules,
-    "benchmarks": BenchmarkFile,
-    "risks": RiskFile,
-}
-_LIST_KEYS = {"scoring": "success_factors", "benchmarks": "indicators", "risks": "rules"}
-_TAGS = {"indicator", "addition"}
-
-
-def _validated(model: type[BaseModel], data: dict, path: Path, list_key: str = "questions") -> Any:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise InputError(validation_problems(path, data, exc, list_key)) from None
-
-
-def validation_problems(
-    path: Path, data: dict, exc: ValidationError, list_key: str
-) -> list[Problem]:
-    """One problem per pydantic error; items of `list_key` are named by their id."""
-    problems = [_problem(path, data, err, list_key) for err in exc.errors()]
-    return list(dict.fromkeys(problems))
-
-
-def _problem(path: Path, data: dict, err: Mapping[str, Any], list_key: str) -> Problem:
-    loc = [part for part in err["loc"] if part not in _TAGS]
-    where = ""
-    if len(loc) >= 2 and loc[0] == list_key and isinstance(loc[1], int):
-        raw = data.get(list_key, [])
-        item = raw[loc[1]] if isinstance(raw, list) and loc[1] < len(raw) else None
-        item_id = item.get("id") if isinstance(item, dict) else None
-        where = item_id if isinstance(item_id, str) else f"{list_key}[{loc[1]}]"
-        loc = loc[2:]
-    return Problem(str(path), where, _message(loc, err))
-
-
-def _message(loc: list, err: Mapping[str, Any]) -> str:
-    msg = str(err["msg"]).removeprefix("Value error, ")
-    if err["type"] == "missing":
-        msg = "is missing"
-    elif err["type"] == "extra_forbidden":
-        msg = "is not a known key"
-    key = key_path(loc)
-    return f"{key}: {msg}" if key else msg
-
-
-def key_path(loc: Iterator | list) -> str:
-    """('options', 2, 'id') -> 'options[2].id'."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif str(part).startswith(("function-", "tagged-union")):
-            continue
-        else:
-            out += f".{str(part).rstrip('_')}" if out else str(part).rstrip("_")
-    return out

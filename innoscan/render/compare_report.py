@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from innoscan.bank import Bank
-from innoscan.bank_export import answer_text
-from innoscan.compare import Comparison
-from innoscan.i18n import word
-from innoscan.markdown import escape, table, whole
+from innoscan.assess.compare import YearComparison
+from innoscan.content.bank import Bank
+from innoscan.locales import word
+from innoscan.render.bank_listing import answer_text
+from innoscan.render.markdown import escape, table, whole
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -28,7 +28,7 @@ def sparkline(values: list[float | None]) -> str:
     return "".join(" " if v is None else SPARKS[min(7, int(v / 100 * 8))] for v in values)
 
 
-def compare_json(c: Comparison, lang: str) -> dict[str, Any]:
+def compare_json(c: YearComparison, lang: str) -> dict[str, Any]:
     bank = c.bank
     return {
         "years": [y.year for y in c.years],
@@ -64,7 +64,7 @@ def compare_json(c: Comparison, lang: str) -> dict[str, Any]:
     }
 
 
-def compare_markdown(c: Comparison, lang: str) -> str:
+def compare_markdown(c: YearComparison, lang: str) -> str:
     bank, w = c.bank, lambda key, **v: word(key, lang, **v)
     years = [str(y.year) for y in c.years]
     last_meta = c.years[-1].loaded.result.meta

@@ -5,9 +5,9 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from innoscan.bank import Bank, Question
-from innoscan.conditions import Condition
-from innoscan.i18n import word
+from innoscan.content.bank import Bank, Question
+from innoscan.content.conditions import Condition
+from innoscan.locales import word
 
 
 def bank_json(bank: Bank, lang: str) -> dict[str, Any]:

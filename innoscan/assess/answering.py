@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from innoscan.bank import DONT_KNOW, Bank, Question
-from innoscan.i18n import word
+from innoscan.content.bank import DONT_KNOW, Bank, Question
+from innoscan.locales import word
 
 
 class TooManyChoices(ValueError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from innoscan.mode_words import PARTICIPANT_WORDS, PLAIN_WORDS, SERVE_WORDS
+from innoscan.locales.mode_words import PARTICIPANT_WORDS, PLAIN_WORDS, SERVE_WORDS
 
 LANGUAGES = ("nl", "en")
 

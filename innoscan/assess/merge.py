@@ -8,10 +8,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from innoscan.bank import DONT_KNOW, Bank, Question
-from innoscan.problems import InputError
-from innoscan.result import LoadedResult, MergeInfo, QuestionSpread, Result, now_utc
-from innoscan.session import slug
+from innoscan.content.bank import DONT_KNOW, Bank, Question
+from innoscan.content.problems import InputError
+from innoscan.store.result import LoadedResult, MergeInfo, QuestionSpread, Result, now_utc
+from innoscan.store.session import slug
 
 
 @dataclass

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from innoscan.bank import Bank, Question
-from innoscan.lock import Lock
-from innoscan.problems import InputError
-from innoscan.result import LoadedResult, Result, load_result, now_utc
-from innoscan.storage import write_atomic
+from innoscan.content.bank import Bank, Question
+from innoscan.content.problems import InputError
+from innoscan.store.atomic import write_atomic
+from innoscan.store.lock import Lock
+from innoscan.store.result import LoadedResult, Result, load_result, now_utc
 
 DEFAULT_FOLDER = "innoscan-results"
 _MAX_SLUG = 60
@@ -359,12 +359,12 @@ class Session:
 
     def report(self, lang: str):
         """The report of the answers as they are now (scores, benchmarks, risks)."""
-        from innoscan.report import build_report
+        from innoscan.render.report import build_report
 
         return build_report(self.bank, LoadedResult(self.result, self.path, self.warnings), lang)
 
     def report_markdown(self, lang: str) -> str:
-        from innoscan.report import report_markdown
+        from innoscan.render.report import report_markdown
 
         return report_markdown(self.report(lang))
 

@@ -21,9 +21,9 @@ from pydantic import (
     ValidationError,
 )
 
-from innoscan.bank import Bank, key_path, show_value
-from innoscan.problems import InputError, Problem, read_toml
-from innoscan.storage import write_atomic
+from innoscan.content.bank import Bank, show_value
+from innoscan.content.problems import InputError, Problem, key_path, read_toml
+from innoscan.store.atomic import write_atomic
 
 SCHEMA_VERSION = 1
 FIRST_YEAR, LAST_YEAR = 1900, 2200

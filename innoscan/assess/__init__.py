@@ -1,0 +1,3 @@
+"""From answers to findings: scores, success factors, benchmark readings, risk flags, comparisons
+between years, merging individual answers.
+"""

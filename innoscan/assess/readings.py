@@ -1,0 +1,35 @@
+"""The team's answers read in the terms of each published figure's indicator."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from innoscan.content.bank import Bank
+from innoscan.content.figures import Indicator
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Where the team stands on one indicator."""
+
+    indicator: Indicator
+    team: bool | None
+    dont_know: bool = False  # no value because the team said "don't know", not because unanswered
+
+
+def readings(
+    bank: Bank, answers: Mapping[str, Any], indicators: list[Indicator]
+) -> list[Reading]:
+    """The team's value for each indicator: True, False, or None where it gave no answer."""
+    effective = bank.effective_answers(answers)
+    out = []
+    for indicator in indicators:
+        known = [q for q in indicator.questions() if effective.get(q, "dont_know") != "dont_know"]
+        team = indicator.team.holds(effective) if known else None
+        dont_know = team is None and any(
+            effective.get(q) == "dont_know" for q in indicator.questions()
+        )
+        out.append(Reading(indicator, team, dont_know))
+    return out

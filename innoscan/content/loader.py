@@ -1,0 +1,145 @@
+"""Loading a bank folder, and a user's own benchmark file, with every problem named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from innoscan.content.bank import Bank, BankFile, Section, SectionFile
+from innoscan.content.checks import check_bank, check_content, check_indicator
+from innoscan.content.figures import BenchmarkFile, FigureAddition, Indicator
+from innoscan.content.problems import InputError, Problem, read_toml, validation_problems
+from innoscan.content.risks import RiskFile
+from innoscan.content.scoring_rules import ScoringRules
+
+
+def builtin_bank_dir() -> Path:
+    """The built-in bank: inside the installed package, or questions/ beside a source tree."""
+    packaged = Path(__file__).parents[1] / "questions"
+    if (packaged / "bank.toml").is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "questions"
+
+
+def load_bank(folder: str | Path | None = None) -> Bank:
+    """Load and validate a bank; raise InputError listing every problem found."""
+    root = Path(folder) if folder is not None else builtin_bank_dir()
+    if not root.is_dir():
+        reason = "does not exist" if not root.exists() else "is not a folder"
+        raise InputError.single(root, f"bank folder {reason}")
+    head_path = root / "bank.toml"
+    raw_head = read_toml(head_path)
+    problems: list[Problem] = []
+    try:
+        head: BankFile | None = _validated(BankFile, raw_head, head_path)
+    except InputError as exc:
+        head, problems = None, list(exc.problems)
+    section_ids = head.sections if head else _strings(raw_head.get("sections"))
+    files: list[tuple[Path, SectionFile]] = []
+    for section_id in section_ids:
+        path = root / "sections" / f"{section_id}.toml"
+        if not path.is_file():
+            problems.append(
+                Problem(str(head_path), "sections", f"no file sections/{section_id}.toml")
+            )
+            continue
+        try:
+            files.append((path, _validated(SectionFile, read_toml(path), path)))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if head is not None:
+        problems.extend(check_bank(root, head, files))
+    extras = {}
+    for name, model in _OPTIONAL_FILES.items():
+        path = root / f"{name}.toml"
+        if path.is_file():
+            try:
+                data = read_toml(path)
+                extras[name] = _validated(model, data, path, _LIST_KEYS[name])
+            except InputError as exc:
+                problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    assert head is not None
+    sections = [
+        Section(
+            id=f.section.id, title=f.section.title, intro=f.section.intro, questions=f.questions
+        )
+        for _, f in files
+    ]
+    risk_file = extras.get("risks", RiskFile())
+    entries = extras.get("benchmarks", BenchmarkFile()).indicators
+    indicators = [i for i in entries if isinstance(i, Indicator)]
+    if len(indicators) < len(entries):
+        raise InputError.single(
+            root / "benchmarks.toml",
+            "every indicator of a bank needs its full definition (section, title, team, yes, no)",
+        )
+    bank = Bank(
+        id=head.id,
+        version=head.version,
+        languages=head.languages,
+        title=head.title,
+        scales=head.scales,
+        sections=sections,
+        path=root,
+        scoring=extras.get("scoring", ScoringRules()),
+        indicators=indicators,
+        patterns=risk_file.patterns,
+        rules=risk_file.rules,
+    )
+    problems = check_content(bank)
+    if problems:
+        raise InputError(problems)
+    return bank
+
+
+def _strings(value: Any) -> list[str]:
+    """The strings of a list that failed validation, so the rest can still be checked."""
+    if not isinstance(value, list):
+        return []
+    return [v for v in value if isinstance(v, str) and v.replace("_", "").isalnum()]
+
+
+_OPTIONAL_FILES: dict[str, type[BaseModel]] = {
+    "scoring": ScoringRules,
+    "benchmarks": BenchmarkFile,
+    "risks": RiskFile,
+}
+_LIST_KEYS = {"scoring": "success_factors", "benchmarks": "indicators", "risks": "rules"}
+
+
+def _validated(model: type[BaseModel], data: dict, path: Path, list_key: str = "questions") -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(validation_problems(path, data, exc, list_key)) from None
+
+
+
+
+def load_benchmark_file(path: str | Path, bank: Bank) -> list[Indicator]:
+    """The bank's indicators with a user's own figures and indicators added."""
+    path = Path(path)
+    data = read_toml(path)
+    try:
+        extra = BenchmarkFile.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(validation_problems(path, data, exc, "indicators")) from None
+    indicators = {i.id: i for i in bank.indicators}
+    problems: list[Problem] = []
+    for item in extra.indicators:
+        if isinstance(item, FigureAddition):
+            if item.id not in indicators:
+                problems.append(Problem(str(path), item.id, "unknown indicator id"))
+                continue
+            old = indicators[item.id]
+            indicators[item.id] = old.model_copy(update={"figures": old.figures + item.figures})
+        else:
+            problems.extend(check_indicator(str(path), item, bank))
+            indicators[item.id] = item
+    if problems:
+        raise InputError(problems)
+    return list(indicators.values())

@@ -1,0 +1,2 @@
+"""The browser front end: textual-serve with a participant per browser.
+"""
