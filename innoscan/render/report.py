@@ -265,8 +265,8 @@ def _md_head(report: Report) -> list[str]:
         [w("organisation", lang), escape(meta.organisation)],
         [w("year", lang), str(meta.year)],
         [w("date", lang), _date(report)],
-        [w("status", lang), w(f"status.{meta.status}", lang)],
-        [w("mode", lang), mode],
+        [w("status.label", lang), w(f"status.{meta.status}", lang)],
+        [w("mode.label", lang), mode],
         [w("answered", lang), w("answered_of", lang, n=answered, m=applicable)],
         [w("bank", lang), f"{escape(report.bank.id)} {escape(report.bank.version)}"],
     ]
@@ -296,7 +296,7 @@ def _md_summary(report: Report) -> list[str]:
         ]
         lines.extend(
             table(
-                [word("success_factor", lang), word("status", lang), word("score", lang)],
+                [word("success_factor", lang), word("status.label", lang), word("score", lang)],
                 rows,
                 "llr",
             )
@@ -471,7 +471,7 @@ def _md_actions(report: Report) -> list[str]:
         ]
         for a in actions
     ]
-    headers = [word(k, lang) for k in ("cmp.for", "cmp.what", "cmp.who", "cmp.by", "status")]
+    headers = [word(k, lang) for k in ("cmp.for", "cmp.what", "cmp.who", "cmp.by", "status.label")]
     return lines + table(headers, rows)
 
 

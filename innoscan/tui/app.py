@@ -12,7 +12,7 @@ from textual.screen import Screen
 
 from innoscan.content.bank import Bank
 from innoscan.content.problems import InputError
-from innoscan.locales import word
+from innoscan.locales import languages, word
 from innoscan.store.lock import REFRESH_EVERY, LockedError
 from innoscan.store.session import ResultsFolder, Session
 from innoscan.tui.screens.base import BaseScreen, localise_bindings
@@ -184,7 +184,7 @@ class InnoscanApp(App):
         from innoscan.tui.screens.question import QuestionScreen
 
         self._activate(session)
-        if session.result.meta.language in ("nl", "en"):
+        if session.result.meta.language in languages():
             self.lang = session.result.meta.language
         for warning in session.warnings:
             self.notify(warning, severity="warning", timeout=10)
@@ -259,9 +259,16 @@ class InnoscanApp(App):
         if not isinstance(self.screen, HelpScreen | TooSmallScreen):
             self.push_screen(HelpScreen(self.screen))
 
-    def action_toggle_language(self) -> None:
-        """Switch nl <-> en and redraw the flow's screen (dialogs above it close)."""
-        self.lang = "en" if self.lang == "nl" else "nl"
+    def next_language(self) -> str:
+        """The language after the app's own, in the bank's order, the first after the last."""
+        offered = languages(self.bank.languages)
+        after = offered.index(self.lang) + 1 if self.lang in offered else 0
+        return offered[after % len(offered)]
+
+    def action_toggle_language(self, lang: str | None = None) -> None:
+        """Switch to `lang` (or the next language) and redraw the flow's screen (dialogs above
+        it close)."""
+        self.lang = lang or self.next_language()
         localise_bindings(self, self.lang)
         while len(self.screen_stack) > 2:
             self.pop_screen()
@@ -272,9 +279,8 @@ class InnoscanApp(App):
     def get_system_commands(self, screen: Screen):
         yield from super().get_system_commands(screen)
         w = self.lang
-        yield SystemCommand(
-            word("tui.language", w), word("tui.language", w), self.action_toggle_language
-        )
+        language = word("tui.language", w, language=word("language.name", self.next_language()))
+        yield SystemCommand(language, language, self.action_toggle_language)
         session = getattr(screen, "session", None)
         if session is not None:
             yield SystemCommand(
