@@ -13,7 +13,7 @@ from pathlib import Path
 
 from innoscan import __version__
 from innoscan.content.problems import InputError
-from innoscan.locales import LANGUAGES, detect_language, word
+from innoscan.locales import DEFAULT, detect_language, languages, use_bank_words, word
 
 EXIT_BAD_INPUT = 2
 
@@ -22,7 +22,10 @@ def _common() -> argparse.ArgumentParser:
     """--lang and --bank, before or after the subcommand (SUPPRESS: one never undoes the other)."""
     common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     common.add_argument(
-        "--lang", choices=LANGUAGES, help="language (default: nl if LC_ALL/LANG is Dutch, else en)"
+        "--lang",
+        metavar="LANG",
+        help=f"language: {', '.join(languages())} or one the bank adds (default: the "
+        f"language of LC_ALL/LANG if innoscan has its words, else {DEFAULT})",
     )
     common.add_argument(
         "--bank",
@@ -180,7 +183,8 @@ def cmd_tui(args: argparse.Namespace) -> int:
     """`innoscan` with no subcommand: the start screen."""
     from innoscan.tui.app import make_app
 
-    make_app(_bank(args), args.lang, args.dir).run()
+    bank = _bank(args)
+    make_app(bank, args.lang, args.dir).run()
     return 0
 
 
@@ -223,9 +227,7 @@ def cmd_questions(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from innoscan.content.loader import load_bank
-
-    bank = load_bank(args.dir or args.bank)
+    bank = _bank(args, args.dir)
     lang = args.lang
     kinds = Counter(q.kind for q in bank.questions)
     print(f"{word('bank_ok', lang)}: {bank.path} ({bank.id} {bank.version})")
@@ -274,7 +276,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         return 0
     indicators = load_benchmark_file(args.benchmarks, bank) if args.benchmarks else None
     lang = args.lang
-    if not args.lang_given and loaded.result.meta.language in LANGUAGES:
+    if not args.lang_given and loaded.result.meta.language in languages():
         lang = loaded.result.meta.language
     report = build_report(bank, loaded, lang, indicators)
     if args.format == "json":
@@ -346,10 +348,21 @@ def _emit(text: str, output: Path | None) -> None:
     print(f"innoscan: wrote {output}", file=sys.stderr)
 
 
-def _bank(args: argparse.Namespace):
-    from innoscan.content.loader import load_bank
+def _bank(args: argparse.Namespace, folder: Path | None = None):
+    """The bank (`folder`, --bank or the built-in one) with its words; then args.lang is one
+    that has words, or a one-line problem."""
+    from innoscan.content.loader import load_bank, load_words
 
-    return load_bank(args.bank)
+    bank = load_bank(folder or args.bank)
+    use_bank_words(load_words(bank.path))
+    known = languages(bank.languages)
+    if not args.lang_given:
+        args.lang = detect_language()  # the bank's words may have added the locale's language
+    elif args.lang not in known:
+        raise InputError.single(
+            "--lang", f"no interface words for {args.lang!r}; known: {', '.join(known)}"
+        )
+    return bank
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -90,13 +90,10 @@ def test_questions_json_works_from_another_directory(tmp_path):
     assert sum(len(s["questions"]) for s in data["sections"]) >= 50
 
 
-def test_bad_lang_is_a_usage_error(cli):
-    try:
-        cli("questions", "--lang", "de")
-    except SystemExit as stop:
-        assert stop.code == 2
-    else:
-        raise AssertionError("--lang de was accepted")
+def test_a_language_without_words_is_refused_in_one_line(cli):
+    result = cli("questions", "--lang", "de")
+    assert result.code == 2 and result.out == ""
+    assert result.err == "innoscan: --lang: no interface words for 'de'; known: nl, en\n"
 
 
 @pytest.mark.parametrize("command", ["run", "serve", "template"])

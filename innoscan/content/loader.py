@@ -13,6 +13,7 @@ from innoscan.content.figures import BenchmarkFile, FigureAddition, Indicator
 from innoscan.content.problems import InputError, Problem, read_toml, validation_problems
 from innoscan.content.risks import RiskFile
 from innoscan.content.scoring_rules import ScoringRules
+from innoscan.locales import flat_words, word_problems
 
 
 def builtin_bank_dir() -> Path:
@@ -118,6 +119,23 @@ def _validated(model: type[BaseModel], data: dict, path: Path, list_key: str = "
         raise InputError(validation_problems(path, data, exc, list_key)) from None
 
 
+def load_words(folder: str | Path) -> dict[str, dict[str, str]]:
+    """A bank's own interface words, locales/<lang>.toml, as {lang: {key: text}}; InputError
+    naming every key that is not a text, not a word innoscan uses, or has other {names}."""
+    words: dict[str, dict[str, str]] = {}
+    problems: list[Problem] = []
+    for path in sorted((Path(folder) / "locales").glob("*.toml")):
+        try:
+            found, wrong = flat_words(read_toml(path))
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        wrong += word_problems(found)
+        problems.extend(Problem(str(path), key, message) for key, message in wrong)
+        words[path.stem] = found
+    if problems:
+        raise InputError(problems)
+    return words
 
 
 def load_benchmark_file(path: str | Path, bank: Bank) -> list[Indicator]:

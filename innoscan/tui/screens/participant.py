@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 
 from innoscan.tui.screens.base import BaseScreen
+from innoscan.tui.widgets.languages import chosen_language, language_buttons
 
 
 class ParticipantScreen(BaseScreen):
@@ -39,8 +40,7 @@ class ParticipantScreen(BaseScreen):
                 with Horizontal(classes="field"):
                     yield Label(self.w("tui.lang_label"))
                     with RadioSet(id="lang", compact=True):
-                        yield RadioButton("Nederlands", value=self.lang == "nl", id="lang-nl")
-                        yield RadioButton("English", value=self.lang == "en", id="lang-en")
+                        yield from language_buttons(self.app.bank.languages, self.lang)
                 yield Button(self.w("tui.start"), variant="primary", id="start-button")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -48,10 +48,10 @@ class ParticipantScreen(BaseScreen):
         self.query_one("#respondent", Input).focus()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        lang = "nl" if event.pressed.id == "lang-nl" else "en"
-        if lang != self.lang:  # the screen is made again in the other language, name kept
+        lang = chosen_language(event.radio_set)
+        if lang and lang != self.lang:  # the screen is made again in that language, name kept
             self.details["respondent"] = self.query_one("#respondent", Input).value
-            self.app.action_toggle_language()
+            self.app.action_toggle_language(lang)
 
     def on_input_submitted(self, _: Input.Submitted) -> None:
         self._start()

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from innoscan.store.result import FIRST_YEAR, LAST_YEAR
 from innoscan.store.session import FolderEntry, ResultsFolder, slug
 from innoscan.tui.screens.base import BaseScreen
+from innoscan.tui.widgets.languages import chosen_language, language_buttons
 
 
 class StartScreen(BaseScreen):
@@ -53,8 +54,7 @@ class StartScreen(BaseScreen):
                 with Horizontal(classes="field"):
                     yield Label(self.w("tui.lang_label"))
                     with RadioSet(id="lang", compact=True):
-                        yield RadioButton("Nederlands", value=self.lang == "nl", id="lang-nl")
-                        yield RadioButton("English", value=self.lang == "en", id="lang-en")
+                        yield from language_buttons(app.bank.languages, self.lang)
                 with Horizontal(classes="field"):
                     yield Label(self.w("tui.mode_label"))
                     with RadioSet(id="mode", compact=True):
@@ -155,7 +155,7 @@ class StartScreen(BaseScreen):
             problem.update(self.w("tui.bad_year", year=self.app.today.year))
             self.query_one("#year", Input).focus()
             return
-        lang = "nl" if self.query_one("#lang-nl", RadioButton).value else "en"
+        lang = chosen_language(self.query_one("#lang", RadioSet)) or self.lang
         individual = self.query_one("#mode-individual", RadioButton).value
         self.app.start_session(
             team=team,
