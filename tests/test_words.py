@@ -47,10 +47,14 @@ def _binding_actions() -> set[str]:
     """The actions of the TUI's key bindings: their footer words are key.ACTION, keys.ACTION."""
     actions = set()
     for call in _calls(PACKAGE / "tui"):
-        if getattr(call.func, "id", None) == "Binding" and len(call.args) > 1:
-            action = call.args[1]
-            text = action.value if isinstance(action, ast.Constant) else action.values[0].value
-            actions.add(text.split("(")[0].removeprefix("app.").removeprefix("screen."))
+        if getattr(call.func, "id", None) != "Binding":
+            continue
+        given = {k.arg: k.value for k in call.keywords}
+        action = call.args[1] if len(call.args) > 1 else given.get("action")
+        if isinstance(action, ast.JoinedStr):  # f"pick({n})"
+            action = action.values[0]
+        if isinstance(action, ast.Constant):
+            actions.add(action.value.split("(")[0].removeprefix("app.").removeprefix("screen."))
     return actions
 
 
