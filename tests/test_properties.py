@@ -20,7 +20,8 @@ from innoscan.assess.scoring import score
 from innoscan.cli import main
 from innoscan.content.bank import DONT_KNOW, Question
 from innoscan.content.loader import load_bank
-from innoscan.render.report import build_report, report_markdown
+from innoscan.render.report import build_report
+from innoscan.render.report_markdown import report_markdown
 from innoscan.store.result import LoadedResult, Result, load_result
 
 BANK = load_bank()
