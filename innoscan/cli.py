@@ -14,6 +14,8 @@ from pathlib import Path
 from innoscan import __version__
 from innoscan.content.problems import InputError
 from innoscan.locales import DEFAULT, detect_language, languages, use_bank_words, word
+from innoscan.render.formats import COMPARE_FORMATS, FORMATS, Format
+from innoscan.render.formats import DEFAULT as DEFAULT_FORMAT
 
 EXIT_BAD_INPUT = 2
 
@@ -80,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Without --lang, the report is in the language the result was made in.",
     )
     p.add_argument("result", type=Path, metavar="RESULT.toml", help="a result file")
-    p.add_argument("--format", choices=("md", "json", "toml"), default="md", help="default: md")
+    _format_option(p, FORMATS)
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
     p.add_argument(
         "--benchmarks", type=Path, metavar="FILE", help="add your own reference figures from FILE"
@@ -93,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="compare results between years: scores, factors, flags, moved answers, actions",
     )
     p.add_argument("results", nargs="+", type=Path, metavar="RESULT.toml", help="two or more")
-    p.add_argument("--format", choices=("md", "json"), default="md", help="default: md")
+    _format_option(p, COMPARE_FORMATS)
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
     p.set_defaults(func=cmd_compare)
 
@@ -166,6 +168,12 @@ def _year(text: str) -> int:
 def _year_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--year", type=_year, default=date.today().year, help="year (default: this year)"
+    )
+
+
+def _format_option(parser: argparse.ArgumentParser, formats: dict[str, Format]) -> None:
+    parser.add_argument(
+        "--format", choices=list(formats), default=DEFAULT_FORMAT, help=f"default: {DEFAULT_FORMAT}"
     )
 
 
@@ -264,41 +272,29 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from innoscan.content.loader import load_benchmark_file
-    from innoscan.render.report import build_report, report_json, report_markdown
+    from innoscan.render.report import build_report
     from innoscan.store.result import load_result
 
     bank = _bank(args)
     loaded = load_result(args.result, bank)
     for warning in loaded.warnings:
         print(f"innoscan: warning: {warning}", file=sys.stderr)
-    if args.format == "toml":
-        _emit(loaded.result.in_bank_order(bank).to_toml(), args.output)
-        return 0
     indicators = load_benchmark_file(args.benchmarks, bank) if args.benchmarks else None
     lang = args.lang
     if not args.lang_given and loaded.result.meta.language in languages():
         lang = loaded.result.meta.language
     report = build_report(bank, loaded, lang, indicators)
-    if args.format == "json":
-        text = json.dumps(report_json(report), ensure_ascii=False, indent=2, default=str) + "\n"
-    else:
-        text = report_markdown(report)
-    _emit(text, args.output)
+    _emit(FORMATS[args.format].write(report), args.output)
     return 0
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from innoscan.assess.compare import compare_results
-    from innoscan.render.compare_report import compare_json, compare_markdown
 
     bank = _bank(args)
     loaded = _load_all(bank, args.results)
     comparison = compare_results(bank, loaded)
-    if args.format == "json":
-        text = json.dumps(compare_json(comparison, args.lang), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = compare_markdown(comparison, args.lang)
-    _emit(text, args.output)
+    _emit(COMPARE_FORMATS[args.format].write(comparison, args.lang), args.output)
     return 0
 
 

@@ -6,7 +6,11 @@ import pkgutil
 import subprocess
 import sys
 
+import pytest
+
 import innoscan
+
+pytestmark = pytest.mark.slow  # each test starts a Python process
 
 CORE = sorted(
     m.name

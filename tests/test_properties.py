@@ -10,6 +10,7 @@ import tempfile
 import tomllib
 from pathlib import Path
 
+import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,8 +21,11 @@ from innoscan.assess.scoring import score
 from innoscan.cli import main
 from innoscan.content.bank import DONT_KNOW, Question
 from innoscan.content.loader import load_bank
-from innoscan.render.report import build_report, report_markdown
+from innoscan.render.report import build_report
+from innoscan.render.report_markdown import report_markdown
 from innoscan.store.result import LoadedResult, Result, load_result
+
+pytestmark = pytest.mark.slow  # hypothesis: many examples each
 
 BANK = load_bank()
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -20,6 +20,8 @@ from innoscan.serve.server import participant_id
 from innoscan.store.result import Result
 from innoscan.store.session import ResultsFolder
 
+pytestmark = pytest.mark.slow  # a server process and browsers over websockets
+
 
 @pytest.fixture
 def server(tmp_path):

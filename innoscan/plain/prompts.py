@@ -15,6 +15,7 @@ from innoscan.assess.answering import answer_problem, choices, number_problem, p
 from innoscan.content.bank import DONT_KNOW, Question
 from innoscan.content.problems import InputError
 from innoscan.locales import word
+from innoscan.render import formats
 from innoscan.render.bank_listing import answer_text
 from innoscan.store.lock import LockedError
 from innoscan.store.session import ResultsFolder, Session
@@ -312,12 +313,13 @@ class PlainRun(Lines):
     def finish(self) -> int:
         session = self.session
         try:
-            target = session.finish(self.lang)
+            session.finish()
+            target = formats.export(session, self.lang)
         except InputError as exc:
             self.say(self.w("plain.not_saved", problem=exc.problems[0].message))
             return self.stop()
         self.say()
-        self.say(session.report_markdown(self.lang))
+        self.say(formats.report_text(session, self.lang))
         self.say(word("tui.exported", self.lang, path=target))
         return 0
 
@@ -382,7 +384,7 @@ def open_plain(
             session = Session.resume(bank, exc.path, read_only=True)
             run = PlainRun(session, lang, lines.stdin, lines.stdout)
             run.say(run.w("plain.read_only"))
-            run.say(session.report_markdown(lang))
+            run.say(formats.report_text(session, lang))
             return None, None
         session = Session.open(bank, folder, lang=lang, lock=True, take_over=True, **details)
     return session, PlainRun(session, lang, lines.stdin, lines.stdout)

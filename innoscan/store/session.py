@@ -17,7 +17,6 @@ from typing import Any
 
 from innoscan.content.bank import Bank, Question
 from innoscan.content.problems import InputError
-from innoscan.store.atomic import write_atomic
 from innoscan.store.lock import Lock
 from innoscan.store.result import LoadedResult, Result, load_result, now_utc
 
@@ -60,9 +59,6 @@ class ResultsFolder:
         target = self.path / f"{name}.toml"
         assert target.parent == self.path and target.name == f"{name}.toml"
         return target
-
-    def report_path(self, result_path: Path) -> Path:
-        return result_path.with_suffix(".md")
 
     def problem(self) -> str | None:
         """Why results cannot be saved here, or None when they can."""
@@ -351,25 +347,7 @@ class Session:
 
     # ── finishing ─────────────────────────────────────────────────────────────────────
 
-    def finish(self, lang: str) -> Path:
-        """Mark the result complete, save it, and write the Markdown report beside it."""
+    def finish(self) -> None:
+        """Mark the result complete and save it (the faces then write its report)."""
         self.result.meta.status = "complete"
         self.save()
-        return self.export_markdown(lang)
-
-    def report(self, lang: str):
-        """The report of the answers as they are now (scores, benchmarks, risks)."""
-        from innoscan.render.report import build_report
-
-        return build_report(self.bank, LoadedResult(self.result, self.path, self.warnings), lang)
-
-    def report_markdown(self, lang: str) -> str:
-        from innoscan.render.report import report_markdown
-
-        return report_markdown(self.report(lang))
-
-    def export_markdown(self, lang: str) -> Path:
-        target = self.path.with_suffix(".md")
-        private = self.result.meta.mode == "individual"
-        write_atomic(target, self.report_markdown(lang), private=private)
-        return target

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from innoscan.content.bank import Bank
 from innoscan.content.problems import InputError
 from innoscan.locales import languages, word
+from innoscan.render import formats
 from innoscan.store.lock import REFRESH_EVERY, LockedError
 from innoscan.store.session import ResultsFolder, Session
 from innoscan.tui.screens.base import BaseScreen, localise_bindings
@@ -205,7 +206,8 @@ class InnoscanApp(App):
     def finish(self, session: Session) -> None:
         """Mark the result complete, write the report beside it, show the results."""
         try:
-            target = session.finish(self.lang)
+            session.finish()
+            target = formats.export(session, self.lang)
         except InputError as exc:
             self.notify(word("tui.save_failed", self.lang, problem=str(exc)), severity="error")
             return
@@ -214,7 +216,7 @@ class InnoscanApp(App):
 
     def export(self, session: Session) -> None:
         try:
-            target = session.export_markdown(self.lang)
+            target = formats.export(session, self.lang)
         except InputError as exc:
             self.notify(str(exc), severity="error", timeout=15)
             return
@@ -222,8 +224,9 @@ class InnoscanApp(App):
 
     def download_report(self, session: Session) -> None:
         """Send the report to the browser as a download (in `serve`)."""
-        text = session.report_markdown(self.lang)
-        self._deliver(text, session.path.with_suffix(".md").name, "text/markdown")
+        text = formats.report_text(session, self.lang)
+        name = formats.report_path(session.path).name
+        self._deliver(text, name, formats.FORMATS[formats.DEFAULT].mime_type)
 
     def shown_path(self, path: Path) -> str:
         """A file as the user may see it: in a browser only its name, never the server's path."""

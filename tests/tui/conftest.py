@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from innoscan.content.loader import load_bank
@@ -10,6 +12,14 @@ from innoscan.store.session import ResultsFolder
 from innoscan.tui.app import make_app
 
 SIZE = (80, 24)
+HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items):
+    """Every test under tests/tui/ runs the app under Pilot: slow (`-m "not slow"` skips it)."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,7 @@ from innoscan.render.report import (
     factor_title,
     headline_figure,
     reading_sentence,
+    session_report,
     share_text,
     team_value_text,
     when_text,
@@ -61,7 +62,7 @@ class ResultsScreen(BaseScreen):
         return ResultsScreen(self.session, self.folder)
 
     def report(self) -> Report:
-        return self.session.report(self.lang)
+        return session_report(self.session, self.lang)
 
     def compose(self) -> ComposeResult:
         report = self.report()

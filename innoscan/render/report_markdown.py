@@ -1,0 +1,285 @@
+"""The report as Markdown, to share: valid CommonMark with GFM tables; user text escaped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from innoscan.content.bank import Bank
+from innoscan.content.figures import Figure
+from innoscan.locales import word
+from innoscan.render.bank_listing import answer_text
+from innoscan.render.compare_report import target_title
+from innoscan.render.markdown import bar, escape, link, table, whole
+from innoscan.render.report import (
+    Report,
+    disagreement_rows,
+    factor_title,
+    headline_figure,
+    reading_sentence,
+    report_date,
+    share_text,
+    team_value_text,
+    when_text,
+)
+
+
+def report_markdown(report: Report) -> str:
+    """The report to share: valid CommonMark with GFM tables; user text escaped."""
+    parts = [
+        _md_head(report),
+        _md_disagreements(report),
+        _md_summary(report),
+        _md_scores(report),
+        _md_benchmarks(report),
+        _md_flags(report),
+        _md_actions(report),
+        _md_kept(report),
+        _md_appendix(report),
+    ]
+    return "\n\n".join("\n".join(p) for p in parts if p).rstrip() + "\n"
+
+
+def _md_head(report: Report) -> list[str]:
+    lang, meta = report.lang, report.result.meta
+    w = word
+    team = escape(meta.team) if meta.team.strip() else w("no_name", lang)
+    answered, applicable = report.answered_count()
+    mode = w(f"mode.{meta.mode}", lang)
+    if meta.mode == "individual":
+        mode += f" ({escape(meta.respondent) if meta.respondent else w('anonymous', lang)})"
+    elif meta.respondents > 1:
+        mode += f" ({w('respondents', lang).lower()}: {meta.respondents})"
+    rows = [
+        [w("team", lang), team],
+        [w("organisation", lang), escape(meta.organisation)],
+        [w("year", lang), str(meta.year)],
+        [w("date", lang), report_date(report)],
+        [w("status.label", lang), w(f"status.{meta.status}", lang)],
+        [w("mode.label", lang), mode],
+        [w("answered", lang), w("answered_of", lang, n=answered, m=applicable)],
+        [w("bank", lang), f"{escape(report.bank.id)} {escape(report.bank.version)}"],
+    ]
+    return [f"# {w('report.title', lang)}: {team}", "", *table(["", ""], rows)]
+
+
+def _md_summary(report: Report) -> list[str]:
+    lang, bank, scores = report.lang, report.bank, report.scores
+    lines = [f"## {word('summary', lang)}", ""]
+    if bank.scoring.index is not None:
+        title = bank.text(bank.scoring.index.title, lang)
+        if scores.index is None:
+            lines.append(f"**{word('index_none', lang, title=title)}**")
+        else:
+            lines.append(
+                f"**{word('index_line', lang, title=title, value=f'{scores.index:.0f}')}**"
+            )
+        lines.append("")
+    if scores.factors:
+        rows = [
+            [
+                escape(factor_title(report, f.id)),
+                word(f"factor.{f.status}" if f.status else "factor.none", lang),
+                whole(f.score),
+            ]
+            for f in scores.factors
+        ]
+        lines.extend(
+            table(
+                [word("success_factor", lang), word("status.label", lang), word("score", lang)],
+                rows,
+                "llr",
+            )
+        )
+    return lines
+
+
+def _md_scores(report: Report) -> list[str]:
+    lang, bank = report.lang, report.bank
+    rows = []
+    for sid, s in report.scores.sections.items():
+        shown = bar(s.score) if s.score is not None else word("too_few", lang)
+        rows.append(
+            [
+                escape(bank.text(bank.section(sid).title, lang)),
+                whole(s.score),
+                shown,
+                word("n_of_m", lang, n=s.answered, m=s.total),
+            ]
+        )
+    headers = [word("section", lang), word("score", lang), "", word("answered", lang)]
+    pct = f"{bank.scoring.min_coverage * 100:.0f}"
+    return [
+        f"## {word('scores', lang)}",
+        "",
+        *table(headers, rows, "lrlr"),
+        "",
+        word("scores_how", lang, pct=pct),
+    ]
+
+
+def _md_benchmarks(report: Report) -> list[str]:
+    lang, bank = report.lang, report.bank
+    lines = [f"## {word('benchmarks', lang)}", "", word("benchmarks_intro", lang)]
+    for section in bank.sections:
+        lines += ["", f"### {escape(bank.text(section.title, lang))}", ""]
+        comparisons = [c for c in report.readings if c.indicator.section == section.id]
+        if not comparisons:
+            lines.append(word("no_figure", lang))
+            continue
+        headers = [
+            word("indicator", lang),
+            word("your_team", lang),
+            word("figure", lang),
+            word("population", lang),
+            word("country", lang),
+            word("when", lang),
+            word("source", lang),
+        ]
+        rows = []
+        for c in comparisons:
+            for i, f in enumerate(c.indicator.figures):
+                rows.append(
+                    [
+                        escape(bank.text(c.indicator.title, lang)) if i == 0 else "",
+                        team_value_text(c, lang) if i == 0 else "",
+                        share_text(f, lang),
+                        escape(_population(bank, f, lang)),
+                        f.country,
+                        when_text(f, lang) + (f" (n = {f.n})" if f.n else ""),
+                        link(f.source.title, f.source.url),
+                    ]
+                )
+        lines.extend(table(headers, rows, "llrlll"))
+        lines.append("")
+        for c in comparisons:
+            figure = headline_figure(c.indicator)
+            lines.append(f"- {escape(reading_sentence(report, c, figure))}")
+            for f in c.indicator.figures:
+                if f.note:
+                    where = f"{f.country}, {when_text(f, lang)}"
+                    lines.append(
+                        f"  {word('note', lang)} ({where}): {escape(bank.text(f.note, lang))}"
+                    )
+    return lines
+
+
+def _population(bank: Bank, figure: Figure, lang: str) -> str:
+    text = bank.text(figure.population, lang)
+    if figure.unit == "unstated":
+        text += f" ({word('unit.unstated', lang)})"
+    return text
+
+
+def _md_flags(report: Report) -> list[str]:
+    lang, bank = report.lang, report.bank
+    lines = [f"## {word('risks', lang)}", ""]
+    if not report.flags:
+        lines.append(word("risks_none", lang))
+        return lines
+    lines.append(word("risks_count", lang, n=len(report.flags)))
+    for number, flag in enumerate(report.flags, 1):
+        rule = flag.rule
+        severity = word(f"severity.{rule.severity}", lang)
+        lines += ["", f"### {number}. {escape(bank.text(rule.title, lang))} ({severity})", ""]
+        pattern = bank.pattern(rule.pattern)
+        if pattern is not None:
+            lines += [
+                word(
+                    "pattern_line",
+                    lang,
+                    name=escape(pattern.name),
+                    meaning=escape(bank.text(pattern.meaning, lang)),
+                ),
+                "",
+            ]
+        lines.append(f"{word('evidence', lang)}:")
+        lines.append("")
+        for qid, value in flag.evidence:
+            q = bank.question(qid)
+            answer = escape(answer_text(bank, q, value, lang))
+            lines.append(f"- {escape(bank.text(q.title, lang))} **{answer}**")
+        lines += ["", f"{word('advice', lang)}: {escape(bank.text(rule.advice, lang))}"]
+    return lines
+
+
+def _md_disagreements(report: Report) -> list[str]:
+    merge, lang = report.result.merge, report.lang
+    if merge is None:
+        return []
+    lines = [f"## {word('merge.disagreements', lang)}", ""]
+    if not merge.disagreements:
+        return lines + [word("merge.none", lang, n=merge.respondents)]
+    lines += [word("merge.intro", lang, n=merge.respondents), ""]
+    rows = [[escape(cell) for cell in row] for row in disagreement_rows(report)]
+    headers = [word("question_col", lang), word("merge.answers", lang), word("merge.team", lang)]
+    return lines + table(headers, rows)
+
+
+def _md_actions(report: Report) -> list[str]:
+    lang, actions = report.lang, report.result.actions
+    lines = [f"## {word('actions', lang)}", ""]
+    if not actions:
+        return lines + [word("actions_none", lang)]
+    rows = [
+        [
+            escape(target_title(report.bank, a.target, lang)),
+            escape(a.what),
+            escape(a.who),
+            escape(a.by),
+            word(f"status.{a.status}", lang),
+        ]
+        for a in actions
+    ]
+    headers = [word(k, lang) for k in ("cmp.for", "cmp.what", "cmp.who", "cmp.by", "status.label")]
+    return lines + table(headers, rows)
+
+
+def _md_kept(report: Report) -> list[str]:
+    unknown = [q for q in report.loaded.unknown if q in report.result.answers]
+    if not unknown:
+        return []
+    lang = report.lang
+    rows = [[escape(q), escape(_raw(report.result.answers[q]))] for q in unknown]
+    return [
+        f"## {word('kept_answers', lang)}",
+        "",
+        word("kept_intro", lang),
+        "",
+        *table([word("question_col", lang), word("answer_col", lang)], rows),
+    ]
+
+
+def _md_appendix(report: Report) -> list[str]:
+    lang, bank, result = report.lang, report.bank, report.result
+    effective = bank.effective_answers(result.answers)
+    lines = [f"## {word('appendix', lang)}"]
+    number = 0
+    for section in bank.sections:
+        rows = []
+        for q in section.questions:
+            number += 1
+            if q.id in effective:
+                answer = escape(answer_text(bank, q, effective[q.id], lang))
+            elif q.id in result.answers:
+                answer = word("not_asked", lang)
+            else:
+                answer = word("unanswered", lang)
+            note = escape(result.notes.get(q.id, ""))
+            rows.append([str(number), escape(bank.text(q.title, lang)), answer, note])
+        headers = [
+            "#",
+            word("question_col", lang),
+            word("answer_col", lang),
+            word("note_col", lang),
+        ]
+        lines += [
+            "",
+            f"### {escape(bank.text(section.title, lang))}",
+            "",
+            *table(headers, rows, "rlll"),
+        ]
+    return lines
+
+
+def _raw(value: Any) -> str:
+    return ", ".join(value) if isinstance(value, list) else str(value)
