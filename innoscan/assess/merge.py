@@ -3,8 +3,6 @@ the disagreements the team should discuss first. The profile is itself a result 
 
 from __future__ import annotations
 
-import statistics
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,49 +92,12 @@ def _team_answer(
 ) -> tuple[Any, QuestionSpread, bool]:
     """(the team's answer or None, the spread, whether this is a disagreement)."""
     real = [v for v in values if v != DONT_KNOW]
-    counts = Counter(_key(v) for v in values) if q.kind != "multiple_choice" else Counter()
-    spread = QuestionSpread(n=len(values), answers=dict(sorted(counts.items())))
+    spread = QuestionSpread(n=len(values), answers=q.tally(values))
     if not real:
         return (DONT_KNOW if q.dont_know else None), spread, False
-    if q.kind in ("likert", "number"):
-        spread.spread = float(max(real) - min(real))
-        team = statistics.median_low(real) if q.kind == "likert" else statistics.median(real)
-        if isinstance(team, float) and team.is_integer() and all(isinstance(v, int) for v in real):
-            team = int(team)
-        scale = bank.scale_of(q)
-        span = (scale.max - scale.min) if scale else None
-        disagree = span is not None and len(real) > 1 and spread.spread >= rule.scale_span * span
-        return team, spread, disagree
-    if q.kind == "multiple_choice":
-        return _multi(q, real, spread)
-    if q.kind == "text":
-        return "\n".join(dict.fromkeys(real)), spread, False
-    ranked = Counter(real).most_common()
-    top, top_count = ranked[0]
-    tie = len(ranked) > 1 and ranked[1][1] == top_count
-    disagree = len(real) > 1 and (tie or top_count / len(real) < rule.majority)
-    return (None if tie else top), spread, disagree
-
-
-def _multi(
-    q: Question, real: list[list[str]], spread: QuestionSpread
-) -> tuple[Any, QuestionSpread, bool]:
-    counts = Counter(option for answer in real for option in answer)
-    spread.answers = {o.id: counts[o.id] for o in q.options or () if counts[o.id]}
-    spread.shares = {o: round(n / len(real), 3) for o, n in spread.answers.items()}
-    chosen = [o.id for o in q.options or () if spread.shares.get(o.id, 0) >= 0.5]
-    exclusive = [o for o in chosen if q.option(o).exclusive]
-    if exclusive and len(chosen) > 1:
-        best = max(chosen, key=lambda o: spread.shares[o])
-        chosen = [best] if best in exclusive else [o for o in chosen if o not in exclusive]
-    if q.max_choices is not None and len(chosen) > q.max_choices:
-        chosen = sorted(chosen, key=lambda o: -spread.shares[o])[: q.max_choices]
-        chosen = [o.id for o in q.options if o.id in chosen]
-    return (chosen or None), spread, False
-
-
-def _key(value: Any) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    team = q.team_answer(real, bank.scales, rule)
+    spread.spread, spread.shares = team.spread, team.shares
+    return team.value, spread, team.disagree
 
 
 def _notes(bank: Bank, notes: list[dict[str, str]]) -> dict[str, str]:

@@ -44,21 +44,7 @@ class Scores:
 
 def question_score(bank: Bank, question: Question, value: Any) -> float | None:
     """A single answer as 0-100, or None where it does not count (don't know, unscored)."""
-    if value == "dont_know" or not question.is_scored:
-        return None
-    if question.kind == "likert":
-        scale = bank.scale_of(question)
-        share = (value - scale.min) / (scale.max - scale.min)
-        return 100 * (1 - share if question.reverse else share)
-    if question.kind == "yes_no":
-        return 100.0 if value == "yes" else 0.0
-    if question.kind == "single_choice":
-        option = question.option(value)
-        return option.score if option is not None else None
-    if question.kind == "multiple_choice":
-        points = [question.option(v).score or 0 for v in value if question.option(v)]
-        return float(min(100, sum(points)))
-    return None
+    return question.points(value, bank.scales)
 
 
 def score(bank: Bank, answers: Mapping[str, Any]) -> Scores:

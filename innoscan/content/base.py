@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 Text = dict[str, str]
+SLUG = r"^[a-z][a-z0-9_]*$"
 
 
 class Strict(BaseModel):

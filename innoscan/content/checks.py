@@ -27,13 +27,9 @@ def check_bank(root: Path, head: BankFile, files: list[tuple[Path, SectionFile]]
             if q.id in seen:
                 problems.append(Problem(file, q.id, f"duplicate id (also in {seen[q.id]})"))
             seen.setdefault(q.id, file)
-            if q.scale is not None and q.scale not in head.scales:
-                known = ", ".join(head.scales) or "none defined"
-                problems.append(
-                    Problem(
-                        file, q.id, f"scale: unknown scale {q.scale!r} (bank.toml has: {known})"
-                    )
-                )
+            scale_problem = q.scale_problem(head.scales)
+            if scale_problem:
+                problems.append(Problem(file, q.id, scale_problem))
             if q.when is not None:
                 for where, message in check_condition(q.when, questions, head.scales, True):
                     problems.append(Problem(file, q.id, f"when{where}: {message}"))
@@ -73,12 +69,8 @@ def _check_section(file: str, stem: str, data: SectionFile, langs: list[str]) ->
 
 
 def _question_texts(file: str, q: Question, langs: list[str]) -> Iterator[Problem]:
-    yield from _texts(file, q.id, "title", q.title, langs)
-    yield from _texts(file, q.id, "help", q.help, langs)
-    if q.unit is not None:
-        yield from _texts(file, q.id, "unit", q.unit, langs)
-    for i, option in enumerate(q.options or ()):
-        yield from _texts(file, q.id, f"options[{i}] ({option.id})", option.label, langs)
+    for key, text in q.texts():
+        yield from _texts(file, q.id, key, text, langs)
 
 
 def _texts(file: str, where: str, key: str, text: Text, langs: list[str]) -> Iterator[Problem]:
@@ -109,30 +101,9 @@ def check_condition(
             yield where, f"question {leaf.question!r} does not exist{place}"
             continue
         key, value = leaf.test
-        message = _test_problem(q, key, value, scales.get(q.scale) if q.scale else None)
+        message = q.condition_problem(key, value, scales)
         if message:
             yield where, f"{key} on {q.id}: {message}"
-
-
-def _test_problem(q: Question, key: str, value, scale: Scale | None) -> str | None:
-    if key == "answered":
-        return None
-    if key == "includes":
-        if q.kind != "multiple_choice":
-            return "'includes' only fits a multiple_choice question"
-        return None if q.option(value) else f"unknown option {value!r}"
-    if key in ("at_most", "at_least"):
-        if q.kind not in ("likert", "number"):
-            return f"'{key}' only fits a likert or number question"
-        return None
-    if q.kind == "multiple_choice":
-        return "use 'includes' to test a multiple_choice answer"
-    values = value if isinstance(value, list) else [value]
-    for v in values:
-        problem = q.answer_problem(v, scale)
-        if problem:
-            return problem
-    return None
 
 
 def check_content(bank: Bank) -> list[Problem]:

@@ -9,6 +9,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from innoscan.content.kinds import QUESTION_KINDS
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -62,7 +64,7 @@ def read_toml(path: Path) -> dict:
         raise InputError([toml_syntax_problem(path, exc)]) from None
 
 
-_TAGS = {"indicator", "addition"}
+_TAGS = {"indicator", "addition", *QUESTION_KINDS}  # the tags of tagged unions
 
 
 def validation_problems(
@@ -87,6 +89,11 @@ def _problem(path: Path, data: dict, err: Mapping[str, Any], list_key: str) -> P
 
 def _message(loc: list, err: Mapping[str, Any]) -> str:
     msg = str(err["msg"]).removeprefix("Value error, ")
+    tag_key = str(err.get("ctx", {}).get("discriminator", ""))
+    if err["type"].startswith("union_tag_") and tag_key.startswith("'"):  # e.g. no such kind
+        loc = [*loc, tag_key.strip("'")]
+        tags = err["ctx"].get("expected_tags", "")
+        msg = f"Input should be {' or '.join(tags.rsplit(', ', 1))}" if tags else "is missing"
     if err["type"] == "missing":
         msg = "is missing"
     elif err["type"] == "extra_forbidden":

@@ -6,23 +6,21 @@ no cursor movement, one line read per prompt. The same Session as the TUI saves 
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from innoscan.assess.answering import answer_problem, choices, number_problem, parse_number
-from innoscan.content.bank import DONT_KNOW, Question
+from innoscan.content.bank import Question
+from innoscan.content.kinds import NotAnAnswer
 from innoscan.content.problems import InputError
 from innoscan.locales import word
 from innoscan.render import formats
-from innoscan.render.bank_listing import answer_text
 from innoscan.store.lock import LockedError
 from innoscan.store.session import ResultsFolder, Session
 
-PREVIOUS, SKIP, QUIT, HELP, KEEP, ANSWER = "previous", "skip", "quit", "help", "keep", "answer"
+PREVIOUS, SKIP, QUIT, HELP = "previous", "skip", "quit", "help"
+ANSWER, UNCHANGED = "answer", "unchanged"  # an answer given; Enter on an answered question
 _COMMANDS = {"p": PREVIOUS, "s": SKIP, "q": QUIT, "h": HELP, "?": HELP}
-_YES, _NO = {"y", "yes", "j", "ja"}, {"n", "no", "nee"}
 
 
 class NotText(Exception):
@@ -38,7 +36,7 @@ class Conflict(Exception):
 
 
 @dataclass
-class Reply:
+class LineMeaning:
     """What a typed line means for a question: an action, an answer, or a problem to show."""
 
     action: str
@@ -46,62 +44,27 @@ class Reply:
     problem: str | None = None
 
 
-def read_reply(session: Session, q: Question, text: str, lang: str) -> Reply:
-    """Interpret one typed line as a command or an answer to `q`."""
+def interpret(session: Session, q: Question, text: str, lang: str) -> LineMeaning:
+    """One typed line as a command or an answer to `q` (read by its kind, then checked)."""
     text = text.strip()
     command = _COMMANDS.get(text.lower())
     if command:
-        return Reply(command)
+        return LineMeaning(command)
     if not text:
         if q.id in session.result.answers:
-            return Reply(KEEP)
-        return Reply(ANSWER, problem=word("plain.empty", lang))
-    if q.kind in ("number", "text"):
-        return _typed(session, q, text, lang)
-    return _chosen(session, q, text, lang)
-
-
-def _typed(session: Session, q: Question, text: str, lang: str) -> Reply:
-    if q.kind == "text":
-        return Reply(ANSWER, text)
-    if q.dont_know and text.lower() in ("d", "w"):
-        return Reply(ANSWER, DONT_KNOW)
-    value, why = parse_number(text)
-    if why is not None:
-        return Reply(ANSWER, problem=number_problem(text, why, lang))
-    return _checked(session, q, value, lang)
-
-
-def _chosen(session: Session, q: Question, text: str, lang: str) -> Reply:
-    values, _ = choices(session.bank, q, lang)
-    if q.kind == "yes_no" and text.lower() in _YES | _NO:
-        return Reply(ANSWER, "yes" if text.lower() in _YES else "no")
-    parts = [p for p in re.split(r"[\s,;]+", text) if p]
-    if q.kind != "multiple_choice" and len(parts) > 1:
-        parts = [text]
-    picked = []
-    for part in parts:
-        if not part.isdigit() or not 1 <= int(part) <= len(values):
-            return Reply(
-                ANSWER, problem=word("plain.bad_choice", lang, text=part, first=1, last=len(values))
-            )
-        picked.append(values[int(part) - 1])
-    if q.kind != "multiple_choice":
-        return _checked(session, q, picked[0], lang)
-    if picked == [DONT_KNOW]:
-        return Reply(ANSWER, DONT_KNOW)
-    ordered = [v for v in values if v in picked]
-    return _checked(session, q, ordered, lang)
-
-
-def _checked(session: Session, q: Question, value: Any, lang: str) -> Reply:
-    problem = answer_problem(session.bank, q, value, lang)
+            return LineMeaning(UNCHANGED)
+        return LineMeaning(ANSWER, problem=word("plain.empty", lang))
+    try:
+        value = q.read_line(text, session.bank, lang)
+    except NotAnAnswer as exc:
+        return LineMeaning(ANSWER, problem=exc.message(lang))
+    problem = session.bank.answer_problem(q, value, lang)
     if problem:
-        return Reply(ANSWER, problem=word("plain.not_accepted", lang, problem=problem))
-    return Reply(ANSWER, value)
+        return LineMeaning(ANSWER, problem=word("plain.not_accepted", lang, problem=problem))
+    return LineMeaning(ANSWER, value)
 
 
-class Lines:
+class LineConsole:
     """Talking line by line: print a line, or print a prompt and read one line back."""
 
     def __init__(self, lang: str, stdin: TextIO, stdout: TextIO) -> None:
@@ -142,7 +105,7 @@ class Lines:
         return word(key, self.lang, **values)
 
 
-class PlainRun(Lines):
+class PlainRun(LineConsole):
     """One run of the plain mode over a session; `run()` returns the exit status."""
 
     def __init__(self, session: Session, lang: str, stdin: TextIO, stdout: TextIO) -> None:
@@ -218,54 +181,30 @@ class PlainRun(Lines):
         self.say(self.w("plain.place", n=n, m=m, section=bank.text(section.title, lang)))
         self.say(bank.text(q.title, lang))
         self.say(self.w("plain.why", text=bank.text(q.help, lang)))
-        labels = choices(bank, q, lang)[1] if q.kind not in ("number", "text") else []
-        for i, label in enumerate(labels, 1):
-            self.say(f"  {i}. {label}")
-        if q.kind == "multiple_choice" and q.max_choices:
-            self.say(self.w("plain.at_most", n=q.max_choices))
+        for line in q.plain_lines(bank, lang):
+            self.say(line)
         current = session.result.answers.get(q.id)
         if current is not None:
-            self.say(self.w("plain.current", answer=self._current(q, current)))
+            answer = q.plain_current(bank, current, lang)
+            self.say(self.w("plain.current", answer=answer))
         while True:
-            line = self.ask(self._prompt(q, len(labels)))
+            line = self.ask(q.plain_prompt(bank, lang))
             if line is None:
                 return QUIT
-            reply = read_reply(session, q, line, lang)
-            if reply.problem:
-                self.say(reply.problem)
-            elif reply.action == HELP:
+            meaning = interpret(session, q, line, lang)
+            if meaning.problem:
+                self.say(meaning.problem)
+            elif meaning.action == HELP:
                 self.say(self.w("plain.help"))
-            elif reply.action == PREVIOUS and session.neighbour(q, -1) is None:
+            elif meaning.action == PREVIOUS and session.neighbour(q, -1) is None:
                 self.say(self.w("plain.first"))  # and ask again, without repeating it all
-            elif reply.action in (PREVIOUS, QUIT):
-                return reply.action
-            elif reply.action in (SKIP, KEEP):
+            elif meaning.action in (PREVIOUS, QUIT):
+                return meaning.action
+            elif meaning.action in (SKIP, UNCHANGED):
                 return ANSWER
             else:
-                self.save(session.answer, q, reply.value)
+                self.save(session.answer, q, meaning.value)
                 return ANSWER
-
-    def _current(self, q: Question, value: Any) -> str:
-        """The answer given, with the numbers to type for it where there are numbers."""
-        if q.kind in ("number", "text"):
-            return answer_text(self.session.bank, q, value, self.lang)
-        values, labels = choices(self.session.bank, q, self.lang)
-        chosen = value if isinstance(value, list) else [value]
-        return "; ".join(f"{i}. {labels[i - 1]}" for i, v in enumerate(values, 1) if v in chosen)
-
-    def _prompt(self, q: Question, count: int) -> str:
-        if q.kind == "text":
-            return self.w("plain.type_text")
-        if q.kind == "number":
-            bounds = ""
-            if q.min is not None and q.max is not None:
-                bounds = self.w("plain.bounds", min=f"{q.min:g}", max=f"{q.max:g}")
-            if q.unit:
-                bounds += f" ({self.session.bank.text(q.unit, self.lang)})"
-            dont_know = self.w("plain.number_dont_know") if q.dont_know else ""
-            return self.w("plain.type_number", bounds=bounds, dont_know=dont_know)
-        key = "plain.choose_many" if q.kind == "multiple_choice" else "plain.choose_one"
-        return self.w(key, first=1, last=count)
 
     def at_end(self) -> str:
         """After the last question: answer the open ones, finish, or go back."""
@@ -363,36 +302,37 @@ def _is_tty(stream: TextIO) -> bool:
 
 
 def open_plain(
-    bank, folder: ResultsFolder, lines: Lines, **details
+    bank, folder: ResultsFolder, console: LineConsole, **details
 ) -> tuple[Session | None, PlainRun | None]:
     """Open the session for the plain mode; a lock held elsewhere is asked about."""
-    lang = lines.lang
+    lang = console.lang
     try:
         session = Session.open(bank, folder, lang=lang, lock=True, **details)
     except LockedError as exc:
-        lines.say(lines.w("plain.locked", path=exc.path.name, owner=exc.owner.describe(lines.lang)))
-        lines.say(lines.w("tui.locked_stale" if exc.stale else "tui.locked_live"))
+        owner = exc.owner.describe(lang)
+        console.say(console.w("plain.locked", path=exc.path.name, owner=owner))
+        console.say(console.w("tui.locked_stale" if exc.stale else "tui.locked_live"))
         while True:
-            line = lines.ask(lines.w("plain.locked_choice"))
+            line = console.ask(console.w("plain.locked_choice"))
             choice = (line or "q").strip().lower()
             if choice in ("t", "r", "q"):
                 break
-            lines.say(lines.w("plain.bad_end", text=line))
+            console.say(console.w("plain.bad_end", text=line))
         if choice == "q":
             return None, None
         if choice == "r":
             session = Session.resume(bank, exc.path, read_only=True)
-            run = PlainRun(session, lang, lines.stdin, lines.stdout)
+            run = PlainRun(session, lang, console.stdin, console.stdout)
             run.say(run.w("plain.read_only"))
             run.say(formats.report_text(session, lang))
             return None, None
         session = Session.open(bank, folder, lang=lang, lock=True, take_over=True, **details)
-    return session, PlainRun(session, lang, lines.stdin, lines.stdout)
+    return session, PlainRun(session, lang, console.stdin, console.stdout)
 
 
 def run_plain(bank, folder: ResultsFolder, lang: str, **details) -> int:
     """`innoscan run --plain`: the whole flow on this process's standard input and output."""
-    session, run = open_plain(bank, folder, Lines(lang, sys.stdin, sys.stdout), **details)
+    session, run = open_plain(bank, folder, LineConsole(lang, sys.stdin, sys.stdout), **details)
     if session is None or run is None:
         return 0
     try:

@@ -31,23 +31,8 @@ def _question_json(bank: Bank, q: Question, lang: str) -> dict[str, Any]:
         "kind": q.kind,
         "title": bank.text(q.title, lang),
         "help": bank.text(q.help, lang),
+        **q.listing_json(bank, lang),
     }
-    if q.options is not None:
-        data["options"] = [{"id": o.id, "label": bank.text(o.label, lang)} for o in q.options]
-    scale = bank.scale_of(q)
-    if scale is not None:
-        data["scale"] = {
-            "min": scale.min,
-            "max": scale.max,
-            "labels": [bank.text(label, lang) for label in scale.labels],
-        }
-        data["reverse"] = q.reverse
-    if q.kind == "number":
-        data["min"], data["max"] = q.min, q.max
-        data["unit"] = bank.text(q.unit, lang) if q.unit else None
-    data["dont_know"] = q.dont_know
-    if q.max_choices is not None:
-        data["max_choices"] = q.max_choices
     if q.when is not None:
         data["when"] = q.when.to_data()
     data["scored"] = q.is_scored
@@ -67,7 +52,7 @@ def bank_text(bank: Bank, lang: str, width: int = 88) -> str:
             number += 1
             head = f"{number:>3}. "
             lines.extend(_wrap(bank.text(q.title, lang), width, " " * 5, head))
-            for line in answer_lines(bank, q, lang):
+            for line in q.listing_lines(bank, lang):
                 lines.extend(_wrap(line, width, " " * 7))
             if q.when is not None:
                 text = f"{word('asked_when', lang)}: {describe_condition(bank, q.when, lang)}"
@@ -75,43 +60,6 @@ def bank_text(bank: Bank, lang: str, width: int = 88) -> str:
                 lines[-1] += ")"
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
-
-
-def answer_lines(bank: Bank, q: Question, lang: str) -> list[str]:
-    """The allowed answers of a question, one line each, numbered as the keys pick them."""
-    if q.kind == "likert":
-        scale = bank.scale_of(q)
-        assert scale is not None
-        points = [
-            f"{scale.min + i} {bank.text(label, lang)}" for i, label in enumerate(scale.labels)
-        ]
-        lines = [" · ".join(points)]
-    elif q.kind == "yes_no":
-        lines = [f"{word('yes', lang)} / {word('no', lang)}"]
-    elif q.kind in ("single_choice", "multiple_choice"):
-        mark = "( )" if q.kind == "single_choice" else "[ ]"
-        lines = [
-            f"{mark} {i}. {bank.text(o.label, lang)}" for i, o in enumerate(q.options or (), 1)
-        ]
-        if q.kind == "multiple_choice":
-            how = (
-                word("up_to", lang, n=q.max_choices) if q.max_choices else word("any_number", lang)
-            )
-            lines.insert(0, f"({how})")
-    elif q.kind == "number":
-        bounds = _bounds(q.min, q.max)
-        unit = bank.text(q.unit, lang) if q.unit else ""
-        lines = [" ".join(p for p in (word("a_number", lang), bounds, unit) if p)]
-    else:
-        lines = [f"({word('free_text', lang)})"]
-    if q.dont_know:
-        if q.kind in ("single_choice", "multiple_choice"):
-            lines.append(f"{mark} {len(q.options or ()) + 1}. {word('dont_know', lang)}")
-        else:
-            lines[-1] += f" / {word('dont_know', lang)}"
-    if q.reverse:
-        lines.append(f"[{word('reverse', lang)}]")
-    return lines
 
 
 def describe_condition(bank: Bank, condition: Condition, lang: str) -> str:
@@ -128,7 +76,7 @@ def describe_condition(bank: Bank, condition: Condition, lang: str) -> str:
     name = f"{word('question', lang)} {number}"
 
     def show(v: Any) -> str:
-        return _value_label(bank, q, v, lang)
+        return q.value_label(bank, v, lang) if q is not None else str(v)
 
     if key == "answered":
         return f"{name} {word('is_answered' if value else 'is_unanswered', lang)}"
@@ -145,39 +93,7 @@ def describe_condition(bank: Bank, condition: Condition, lang: str) -> str:
 
 def answer_text(bank: Bank, q: Question, value: Any, lang: str) -> str:
     """An answer as people read it: 'Agree (4)', 'yes', the option labels, '12 innovations'."""
-    if value == "dont_know":
-        return word("dont_know", lang)
-    if q.kind == "likert":
-        scale = bank.scale_of(q)
-        if scale is not None and isinstance(value, int) and scale.min <= value <= scale.max:
-            return f"{bank.text(scale.labels[value - scale.min], lang)} ({value})"
-    if q.kind == "multiple_choice" and isinstance(value, list):
-        return "; ".join(_value_label(bank, q, v, lang) for v in value)
-    if q.kind == "number" and isinstance(value, int | float):
-        unit = bank.text(q.unit, lang) if q.unit else ""
-        number = f"{value:g}".replace(".", ",") if lang == "nl" else f"{value:g}"  # 2,5 in Dutch
-        return f"{number} {unit}".strip()
-    if q.kind == "text":
-        return str(value)
-    return _value_label(bank, q, value, lang)
-
-
-def _bounds(low: float | None, high: float | None) -> str:
-    if low is not None and high is not None:
-        return f"{low:g}-{high:g}"
-    if low is not None:
-        return f"≥ {low:g}"
-    return f"≤ {high:g}" if high is not None else ""
-
-
-def _value_label(bank: Bank, q: Question | None, value: Any, lang: str) -> str:
-    if value in ("yes", "no", "dont_know"):
-        return word(value, lang)
-    if q is not None and isinstance(value, str):
-        option = q.option(value)
-        if option is not None:
-            return bank.text(option.label, lang)
-    return str(value)
+    return q.answer_text(bank, value, lang)
 
 
 def _wrap(text: str, width: int, indent: str, first: str | None = None) -> list[str]:

@@ -140,8 +140,7 @@ def disagreement_rows(report: Report) -> list[tuple[str, str, str]]:
 
 def _spread_label(bank: Bank, q: Question, key: str, lang: str) -> str:
     """A counted answer ('4', 'yes', an option id) as people read it."""
-    value: Any = int(key) if q.kind == "likert" and key.lstrip("-").isdigit() else key
-    return answer_text(bank, q, value, lang)
+    return answer_text(bank, q, q.tally_answer(key), lang)
 
 
 # ── JSON ──────────────────────────────────────────────────────────────────────────────

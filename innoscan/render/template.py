@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import textwrap
 
-from innoscan.content.bank import Bank, Question
+from innoscan.content.bank import Bank
 from innoscan.locales import word
 from innoscan.render.bank_listing import describe_condition
 from innoscan.store.result import Result
@@ -27,44 +27,12 @@ def answer_sheet(bank: Bank, result: Result, lang: str) -> str:
             if q.when is not None:
                 when = f"({word('asked_when', lang)}: {describe_condition(bank, q.when, lang)})"
                 lines.extend(_comment(when, "#    "))
-            lines.extend(_comment(_allowed(bank, q, lang), "#    "))
+            lines.extend(_comment(q.sheet_text(bank, lang), "#    "))
             lines.append(f"# {json.dumps(q.id)} = ")
     example = word("sheet.example", lang)
     lines += ["", "[notes]", f"# {word('sheet.notes', lang)}"]
     lines.append(f'# ({example}: "{bank.questions[0].id}" = "...")')
     return "\n".join(lines) + "\n"
-
-
-def _allowed(bank: Bank, q: Question, lang: str) -> str:
-    def t(key: str, **values: object) -> str:
-        return word(f"sheet.{key}", lang, **values)
-
-    if q.kind == "likert":
-        scale = bank.scale_of(q)
-        text = ", ".join(
-            f"{scale.min + i} = {bank.text(label, lang)}" for i, label in enumerate(scale.labels)
-        )
-    elif q.kind == "yes_no":
-        text = t("yes_no")
-    elif q.kind == "number":
-        low = f"{q.min:g}" if q.min is not None else ""
-        high = f"{q.max:g}" if q.max is not None else ""
-        bounds = f" {low}-{high}" if low or high else ""
-        unit = f" ({bank.text(q.unit, lang)})" if q.unit else ""
-        text = f"{word('a_number', lang)}{bounds}{unit}"
-    elif q.kind == "text":
-        text = t("text")
-    else:
-        options = ", ".join(f'"{o.id}" ({bank.text(o.label, lang)})' for o in q.options or ())
-        if q.kind == "single_choice":
-            text = f"{t('one_of')} {options}"
-        else:
-            limit = t("up_to", n=q.max_choices) if q.max_choices else t("one_of")
-            first = [o.id for o in (q.options or ())[:2]]
-            text = f"{t('list_of')} {limit} {options}; {t('example')} {json.dumps(first)}"
-    if q.dont_know:
-        text += f", {t('dont_know')}"
-    return text
 
 
 def _comment(text: str, prefix: str, indent: str | None = None) -> list[str]:

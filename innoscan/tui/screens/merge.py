@@ -15,7 +15,7 @@ from innoscan.render.report import build_report, disagreement_rows
 from innoscan.store.result import LoadedResult
 from innoscan.store.session import ResultsFolder
 from innoscan.tui.screens.base import BaseScreen
-from innoscan.tui.widgets.answers import ChoiceAnswer, Picked, TypedAnswer
+from innoscan.tui.widgets.answers import Picked, answer_widget
 
 
 class MergeScreen(BaseScreen):
@@ -63,8 +63,7 @@ class MergeScreen(BaseScreen):
                 text.append(f"{self.w('merge.answers')}: {given}", style="dim")
                 yield Static(text, classes="settle-question")
                 value = self.profile.answers.get(qid)
-                widget = TypedAnswer if q.kind in ("number", "text") else ChoiceAnswer
-                yield widget(bank, q, lang, value, classes="settle")
+                yield answer_widget(bank, q, lang, value, classes="settle")
             yield Static("", id="merge-problem")
             yield Button(self.w("tui.merge_save"), variant="success", id="merge-save")
         yield Footer(compact=True, show_command_palette=False)

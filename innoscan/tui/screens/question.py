@@ -15,7 +15,7 @@ from innoscan.content.bank import Question
 from innoscan.content.problems import InputError
 from innoscan.store.session import Session
 from innoscan.tui.screens.base import BaseScreen
-from innoscan.tui.widgets.answers import ChoiceAnswer, GoOn, Picked, TypedAnswer
+from innoscan.tui.widgets.answers import ANSWER_WIDGETS, ChoiceAnswer, GoOn, Picked, answer_widget
 
 DIGITS = [
     Binding(str(n % 10), f"pick({n})", "Pick 1-9", show=n == 1, key_display="1-9")
@@ -100,16 +100,13 @@ class QuestionScreen(BaseScreen):
         self.query_one("#question-title", Static).update(bank.text(q.title, lang))
         self.query_one("#why", Static).update(f"{self.w('tui.why')}: {bank.text(q.help, lang)}")
         value = self.session.result.answers.get(q.id)
-        if q.kind in ("number", "text"):
-            answer = TypedAnswer(bank, q, lang, value, id="answer")
-        else:
-            answer = ChoiceAnswer(bank, q, lang, value, id="answer")
+        answer = answer_widget(bank, q, lang, value, id="answer")
         holder = self.query_one("#answer-holder")
         await holder.remove_children()
         await holder.mount(answer)
-        hint = self.query_one("#multi-hint", Static)
-        hint.display = q.kind == "multiple_choice"
-        hint.update(self._multi_hint() if hint.display else "")
+        hint, how = self.query_one("#multi-hint", Static), answer.answer_hint()
+        hint.update(how)
+        hint.display = bool(how)
         self.query_one("#notes", TextArea).load_text(self.session.result.notes.get(q.id, ""))
         self._show_place()
         self.refresh_bindings()
@@ -134,13 +131,6 @@ class QuestionScreen(BaseScreen):
         elif session.unsaved is not None:
             retry = int(self.app.RETRY_EVERY)
             banner.update(self.w("tui.unsaved_banner", problem=session.unsaved, n=retry))
-
-    def _multi_hint(self) -> str:
-        q = self.question
-        hint = self.w("tui.choose_multi")
-        if q.max_choices:
-            hint += " · " + self.w("tui.max_choices", n=q.max_choices)
-        return hint
 
     def _show_place(self) -> None:
         in_section, section_total, overall, total = self.session.place(self.question)
@@ -221,10 +211,8 @@ class QuestionScreen(BaseScreen):
             self.session.read_only or isinstance(self.app.focused, Input | TextArea)
         ):
             return False  # in a text field the key is typed
-        if action in ("yes", "no"):
-            return self.question.kind == "yes_no"
-        if action == "pick":
-            return self.question.kind not in ("number", "text")
+        if action in ("yes", "no", "pick"):  # the keys the question's widget answers to
+            return action in ANSWER_WIDGETS[self.question.kind].KEYS
         return True
 
     # ── moving ────────────────────────────────────────────────────────────────────────

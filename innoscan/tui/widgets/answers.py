@@ -1,8 +1,11 @@
-"""One widget per kind of answer. Each posts `AnswerWidget.Picked` when the answer changes."""
+"""One widget per kind of question, found from its kind with `answer_widget`.
+
+Each posts `Picked` when the answer changes, and `GoOn` when Enter means: the next question.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -13,16 +16,8 @@ from textual.message import Message
 from textual.widgets import Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from innoscan.assess.answering import (
-    TooManyChoices,
-    answer_problem,
-    choices,
-    number_problem,
-    parse_number,
-    shown_number,
-    toggled,
-)
 from innoscan.content.bank import DONT_KNOW, Bank, Question
+from innoscan.content.kinds import NotAnAnswer
 from innoscan.locales import word
 
 
@@ -40,16 +35,17 @@ class GoOn(Message):
 
 
 class ChoiceAnswer(OptionList):
-    """Likert, yes/no, single and multiple choice: numbered options, "don't know" last."""
+    """One of numbered options (a likert scale, a single choice), "don't know" last."""
 
     BINDINGS = [
         Binding("space", "toggle", "Toggle", show=False),
     ]
+    KEYS: ClassVar[tuple[str, ...]] = ("pick",)  # the question screen's keys that answer here
+    MARKS: ClassVar[tuple[str, str]] = ("(•)", "( )")  # chosen, not chosen
 
     def __init__(self, bank: Bank, question: Question, lang: str, value: Any, **kwargs) -> None:
         self.bank, self.question, self.lang = bank, question, lang
-        self.values, self.labels = choices(bank, question, lang)
-        self.multi = question.kind == "multiple_choice"
+        self.values, self.labels = question.choices(bank, lang)
         self.value = value
         super().__init__(*self._option_rows(), **kwargs)
 
@@ -57,21 +53,21 @@ class ChoiceAnswer(OptionList):
         chosen = self._chosen_indexes()
         self.highlighted = chosen[0] if chosen else 0
 
+    def answer_hint(self) -> str:
+        """A line under the options on how to answer, if any."""
+        return ""
+
     def pick(self, index: int) -> None:
         """Choose option `index` (toggle it in a multiple choice) and say so."""
         if not 0 <= index < len(self.values):
             return
         self.highlighted = index
-        picked = self.values[index]
-        if not self.multi:
-            new: Any = picked
-        else:
-            try:
-                new = toggled(self.question, self.value, picked, self.values)
-            except TooManyChoices as exc:
-                self.app.bell()
-                self.notify(word("tui.max_choices", self.lang, n=exc.limit), severity="warning")
-                return
+        try:
+            new = self.question.picked(self.value, self.values[index], self.values)
+        except NotAnAnswer as exc:
+            self.app.bell()
+            self.notify(exc.message(self.lang), severity="warning")
+            return
         self.value = new
         self._redraw()
         self.post_message(Picked(self.question, self.value))
@@ -85,9 +81,9 @@ class ChoiceAnswer(OptionList):
             self.pick(self.highlighted)
 
     def action_select(self) -> None:
-        """Enter: choose the highlighted option (single answers) and go on."""
+        """Enter: choose the highlighted option and go on."""
         highlighted = self.highlighted
-        if not self.multi and highlighted is not None and self.values[highlighted] != self.value:
+        if highlighted is not None and self.values[highlighted] != self.value:
             self.pick(highlighted)
         self.post_message(GoOn())
 
@@ -97,13 +93,12 @@ class ChoiceAnswer(OptionList):
             self.pick(clicked)
 
     def _chosen_indexes(self) -> list[int]:
-        if self.multi and isinstance(self.value, list):
-            return [i for i, v in enumerate(self.values) if v in self.value]
-        return [i for i, v in enumerate(self.values) if v == self.value]
+        chosen = self.value if isinstance(self.value, list) else [self.value]
+        return [i for i, v in enumerate(self.values) if v in chosen]
 
     def _option_rows(self) -> list[Option]:
         chosen = set(self._chosen_indexes())
-        on, off = ("[x]", "[ ]") if self.multi else ("(•)", "( )")
+        on, off = self.MARKS
         return [
             Option(Text(f"{on if i in chosen else off} {_key(i)}. {label}"), id=f"o{i}")
             for i, label in enumerate(self.labels)
@@ -114,31 +109,54 @@ class ChoiceAnswer(OptionList):
             self.replace_option_prompt_at_index(i, option.prompt)
 
 
+class YesNoAnswer(ChoiceAnswer):
+    """Yes or no: also answered with the y (j) and n keys."""
+
+    KEYS = ("pick", "yes", "no")
+
+
+class MultipleChoiceAnswer(ChoiceAnswer):
+    """Options toggled on and off; Enter goes on without picking."""
+
+    MARKS = ("[x]", "[ ]")
+
+    def answer_hint(self) -> str:
+        hint, limit = word("tui.choose_multi", self.lang), self.question.max_choices
+        return f"{hint} · {word('tui.max_choices', self.lang, n=limit)}" if limit else hint
+
+    def action_select(self) -> None:
+        self.post_message(GoOn())
+
+
 def _key(index: int) -> str:
     return str(index + 1) if index < 9 else ("0" if index == 9 else " ")
 
 
 class TypedAnswer(Vertical):
-    """A number or a text: an input line (and "don't know" where allowed)."""
+    """A typed answer: an input line (and "don't know" where allowed)."""
 
     DEFAULT_CSS = """
     TypedAnswer { height: auto; }
     TypedAnswer #problem { color: $error; height: auto; }
     TypedAnswer ChoiceAnswer { height: auto; margin-top: 1; }
     """
+    KEYS: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, bank: Bank, question: Question, lang: str, value: Any, **kwargs) -> None:
         super().__init__(**kwargs)
         self.bank, self.question, self.lang = bank, question, lang
         self.value = value
 
+    def answer_hint(self) -> str:
+        return ""
+
+    def _placeholder(self) -> str:
+        raise NotImplementedError
+
     def compose(self) -> ComposeResult:
         q, lang = self.question, self.lang
-        shown = "" if self.value in (None, DONT_KNOW) else shown_number(self.value)
-        hint = word("tui.number_hint" if q.kind == "number" else "tui.text_hint", lang)
-        if q.kind == "number" and q.unit:
-            hint += f" ({self.bank.text(q.unit, lang)})"
-        yield Input(value=shown, placeholder=hint, id="typed")
+        shown = "" if self.value in (None, DONT_KNOW) else q.typed(self.value)
+        yield Input(value=shown, placeholder=self._placeholder(), id="typed")
         problem = Static("", id="problem")
         problem.display = False
         yield problem
@@ -169,27 +187,23 @@ class TypedAnswer(Vertical):
         text = self.query_one(Input).value
         if not text.strip():
             return True, None
-        if self.question.kind == "text":
-            return True, text
-        value, problem = parse_number(text)
-        if problem is None and self.bank.answer_problem(self.question, value) is None:
-            return True, value
-        return False, None
+        try:
+            value = self.question.parse(text)
+        except NotAnAnswer:
+            return False, None
+        valid = self.bank.answer_problem(self.question, value) is None
+        return valid, (value if valid else None)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        text = event.value.strip()
         problem_line = self.query_one("#problem", Static)
-        if self.question.kind == "text":
-            value: Any = event.value if text else None
-        elif not text:
-            value = None
-        else:
-            value, why = parse_number(text)
-            if why is not None:
-                problem = number_problem(text, why, self.lang)
-            else:
-                problem = answer_problem(self.bank, self.question, value, self.lang)
+        value: Any = None
+        if event.value.strip():
+            try:
+                value = self.question.parse(event.value)
+                problem = self.bank.answer_problem(self.question, value, self.lang)
+            except NotAnAnswer as exc:
+                problem = exc.message(self.lang)
             if problem:
                 self.invalid = True
                 problem_line.update(problem)
@@ -208,3 +222,36 @@ class TypedAnswer(Vertical):
         event.stop()
         if not self.invalid:
             self.post_message(GoOn())
+
+
+class NumberAnswer(TypedAnswer):
+    """A number, in the question's unit."""
+
+    def _placeholder(self) -> str:
+        hint, unit = word("tui.number_hint", self.lang), self.question.unit
+        return f"{hint} ({self.bank.text(unit, self.lang)})" if unit else hint
+
+
+class TextAnswer(TypedAnswer):
+    """A text."""
+
+    def _placeholder(self) -> str:
+        return word("tui.text_hint", self.lang)
+
+
+ANSWER_WIDGETS: dict[str, type[ChoiceAnswer | TypedAnswer]] = {
+    "likert": ChoiceAnswer,
+    "yes_no": YesNoAnswer,
+    "single_choice": ChoiceAnswer,
+    "multiple_choice": MultipleChoiceAnswer,
+    "number": NumberAnswer,
+    "text": TextAnswer,
+}
+"""The widget of each kind of question."""
+
+
+def answer_widget(
+    bank: Bank, question: Question, lang: str, value: Any, **kwargs
+) -> ChoiceAnswer | TypedAnswer:
+    """The widget that answers `question`, showing `value`."""
+    return ANSWER_WIDGETS[question.kind](bank, question, lang, value, **kwargs)
