@@ -516,6 +516,12 @@ _WORDS: dict[str, dict[str, str]] = {
     **PLAIN_WORDS,
     **SERVE_WORDS,
     **PARTICIPANT_WORDS,
+    # new words (tuiplumb): Textual's own keys (named by their action) and the choice toggle
+    "key.focus_next": {"nl": "Volgend veld", "en": "Next field"},
+    "key.focus_previous": {"nl": "Vorig veld", "en": "Previous field"},
+    "key.copy_text": {"nl": "Geselecteerde tekst kopiëren", "en": "Copy selected text"},
+    "key.command_palette": {"nl": "Opdrachten", "en": "Commands"},
+    "key.toggle": {"nl": "Aan/uit", "en": "Toggle"},
 }
 
 

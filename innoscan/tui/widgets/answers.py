@@ -43,7 +43,7 @@ class ChoiceAnswer(OptionList):
     """Likert, yes/no, single and multiple choice: numbered options, "don't know" last."""
 
     BINDINGS = [
-        Binding("space", "toggle", "Toggle", show=False),
+        Binding("space", "toggle", "Toggle", show=False, id="toggle"),
     ]
 
     def __init__(self, bank: Bank, question: Question, lang: str, value: Any, **kwargs) -> None:
