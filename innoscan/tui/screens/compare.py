@@ -18,6 +18,7 @@ from innoscan.tui.screens.base import BaseScreen
 class CompareScreen(BaseScreen):
     """The same comparison as `innoscan compare`, rendered in the terminal."""
 
+    CSS_PATH = "compare.tcss"
     HELP = "help.compare"
     BINDINGS = [Binding("escape", "back", "Back", key_display="Esc", id="back")]
 

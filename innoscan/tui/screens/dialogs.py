@@ -18,6 +18,7 @@ from innoscan.tui.screens.base import BaseModal
 class LockedScreen(BaseModal[str | None]):
     """Dismisses with "read-only", "take-over" or None (cancel)."""
 
+    CSS_PATH = "dialogs.tcss"
     HELP = "help.question"
     BINDINGS = [Binding("escape", "cancel", "Back", key_display="Esc", id="back")]
 
@@ -58,6 +59,7 @@ class LockedScreen(BaseModal[str | None]):
 class SaveCopyScreen(BaseModal[None]):
     """Ctrl+S: write the answers to another path, when the results folder fails."""
 
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "close", "Close", key_display="Esc", id="close")]
 
     def __init__(self, session: Session) -> None:

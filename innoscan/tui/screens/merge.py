@@ -19,6 +19,7 @@ from innoscan.tui.widgets.answers import ChoiceAnswer, Picked, TypedAnswer
 
 
 class MergeScreen(BaseScreen):
+    CSS_PATH = "merge.tcss"
     HELP = "help.merge"
     BINDINGS = [Binding("escape", "back", "Back", key_display="Esc", id="back")]
 

@@ -17,6 +17,7 @@ from innoscan.tui.screens.base import BaseModal
 class OverviewScreen(BaseModal[str | None]):
     """All questions, numbered, with ✓ answered, ? don't know, · open, – does not apply."""
 
+    CSS_PATH = "overview.tcss"
     HELP = "help.overview"
     BINDINGS = [Binding("escape,f2,ctrl+o", "close", "Close", key_display="Esc", id="close")]
 

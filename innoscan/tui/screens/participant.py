@@ -12,6 +12,7 @@ from innoscan.tui.screens.base import BaseScreen
 class ParticipantScreen(BaseScreen):
     """Name (optional: anonymous unless given) and language, then the first question."""
 
+    CSS_PATH = "start.tcss"
     HELP = "help.participant"
 
     def __init__(self, details: dict) -> None:

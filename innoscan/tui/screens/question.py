@@ -27,6 +27,7 @@ DIGITS = [
 class QuestionScreen(BaseScreen):
     """Answer one question; PageDown and PageUp move, from any widget."""
 
+    CSS_PATH = "question.tcss"
     HELP = "help.question"
     AUTO_FOCUS = None  # the answer widget gets the focus once it is there, never the notes
     BINDINGS = [

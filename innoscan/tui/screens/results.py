@@ -41,6 +41,7 @@ SEVERITY_STYLE = {"high": "bold red", "medium": "bold yellow", "low": "bold blue
 class ResultsScreen(BaseScreen):
     """What the team learns. Benchmarks are shown here only, never while answering."""
 
+    CSS_PATH = "results.tcss"
     HELP = "help.results"
     BINDINGS = [
         Binding("e", "export", "Export", id="export"),

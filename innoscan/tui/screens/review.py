@@ -16,6 +16,7 @@ from innoscan.tui.screens.base import BaseModal
 class ReviewScreen(BaseModal[str | None]):
     """Dismisses with "finish", a question id to go to, or None to go back."""
 
+    CSS_PATH = "review.tcss"
     HELP = "help.review"
     BINDINGS = [
         Binding("escape,pageup", "back", "Back", key_display="PgUp", id="back"),

@@ -18,6 +18,7 @@ from innoscan.tui.screens.base import BaseScreen
 class StartScreen(BaseScreen):
     """Start, resume or open; unreadable files are named and left alone."""
 
+    CSS_PATH = "start.tcss"
     HELP = "help.start"
 
     def __init__(self, folder: ResultsFolder) -> None:
