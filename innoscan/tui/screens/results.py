@@ -35,7 +35,6 @@ from innoscan.tui.screens.base import BaseScreen
 from innoscan.tui.widgets.actions import ActionsPane
 
 STATUS_STYLE = {"present": "bold green", "partly": "bold yellow", "absent": "bold red", None: "dim"}
-SEVERITY_STYLE = {"high": "bold red", "medium": "bold yellow", "low": "bold blue"}
 
 
 class ResultsScreen(BaseScreen):
