@@ -1,4 +1,4 @@
-"""One widget per kind of answer. Each posts `AnswerWidget.Picked` when the answer changes."""
+"""One widget per kind of answer. Each posts `Picked` when the answer changes."""
 
 from __future__ import annotations
 
