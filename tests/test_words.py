@@ -50,6 +50,8 @@ def _binding_actions() -> set[str]:
         if getattr(call.func, "id", None) != "Binding":
             continue
         given = {k.arg: k.value for k in call.keywords}
+        if isinstance(given.get("id"), ast.Constant):  # the footer's word is key.ID
+            actions.add(given["id"].value)
         action = call.args[1] if len(call.args) > 1 else given.get("action")
         if isinstance(action, ast.JoinedStr):  # f"pick({n})"
             action = action.values[0]
@@ -70,7 +72,18 @@ DYNAMIC = {
     "tui.notes_hint": ("", "_own"),
     "sheet.": (),  # the keys given to template's t(), found as literals
 }
-OPTIONAL = {"key.": _binding_actions(), "keys.": _binding_actions()}  # has_word() guards them
+def _textual_actions() -> set[str]:
+    """Textual's own bindings (Tab, copy, the palette): their words are key.ACTION too."""
+    from textual.app import App
+    from textual.screen import Screen
+
+    bindings = [*App.BINDINGS, *Screen.BINDINGS]
+    actions = {b.action.split(".")[-1] for b in bindings if b.description}
+    return actions | {"command_palette"}  # the binding Textual adds for App.COMMAND_PALETTE_BINDING
+
+
+ACTIONS = _binding_actions() | _textual_actions()
+OPTIONAL = {"key.": ACTIONS, "keys.": ACTIONS}  # has_word() guards them
 
 
 def _branches(node: ast.expr):
@@ -110,7 +123,8 @@ def _dotted_literals() -> set[str]:
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 head, dot, rest = node.value.partition(".")
-                if dot and head in families and re.fullmatch(r"[a-z0-9_.\-]+", rest):
+                is_file = rest in ("tcss", "toml", "md", "py")  # "merge.tcss" is a file name
+                if dot and head in families and re.fullmatch(r"[a-z0-9_.\-]+", rest) and not is_file:
                     found.add(node.value)
     return found
 

@@ -16,7 +16,7 @@ from innoscan.locales import languages, word
 from innoscan.render import formats
 from innoscan.store.lock import REFRESH_EVERY, LockedError
 from innoscan.store.session import ResultsFolder, Session
-from innoscan.tui.screens.base import BaseScreen, localise_bindings
+from innoscan.tui.screens.base import BaseScreen, InnoscanScreen
 from innoscan.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 
@@ -25,10 +25,10 @@ class InnoscanApp(App):
 
     CSS_PATH = "app.tcss"
     TITLE = "innoscan"
-    BINDINGS = [
-        Binding("f1", "help", "Help", key_display="F1"),
-        Binding("ctrl+s", "save_copy", "Save copy", show=False, priority=True),
-        Binding("ctrl+q", "quit", "Quit", priority=True, key_display="^q"),
+    BINDINGS = [  # described in the app's language by the words key.ID (screens/base.py)
+        Binding("f1", "help", "Help", key_display="F1", id="help"),
+        Binding("ctrl+s", "save_copy", "Save copy", show=False, priority=True, id="save_copy"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, key_display="^q", id="quit"),
     ]
     RETRY_EVERY = 5.0
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]  # -narrow: a phone
@@ -51,7 +51,6 @@ class InnoscanApp(App):
         self.locked = locked
         self.active: Session | None = None
         self.today = date.today()
-        localise_bindings(self, lang)
 
     def on_mount(self) -> None:
         self.check_size()
@@ -86,9 +85,8 @@ class InnoscanApp(App):
     async def action_quit(self) -> None:
         """Quit, after saving what the screen holds (every change is saved already)."""
         for screen in self.screen_stack:
-            commit = getattr(screen, "commit", None)
-            if commit is not None:
-                commit()
+            if isinstance(screen, InnoscanScreen):
+                screen.commit()
         self.exit()
 
     # ── locks, saving again, saving elsewhere ─────────────────────────────────────────
@@ -110,9 +108,9 @@ class InnoscanApp(App):
         self._update_banner()
 
     def _update_banner(self) -> None:
-        update = getattr(self.screen, "update_banner", None)
-        if update is not None:
-            update()
+        for screen in self.screen_stack:  # a dialog may cover the screen with the banner
+            if isinstance(screen, InnoscanScreen):
+                screen.update_banner()
 
     def action_save_copy(self) -> None:
         """Ctrl+S: a copy of the answers elsewhere; in a browser, as a download (a
@@ -259,7 +257,7 @@ class InnoscanApp(App):
     def action_help(self) -> None:
         from innoscan.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen | TooSmallScreen):
+        if isinstance(self.screen, InnoscanScreen) and not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
     def next_language(self) -> str:
@@ -272,27 +270,24 @@ class InnoscanApp(App):
         """Switch to `lang` (or the next language) and redraw the flow's screen (dialogs above
         it close)."""
         self.lang = lang or self.next_language()
-        localise_bindings(self, self.lang)
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        copy = getattr(self.screen, "copy", None)  # each flow screen can redraw itself
-        if isinstance(self.screen, BaseScreen) and copy is not None:
-            self.switch_screen(copy())
+        if isinstance(self.screen, BaseScreen):
+            self.switch_screen(self.screen.in_language())
 
     def get_system_commands(self, screen: Screen):
         yield from super().get_system_commands(screen)
-        w = self.lang
-        language = word("tui.language", w, language=word("language.name", self.next_language()))
+        lang = self.lang
+        language = word("tui.language", lang, language=word("language.name", self.next_language()))
         yield SystemCommand(language, language, self.action_toggle_language)
-        session = getattr(screen, "session", None)
+        if not isinstance(screen, InnoscanScreen):
+            return
+        session = screen.session
         if session is not None:
             yield SystemCommand(
-                word("tui.export", w), word("tui.export", w), lambda: self.export(session)
+                word("tui.export", lang), word("tui.export", lang), lambda: self.export(session)
             )
-        if hasattr(screen, "action_overview"):
-            yield SystemCommand(
-                word("tui.overview", w), word("tui.overview", w), screen.action_overview
-            )
+        yield from screen.palette_commands()
 
     # ── size ──────────────────────────────────────────────────────────────────────────
 

@@ -115,6 +115,33 @@ async def test_f1_help_lists_the_keys_of_the_screen(team_app):
         assert isinstance(app.screen, QuestionScreen)
 
 
+async def test_f1_help_in_dutch_describes_textuals_own_keys_in_dutch_too(team_app):
+    app = team_app(lang="nl")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        text = app.screen.query_one("Markdown").source
+        assert "| `PgDn` | Volgende |" in text and "| `j/n` | Ja/nee |" in text
+        assert "| `tab` | Volgend veld |" in text and "| `^p` | Opdrachten |" in text
+        assert "Focus" not in text and "palette" not in text
+
+
+def test_every_binding_of_innoscan_has_an_id_with_words():
+    import importlib
+    import pkgutil
+
+    import innoscan.tui
+    from innoscan.locales import has_word
+
+    names = [m.name for m in pkgutil.walk_packages(innoscan.tui.__path__, "innoscan.tui.")]
+    modules = [importlib.import_module(name) for name in names]
+    classes = {c for m in modules for c in vars(m).values() if isinstance(c, type)}
+    ours = [c for c in classes if c.__module__.startswith("innoscan.") and "BINDINGS" in vars(c)]
+    bindings = [b for c in ours for b in c.BINDINGS]
+    assert len(bindings) > 10
+    missing = [b for b in bindings if b.id is None or not has_word(f"key.{b.id}")]
+    assert not missing
+
+
 async def test_language_switch_from_the_command_palette(team_app):
     app = team_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -18,15 +18,16 @@ from innoscan.tui.screens.base import BaseScreen
 class CompareScreen(BaseScreen):
     """The same comparison as `innoscan compare`, rendered in the terminal."""
 
+    CSS_PATH = "compare.tcss"
     HELP = "help.compare"
-    BINDINGS = [Binding("escape", "back", "Back", key_display="Esc")]
+    BINDINGS = [Binding("escape", "back", "Back", key_display="Esc", id="back")]
 
     def __init__(self, folder: ResultsFolder, chosen: list[str] | None = None) -> None:
         super().__init__()
         self.folder = folder
         self.chosen = chosen or []
 
-    def copy(self) -> CompareScreen:
+    def in_language(self) -> CompareScreen:
         return CompareScreen(self.folder, [str(v) for v in self.query_one(SelectionList).selected])
 
     def compose(self) -> ComposeResult:
@@ -34,14 +35,14 @@ class CompareScreen(BaseScreen):
         items = []
         for entry in sorted(self.entries, key=lambda e: (e.result.meta.team, e.result.meta.year)):
             meta = entry.result.meta
-            label = f"{escape(meta.team)} · {meta.year} · {self.w('status.' + meta.status)}"
+            label = f"{escape(meta.team)} · {meta.year} · {self.word('status.' + meta.status)}"
             if meta.mode == "individual":
-                label += f" · {escape(meta.respondent) or self.w('anonymous')}"
+                label += f" · {escape(meta.respondent) or self.word('anonymous')}"
             items.append((label, str(entry.path), str(entry.path) in self.chosen))
         with Vertical(id="compare-pick"):
-            yield Static(self.w("tui.compare_title"), classes="subtitle")
+            yield Static(self.word("tui.compare_title"), classes="subtitle")
             yield SelectionList(*items, id="compare-list")
-            yield Button(self.w("tui.compare_open"), variant="primary", id="compare-button")
+            yield Button(self.word("tui.compare_open"), variant="primary", id="compare-button")
         yield Markdown(id="compare-view")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -57,7 +58,7 @@ class CompareScreen(BaseScreen):
     def _compare(self) -> None:
         paths = [str(v) for v in self.query_one(SelectionList).selected]
         if len(paths) < 2:
-            self.notify(self.w("tui.compare_need"), severity="warning")
+            self.notify(self.word("tui.compare_need"), severity="warning")
             return
         loaded = [e.loaded for e in self.entries if str(e.path) in paths]
         try:

@@ -18,8 +18,9 @@ from innoscan.tui.screens.base import BaseModal
 class LockedScreen(BaseModal[str | None]):
     """Dismisses with "read-only", "take-over" or None (cancel)."""
 
+    CSS_PATH = "dialogs.tcss"
     HELP = "help.question"
-    BINDINGS = [Binding("escape", "cancel", "Back", key_display="Esc")]
+    BINDINGS = [Binding("escape", "cancel", "Back", key_display="Esc", id="back")]
 
     def __init__(self, error: LockedError) -> None:
         super().__init__()
@@ -27,22 +28,22 @@ class LockedScreen(BaseModal[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="small-dialog"):
-            yield Static(self.w("tui.locked_title"), classes="dialog-title")
-            body = self.w(
+            yield Static(self.word("tui.locked_title"), classes="dialog-title")
+            body = self.word(
                 "tui.locked_body",
                 path=self.error.path.name,
                 owner=self.error.owner.describe(self.lang),
             )
             yield Static(body, markup=False)
-            yield Static(self.w("tui.locked_stale" if self.error.stale else "tui.locked_live"))
+            yield Static(self.word("tui.locked_stale" if self.error.stale else "tui.locked_live"))
             with Horizontal(classes="buttons"):
-                yield Button(self.w("tui.read_only"), variant="primary", id="read-only")
+                yield Button(self.word("tui.read_only"), variant="primary", id="read-only")
                 yield Button(
-                    self.w("tui.take_over"),
+                    self.word("tui.take_over"),
                     variant="warning" if self.error.stale else "error",
                     id="take-over",
                 )
-                yield Button(self.w("tui.cancel"), id="cancel")
+                yield Button(self.word("tui.cancel"), id="cancel")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -58,7 +59,8 @@ class LockedScreen(BaseModal[str | None]):
 class SaveCopyScreen(BaseModal[None]):
     """Ctrl+S: write the answers to another path, when the results folder fails."""
 
-    BINDINGS = [Binding("escape", "close", "Close", key_display="Esc")]
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape", "close", "Close", key_display="Esc", id="close")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -66,9 +68,10 @@ class SaveCopyScreen(BaseModal[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="small-dialog"):
-            yield Static(self.w("tui.save_copy_title"), classes="dialog-title")
+            yield Static(self.word("tui.save_copy_title"), classes="dialog-title")
             yield Input(
-                str(Path.home() / self.session.path.name), placeholder=self.w("tui.save_copy_hint")
+                str(Path.home() / self.session.path.name),
+                placeholder=self.word("tui.save_copy_hint"),
             )
             yield Static("", id="copy-problem")
         yield Footer(compact=True, show_command_palette=False)
@@ -79,7 +82,7 @@ class SaveCopyScreen(BaseModal[None]):
         except InputError as exc:
             self.query_one("#copy-problem", Static).update(str(exc))
             return
-        self.notify(self.w("tui.copy_saved", path=str(target)), timeout=10)
+        self.notify(self.word("tui.copy_saved", path=str(target)), timeout=10)
         self.dismiss(None)
 
     def action_close(self) -> None:

@@ -2,41 +2,44 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Markdown, Static
 
-from innoscan.tui.screens.base import BaseModal
+from innoscan.tui.screens.base import BaseModal, InnoscanScreen
 
 
 class HelpScreen(BaseModal[None]):
-    BINDINGS = [Binding("escape,f1,q", "close", "Close", key_display="Esc")]
+    """The help text of the screen below, and a table of the keys active there."""
 
-    def __init__(self, below) -> None:
+    BINDINGS = [Binding("escape,f1,q", "close", "Close", key_display="Esc", id="close")]
+
+    def __init__(self, below: InnoscanScreen) -> None:
         super().__init__()
         self.below = below
 
     def compose(self) -> ComposeResult:
         rows = ["| | |", "|---|---|"]
         seen = set()
-        for _key, binding in self._bindings_below():
+        for binding in self._keys_below():
             if binding.description and binding.description not in seen:
                 seen.add(binding.description)
-                keys = binding.key_display or binding.key
-                rows.append(f"| `{keys}` | {binding.description} |")
-        text = self.w(self.below.HELP) + "\n\n" + "\n".join(rows)
+                rows.append(f"| `{self.app.get_key_display(binding)}` | {binding.description} |")
+        text = self.word(self.below.HELP) + "\n\n" + "\n".join(rows)
         with Vertical(id="dialog"):
-            yield Static(self.w("tui.help"), classes="dialog-title")
+            yield Static(self.word("tui.help"), classes="dialog-title")
             with VerticalScroll():
                 yield Markdown(text)
         yield Footer(compact=True, show_command_palette=False)
 
-    def _bindings_below(self):
-        for node in (self.below, self.app):
-            for key, bindings in node._bindings.key_to_bindings.items():
-                for binding in bindings:
-                    yield key, binding
+    def _keys_below(self) -> Iterator[Binding]:
+        """The screen's and the app's bindings active below, in the app's language."""
+        for active in self.below.active_bindings.values():
+            if active.node in (self.below, self.app):
+                yield active.binding
 
     def action_close(self) -> None:
         self.dismiss(None)

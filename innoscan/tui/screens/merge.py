@@ -19,8 +19,9 @@ from innoscan.tui.widgets.answers import Picked, answer_widget
 
 
 class MergeScreen(BaseScreen):
+    CSS_PATH = "merge.tcss"
     HELP = "help.merge"
-    BINDINGS = [Binding("escape", "back", "Back", key_display="Esc")]
+    BINDINGS = [Binding("escape", "back", "Back", key_display="Esc", id="back")]
 
     def __init__(self, folder: ResultsFolder, loaded: list[LoadedResult]) -> None:
         super().__init__()
@@ -29,7 +30,7 @@ class MergeScreen(BaseScreen):
         self.profile = merge(self.app.bank, loaded).result
         self.confirm_replace = False
 
-    def copy(self) -> MergeScreen:
+    def in_language(self) -> MergeScreen:
         screen = MergeScreen(self.folder, self.loaded)
         screen.profile = self.profile
         return screen
@@ -45,27 +46,29 @@ class MergeScreen(BaseScreen):
         rows = disagreement_rows(report)
         with VerticalScroll(id="merge"):
             yield Static(
-                self.w("tui.merge_group", team=meta.team, year=meta.year, n=meta.respondents),
+                self.word("tui.merge_group", team=meta.team, year=meta.year, n=meta.respondents),
                 classes="subtitle",
                 markup=False,
             )
             if rows:
                 yield Static(
-                    self.w("merge.intro", n=meta.respondents) + " " + self.w("tui.merge_settle")
+                    self.word("merge.intro", n=meta.respondents)
+                    + " "
+                    + self.word("tui.merge_settle")
                 )
             else:
-                yield Static(self.w("merge.none", n=meta.respondents))
+                yield Static(self.word("merge.none", n=meta.respondents))
             for qid, (title, given, _team) in zip(
                 self.profile.merge.disagreements, rows, strict=False
             ):
                 q = bank.question(qid)
                 text = Text(title + "\n", style="bold")
-                text.append(f"{self.w('merge.answers')}: {given}", style="dim")
+                text.append(f"{self.word('merge.answers')}: {given}", style="dim")
                 yield Static(text, classes="settle-question")
                 value = self.profile.answers.get(qid)
                 yield answer_widget(bank, q, lang, value, classes="settle")
             yield Static("", id="merge-problem")
-            yield Button(self.w("tui.merge_save"), variant="success", id="merge-save")
+            yield Button(self.word("tui.merge_save"), variant="success", id="merge-save")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_picked(self, message: Picked) -> None:
@@ -83,16 +86,18 @@ class MergeScreen(BaseScreen):
         if target.exists() and not self.confirm_replace:
             self.confirm_replace = True
             self.query_one("#merge-problem", Static).update(
-                self.w("tui.merge_exists", year=self.profile.meta.year)
+                self.word("tui.merge_exists", year=self.profile.meta.year)
             )
             return
         try:
             self.folder.path.mkdir(parents=True, exist_ok=True)
             self.profile.save(target)
         except (InputError, OSError) as exc:
-            self.notify(self.w("tui.save_failed", problem=str(exc)), severity="error", timeout=10)
+            self.notify(
+                self.word("tui.save_failed", problem=str(exc)), severity="error", timeout=10
+            )
             return
-        self.notify(self.w("tui.merge_saved", path=str(target)))
+        self.notify(self.word("tui.merge_saved", path=str(target)))
         self.app.open_results(target)
 
     def action_back(self) -> None:

@@ -17,8 +17,9 @@ from innoscan.tui.screens.base import BaseModal
 class OverviewScreen(BaseModal[str | None]):
     """All questions, numbered, with ✓ answered, ? don't know, · open, – does not apply."""
 
+    CSS_PATH = "overview.tcss"
     HELP = "help.overview"
-    BINDINGS = [Binding("escape,f2,ctrl+o", "close", "Close", key_display="Esc")]
+    BINDINGS = [Binding("escape,f2,ctrl+o", "close", "Close", key_display="Esc", id="close")]
 
     def __init__(self, session: Session, current: Question) -> None:
         super().__init__()
@@ -38,7 +39,7 @@ class OverviewScreen(BaseModal[str | None]):
                 title, style = bank.text(q.title, lang), ""
                 if q.id not in asked:
                     mark, style = "–", "dim"
-                    title = f"{title} ({self.w('tui.not_asked')})"
+                    title = f"{title} ({self.word('tui.not_asked')})"
                 elif q.id not in answers:
                     mark = "·"
                 else:
@@ -46,7 +47,7 @@ class OverviewScreen(BaseModal[str | None]):
                 line = Text(f" {mark} {number:>2}. {title}", style=style)
                 options.append(Option(line, id=q.id, disabled=q.id not in asked))
         with Vertical(id="dialog"):
-            yield Static(self.w("tui.overview"), classes="dialog-title")
+            yield Static(self.word("tui.overview"), classes="dialog-title")
             yield OptionList(*options, id="overview-list")
         yield Footer(compact=True, show_command_palette=False)
 

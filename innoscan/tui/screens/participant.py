@@ -13,13 +13,14 @@ from innoscan.tui.widgets.languages import chosen_language, language_buttons
 class ParticipantScreen(BaseScreen):
     """Name (optional: anonymous unless given) and language, then the first question."""
 
+    CSS_PATH = "start.tcss"
     HELP = "help.participant"
 
     def __init__(self, details: dict) -> None:
         super().__init__()
         self.details = details
 
-    def copy(self) -> ParticipantScreen:
+    def in_language(self) -> ParticipantScreen:
         return ParticipantScreen(self.details)
 
     def compose(self) -> ComposeResult:
@@ -27,21 +28,21 @@ class ParticipantScreen(BaseScreen):
         with VerticalScroll(id="start"):
             yield Static(self.app.bank.text(self.app.bank.title, self.lang), id="app-title")
             yield Static(f"{team} · {year}", classes="subtitle", markup=False)
-            yield Static(self.w("tui.participant_intro"), classes="intro")
+            yield Static(self.word("tui.participant_intro"), classes="intro")
             with Vertical(classes="panel"):
                 with Horizontal(classes="field"):
-                    yield Label(self.w("tui.your_name"))
+                    yield Label(self.word("tui.your_name"))
                     yield Input(
                         self.details.get("respondent", ""),
                         id="respondent",
-                        placeholder=self.w("tui.name_empty"),
+                        placeholder=self.word("tui.name_empty"),
                         compact=True,
                     )
                 with Horizontal(classes="field"):
-                    yield Label(self.w("tui.lang_label"))
+                    yield Label(self.word("tui.lang_label"))
                     with RadioSet(id="lang", compact=True):
                         yield from language_buttons(self.app.bank.languages, self.lang)
-                yield Button(self.w("tui.start"), variant="primary", id="start-button")
+                yield Button(self.word("tui.start"), variant="primary", id="start-button")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

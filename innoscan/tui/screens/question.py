@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Iterable
 from typing import Any
 
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static, TextArea
@@ -18,7 +19,7 @@ from innoscan.tui.screens.base import BaseScreen
 from innoscan.tui.widgets.answers import ANSWER_WIDGETS, ChoiceAnswer, GoOn, Picked, answer_widget
 
 DIGITS = [
-    Binding(str(n % 10), f"pick({n})", "Pick 1-9", show=n == 1, key_display="1-9")
+    Binding(str(n % 10), f"pick({n})", "Pick", show=n == 1, key_display="1-9", id="pick")
     for n in range(1, 11)
 ]
 
@@ -26,14 +27,17 @@ DIGITS = [
 class QuestionScreen(BaseScreen):
     """Answer one question; PageDown and PageUp move, from any widget."""
 
+    CSS_PATH = "question.tcss"
     HELP = "help.question"
     AUTO_FOCUS = None  # the answer widget gets the focus once it is there, never the notes
     BINDINGS = [
-        Binding("pagedown", "next", "Next", key_display="PgDn", priority=True),
-        Binding("pageup", "previous", "Previous", key_display="PgUp", priority=True),
-        Binding("f2,ctrl+o", "overview", "Overview", priority=True, key_display="F2"),
-        Binding("y,j", "yes", "Yes/no", key_display="y/n", priority=True),
-        Binding("n", "no", "No", show=False, priority=True),
+        Binding("pagedown", "next", "Next", key_display="PgDn", priority=True, id="next"),
+        Binding("pageup", "previous", "Back", key_display="PgUp", priority=True, id="previous"),
+        Binding(
+            "f2,ctrl+o", "overview", "Overview", priority=True, key_display="F2", id="overview"
+        ),
+        Binding("y,j", "yes", "Yes/no", key_display="y/n", priority=True, id="yes"),
+        Binding("n", "no", "No", show=False, priority=True, id="no"),
         *DIGITS,
     ]
 
@@ -56,14 +60,14 @@ class QuestionScreen(BaseScreen):
             yield Vertical(id="answer-holder")
             yield Static(id="multi-hint", markup=False)
             with Horizontal(id="nav"):  # for fingers and mice in the browser (`serve`)
-                yield Button(f"‹ {self.w('key.previous')}", id="nav-previous", compact=True)
+                yield Button(f"‹ {self.word('key.previous')}", id="nav-previous", compact=True)
                 yield Button(
-                    f"{self.w('key.next')} ›", id="nav-next", variant="primary", compact=True
+                    f"{self.word('key.next')} ›", id="nav-next", variant="primary", compact=True
                 )
             own = "_own" if self.session.result.meta.mode == "individual" else ""
-            yield Label(self.w(f"tui.notes{own}"), id="notes-label")
+            yield Label(self.word(f"tui.notes{own}"), id="notes-label")
             notes = TextArea(id="notes")
-            notes.placeholder = self.w(f"tui.notes_hint{own}")
+            notes.placeholder = self.word(f"tui.notes_hint{own}")
             yield notes
         yield Footer(compact=True, show_command_palette=False)
 
@@ -77,7 +81,7 @@ class QuestionScreen(BaseScreen):
         elif event.button.id == "nav-previous":
             await self.action_previous()
 
-    def copy(self) -> QuestionScreen:
+    def in_language(self) -> QuestionScreen:
         return QuestionScreen(self.session, self.question)
 
     def commit(self) -> None:
@@ -98,7 +102,7 @@ class QuestionScreen(BaseScreen):
         self.question = question
         bank, q, lang = self.session.bank, question, self.lang
         self.query_one("#question-title", Static).update(bank.text(q.title, lang))
-        self.query_one("#why", Static).update(f"{self.w('tui.why')}: {bank.text(q.help, lang)}")
+        self.query_one("#why", Static).update(f"{self.word('tui.why')}: {bank.text(q.help, lang)}")
         value = self.session.result.answers.get(q.id)
         answer = answer_widget(bank, q, lang, value, id="answer")
         holder = self.query_one("#answer-holder")
@@ -125,21 +129,21 @@ class QuestionScreen(BaseScreen):
         banner.set_class(session.read_only, "read-only")
         banner.set_class(session.read_only or session.unsaved is not None, "shown")
         if session.conflict:
-            banner.update(self.w("tui.conflict_banner"))
+            banner.update(self.word("tui.conflict_banner"))
         elif session.read_only:
-            banner.update(self.w("tui.read_only_banner"))
+            banner.update(self.word("tui.read_only_banner"))
         elif session.unsaved is not None:
             retry = int(self.app.RETRY_EVERY)
-            banner.update(self.w("tui.unsaved_banner", problem=session.unsaved, n=retry))
+            banner.update(self.word("tui.unsaved_banner", problem=session.unsaved, n=retry))
 
     def _show_place(self) -> None:
         in_section, section_total, overall, total = self.session.place(self.question)
         section = self.session.bank.section(self.question.section_id)
         title = self.session.bank.text(section.title, self.lang)
         self.query_one("#place", Static).update(
-            self.w("tui.place", section=title, n=in_section, m=section_total)
+            self.word("tui.place", section=title, n=in_section, m=section_total)
         )
-        self.query_one("#whole", Static).update(self.w("tui.whole", n=overall, m=total))
+        self.query_one("#whole", Static).update(self.word("tui.whole", n=overall, m=total))
         self.query_one(ProgressBar).update(total=total, progress=overall)
 
     async def go_to(self, question: Question) -> None:
@@ -182,7 +186,7 @@ class QuestionScreen(BaseScreen):
                 self.query_one("#notes", TextArea).read_only = True
             else:
                 self.notify(
-                    self.w("tui.save_failed", problem=str(exc)), severity="error", timeout=10
+                    self.word("tui.save_failed", problem=str(exc)), severity="error", timeout=10
                 )
         self.update_banner()
 
@@ -237,6 +241,10 @@ class QuestionScreen(BaseScreen):
         from innoscan.tui.screens.overview import OverviewScreen
 
         self.app.push_screen(OverviewScreen(self.session, self.question), self._after_overview)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        overview = self.word("tui.overview")
+        yield SystemCommand(overview, overview, self.action_overview)
 
     async def _after_overview(self, question_id: str | None) -> None:
         if question_id:

@@ -36,19 +36,19 @@ from innoscan.tui.screens.base import BaseScreen
 from innoscan.tui.widgets.actions import ActionsPane
 
 STATUS_STYLE = {"present": "bold green", "partly": "bold yellow", "absent": "bold red", None: "dim"}
-SEVERITY_STYLE = {"high": "bold red", "medium": "bold yellow", "low": "bold blue"}
 
 
 class ResultsScreen(BaseScreen):
     """What the team learns. Benchmarks are shown here only, never while answering."""
 
+    CSS_PATH = "results.tcss"
     HELP = "help.results"
     BINDINGS = [
-        Binding("e", "export", "Export"),
-        Binding("d", "download", "Download"),
-        Binding("f2,ctrl+o", "questions", "Questions", key_display="F2"),
+        Binding("e", "export", "Export", id="export"),
+        Binding("d", "download", "Download", id="download"),
+        Binding("f2,ctrl+o", "questions", "Questions", key_display="F2", id="questions"),
         *[
-            Binding(str(n), f"tab({n})", "Tabs", show=n == 1, key_display="1-5")
+            Binding(str(n), f"tab({n})", "Tabs", show=n == 1, key_display="1-5", id="tab")
             for n in range(1, 6)
         ],
     ]
@@ -58,7 +58,7 @@ class ResultsScreen(BaseScreen):
         self.session = session
         self.folder = folder
 
-    def copy(self) -> ResultsScreen:
+    def in_language(self) -> ResultsScreen:
         return ResultsScreen(self.session, self.folder)
 
     def report(self) -> Report:
@@ -68,19 +68,20 @@ class ResultsScreen(BaseScreen):
         report = self.report()
         meta = report.result.meta
         yield Static(
-            f"{self.w('tui.results_title')}: {escape(meta.team)} · {meta.year}", id="results-title"
+            f"{self.word('tui.results_title')}: {escape(meta.team)} · {meta.year}",
+            id="results-title",
         )
         with TabbedContent(id="tabs"):
             if report.result.merge is not None and report.result.merge.disagreements:
-                with TabPane(self.w("tui.tab_disagree"), id="tab-disagree"), VerticalScroll():
+                with TabPane(self.word("tui.tab_disagree"), id="tab-disagree"), VerticalScroll():
                     yield from self._disagreements(report)
-            with TabPane(self.w("tui.tab_scores"), id="tab-scores"), VerticalScroll():
+            with TabPane(self.word("tui.tab_scores"), id="tab-scores"), VerticalScroll():
                 yield from self._scores(report)
-            with TabPane(self.w("tui.tab_benchmarks"), id="tab-benchmarks"), VerticalScroll():
+            with TabPane(self.word("tui.tab_benchmarks"), id="tab-benchmarks"), VerticalScroll():
                 yield from self._benchmarks(report)
-            with TabPane(self.w("tui.tab_risks"), id="tab-risks"), VerticalScroll():
+            with TabPane(self.word("tui.tab_risks"), id="tab-risks"), VerticalScroll():
                 yield from self._risks(report)
-            with TabPane(self.w("tui.tab_actions"), id="tab-actions"), VerticalScroll():
+            with TabPane(self.word("tui.tab_actions"), id="tab-actions"), VerticalScroll():
                 yield ActionsPane(self.session, self._earlier_session(report), self.lang)
         yield Footer(compact=True, show_command_palette=False)
 
@@ -97,7 +98,7 @@ class ResultsScreen(BaseScreen):
         factors.add_column(no_wrap=True)
         factors.add_column(ratio=1)
         for f in scores.factors:
-            status = self.w(f"factor.{f.status}" if f.status else "factor.none")
+            status = self.word(f"factor.{f.status}" if f.status else "factor.none")
             factors.add_row(
                 Text(status + "  ", style=STATUS_STYLE[f.status]), factor_title(report, f.id)
             )
@@ -108,9 +109,9 @@ class ResultsScreen(BaseScreen):
             rows.append(
                 (
                     bank.text(bank.section(sid).title, lang),
-                    bar(s.score) or self.w("too_few"),
+                    bar(s.score) or self.word("too_few"),
                     shown,
-                    self.w("tui.coverage", n=s.answered, m=s.total),
+                    self.word("tui.coverage", n=s.answered, m=s.total),
                 )
             )
         sections = SectionScores(rows)
@@ -125,11 +126,11 @@ class ResultsScreen(BaseScreen):
         from innoscan.render.report import disagreement_rows
 
         merge = report.result.merge
-        yield Static(self.w("merge.intro", n=merge.respondents), classes="intro")
+        yield Static(self.word("merge.intro", n=merge.respondents), classes="intro")
         for title, given, team in disagreement_rows(report):
             text = Text(title + "\n", style="bold")
-            text.append(f"{self.w('merge.answers')}: {given}\n")
-            text.append(f"{self.w('merge.team')}: {team}", style="italic")
+            text.append(f"{self.word('merge.answers')}: {given}\n")
+            text.append(f"{self.word('merge.team')}: {team}", style="italic")
             yield Static(text, classes="benchmark")
 
     def _change(self, report: Report) -> ComposeResult:
@@ -147,19 +148,21 @@ class ResultsScreen(BaseScreen):
             title = report.bank.text(report.bank.section(sid).title, self.lang)
             was = "—" if then is None or then.score is None else f"{then.score:.0f}"
             table.add_row(title, was, "→", "—" if now.score is None else f"{now.score:.0f}", change)
-        yield Static(self.w("tui.change_title", year=earlier.result.meta.year), classes="subtitle")
+        yield Static(
+            self.word("tui.change_title", year=earlier.result.meta.year), classes="subtitle"
+        )
         yield Static(table, id="change")
 
     # ── benchmarks ────────────────────────────────────────────────────────────────────
 
     def _benchmarks(self, report: Report) -> ComposeResult:
         bank, lang = report.bank, self.lang
-        yield Static(self.w("benchmarks_intro"), classes="intro")
+        yield Static(self.word("benchmarks_intro"), classes="intro")
         for section in bank.sections:
             yield Static(bank.text(section.title, lang), classes="subtitle")
             comparisons = [c for c in report.readings if c.indicator.section == section.id]
             if not comparisons:
-                yield Static(self.w("no_figure"), classes="dim")
+                yield Static(self.word("no_figure"), classes="dim")
                 continue
             for c in comparisons:
                 team = team_value_text(c, self.lang)
@@ -167,14 +170,14 @@ class ResultsScreen(BaseScreen):
                 table.add_column(justify="right", width=14, no_wrap=True)
                 table.add_column(ratio=1)
                 title = Text(bank.text(c.indicator.title, lang), style="bold")
-                title.append(f"  ({self.w('your_team').lower()}: {team})", style="not bold")
+                title.append(f"  ({self.word('your_team').lower()}: {team})", style="not bold")
                 table.add_row("", title)
                 for f in c.indicator.figures:
                     n = f" (n = {f.n})" if f.n else ""
                     where = Text(
                         f"{bank.text(f.population, lang)} · {f.country} {when_text(f, lang)}{n}"
                     )
-                    where.append(f"\n{self.w('source')}: {f.source.title}", style="dim")
+                    where.append(f"\n{self.word('source')}: {f.source.title}", style="dim")
                     table.add_row(share_text(f, lang), where)
                 sentence = reading_sentence(report, c, headline_figure(c.indicator))
                 table.add_row("", Text(sentence, style="italic"))
@@ -185,12 +188,12 @@ class ResultsScreen(BaseScreen):
     def _risks(self, report: Report) -> ComposeResult:
         bank, lang = report.bank, self.lang
         if not report.flags:
-            yield Static(self.w("risks_none"))
+            yield Static(self.word("risks_none"))
             return
-        yield Static(self.w("risks_count", n=len(report.flags)), classes="intro")
+        yield Static(self.word("risks_count", n=len(report.flags)), classes="intro")
         for flag in report.flags:
             rule = flag.rule
-            severity = self.w(f"severity.{rule.severity}").upper()
+            severity = self.word(f"severity.{rule.severity}").upper()
             title = f"{severity} · {bank.text(rule.title, lang)}"
             with Collapsible(title=escape(title), collapsed=True, classes=f"flag {rule.severity}"):
                 body = Text()
@@ -198,12 +201,12 @@ class ResultsScreen(BaseScreen):
                 if pattern is not None:
                     body.append(f"{pattern.name}: ", style="italic")
                     body.append(bank.text(pattern.meaning, lang) + "\n\n")
-                body.append(self.w("evidence") + ":\n", style="bold")
+                body.append(self.word("evidence") + ":\n", style="bold")
                 for qid, value in flag.evidence:
                     q = bank.question(qid)
                     body.append(f"• {bank.text(q.title, lang)} ")
                     body.append(answer_text(bank, q, value, lang) + "\n", style="bold")
-                body.append("\n" + self.w("advice") + ": ", style="bold")
+                body.append("\n" + self.word("advice") + ": ", style="bold")
                 body.append(bank.text(rule.advice, lang))
                 yield Static(body)
 

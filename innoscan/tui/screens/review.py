@@ -16,9 +16,10 @@ from innoscan.tui.screens.base import BaseModal
 class ReviewScreen(BaseModal[str | None]):
     """Dismisses with "finish", a question id to go to, or None to go back."""
 
+    CSS_PATH = "review.tcss"
     HELP = "help.review"
     BINDINGS = [
-        Binding("escape,pageup", "back", "Back", key_display="PgUp"),
+        Binding("escape,pageup", "back", "Back", key_display="PgUp", id="back"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -31,14 +32,14 @@ class ReviewScreen(BaseModal[str | None]):
         missing = self.session.unanswered()
         numbers = {q.id: i for i, q in enumerate(bank.questions, 1)}
         with Vertical(id="dialog"):
-            yield Static(self.w("tui.review_title"), classes="dialog-title")
+            yield Static(self.word("tui.review_title"), classes="dialog-title")
             if missing:
-                message = self.w("tui.review_open", n=len(missing), m=len(asked))
+                message = self.word("tui.review_open", n=len(missing), m=len(asked))
             else:
-                message = self.w("tui.review_all", m=len(asked))
+                message = self.word("tui.review_all", m=len(asked))
             yield Static(message, id="review-message")
-            yield Static(self.w("tui.review_enter"), id="review-enter")
-            yield Button(self.w("tui.finish"), variant="success", id="finish")
+            yield Static(self.word("tui.review_enter"), id="review-enter")
+            yield Button(self.word("tui.finish"), variant="success", id="finish")
             if missing:
                 yield OptionList(
                     *[

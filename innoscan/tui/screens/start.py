@@ -19,6 +19,7 @@ from innoscan.tui.widgets.languages import chosen_language, language_buttons
 class StartScreen(BaseScreen):
     """Start, resume or open; unreadable files are named and left alone."""
 
+    CSS_PATH = "start.tcss"
     HELP = "help.start"
 
     def __init__(self, folder: ResultsFolder) -> None:
@@ -26,7 +27,7 @@ class StartScreen(BaseScreen):
         self.folder = folder
         self.entries: list[FolderEntry] = []
 
-    def copy(self) -> StartScreen:
+    def in_language(self) -> StartScreen:
         return StartScreen(self.folder)
 
     def compose(self) -> ComposeResult:
@@ -35,44 +36,44 @@ class StartScreen(BaseScreen):
         problem = self.folder.problem()
         with VerticalScroll(id="start"):
             yield Static(app.bank.text(app.bank.title, self.lang), id="app-title")
-            yield Static(self.w("tui.folder", path=escape(str(self.folder.path))), classes="dim")
+            yield Static(self.word("tui.folder", path=escape(str(self.folder.path))), classes="dim")
             if problem:
                 yield Static(
-                    self.w("tui.folder_problem", problem=escape(problem)), id="folder-problem"
+                    self.word("tui.folder_problem", problem=escape(problem)), id="folder-problem"
                 )
             with Vertical(id="new", classes="panel"):
-                yield Static(self.w("tui.start_title"), classes="subtitle")
+                yield Static(self.word("tui.start_title"), classes="subtitle")
                 with Horizontal(classes="field"):
-                    yield Label(self.w("tui.team_name"))
+                    yield Label(self.word("tui.team_name"))
                     yield Input(id="team", compact=True)
                 with Horizontal(classes="field"):
-                    yield Label(self.w("tui.org_name"))
+                    yield Label(self.word("tui.org_name"))
                     yield Input(id="org", compact=True)
                 with Horizontal(classes="field"):
-                    yield Label(self.w("tui.year"))
+                    yield Label(self.word("tui.year"))
                     yield Input(str(app.today.year), id="year", max_length=4, compact=True)
                 with Horizontal(classes="field"):
-                    yield Label(self.w("tui.lang_label"))
+                    yield Label(self.word("tui.lang_label"))
                     with RadioSet(id="lang", compact=True):
                         yield from language_buttons(app.bank.languages, self.lang)
                 with Horizontal(classes="field"):
-                    yield Label(self.w("tui.mode_label"))
+                    yield Label(self.word("tui.mode_label"))
                     with RadioSet(id="mode", compact=True):
-                        yield RadioButton(self.w("tui.mode_team"), value=True, id="mode-team")
-                        yield RadioButton(self.w("tui.mode_individual"), id="mode-individual")
+                        yield RadioButton(self.word("tui.mode_team"), value=True, id="mode-team")
+                        yield RadioButton(self.word("tui.mode_individual"), id="mode-individual")
                 with Horizontal(classes="field", id="respondent-row"):
-                    yield Label(self.w("tui.respondent"))
+                    yield Label(self.word("tui.respondent"))
                     yield Input(id="respondent", compact=True)
                 yield Static("", id="start-problem")
-                yield Button(self.w("tui.start"), variant="primary", id="start-button")
+                yield Button(self.word("tui.start"), variant="primary", id="start-button")
             yield from self._listing("resume", "tui.resume_title", "in-progress")
             yield from self._listing("finished", "tui.finished_title", "complete")
             yield from self._merge_groups()
             if sum(e.loaded is not None for e in self.entries) >= 2:
-                yield Button(self.w("tui.compare"), id="compare-button")
+                yield Button(self.word("tui.compare"), id="compare-button")
             broken = [e for e in self.entries if e.problem]
             if broken:
-                yield Static(self.w("tui.unreadable_title"), classes="subtitle")
+                yield Static(self.word("tui.unreadable_title"), classes="subtitle")
                 for entry in broken:
                     yield Static(
                         f"{escape(entry.path.name)}: {escape(entry.problem)}", classes="problem"
@@ -80,21 +81,23 @@ class StartScreen(BaseScreen):
         yield Footer(compact=True, show_command_palette=False)
 
     def _listing(self, list_id: str, title: str, status: str) -> ComposeResult:
-        yield Static(self.w(title), classes="subtitle")
+        yield Static(self.word(title), classes="subtitle")
         found = [e for e in self.entries if e.result is not None and e.result.meta.status == status]
         if not found:
-            yield Static(self.w("tui.none_found"), classes="dim")
+            yield Static(self.word("tui.none_found"), classes="dim")
             return
         options = []
         for entry in found:
             meta = entry.result.meta
             answered = len(entry.result.answers)
             who = (
-                f" · {escape(meta.respondent) or self.w('anonymous')}"
+                f" · {escape(meta.respondent) or self.word('anonymous')}"
                 if meta.mode == "individual"
                 else ""
             )
-            label = self.w("tui.entry", team=escape(meta.team), year=meta.year, answered=answered)
+            label = self.word(
+                "tui.entry", team=escape(meta.team), year=meta.year, answered=answered
+            )
             options.append(Option(label + who, id=str(entry.path)))
         yield OptionList(*options, id=list_id)
 
@@ -111,11 +114,11 @@ class StartScreen(BaseScreen):
         groups = self._groups()
         if not groups:
             return
-        yield Static(self.w("tui.merge_title"), classes="subtitle")
+        yield Static(self.word("tui.merge_title"), classes="subtitle")
         options = []
         for key, entries in groups.items():
             meta = entries[0].result.meta
-            label = self.w(
+            label = self.word(
                 "tui.merge_group", team=escape(meta.team), year=meta.year, n=len(entries)
             )
             options.append(Option(label, id=key))
@@ -148,11 +151,11 @@ class StartScreen(BaseScreen):
         year_text = self.query_one("#year", Input).value.strip()
         problem = self.query_one("#start-problem", Static)
         if not team:
-            problem.update(self.w("tui.need_team"))
+            problem.update(self.word("tui.need_team"))
             self.query_one("#team", Input).focus()
             return
         if not (year_text.isdigit() and FIRST_YEAR <= int(year_text) <= LAST_YEAR):
-            problem.update(self.w("tui.bad_year", year=self.app.today.year))
+            problem.update(self.word("tui.bad_year", year=self.app.today.year))
             self.query_one("#year", Input).focus()
             return
         lang = chosen_language(self.query_one("#lang", RadioSet)) or self.lang

@@ -12,6 +12,8 @@ MIN_WIDTH, MIN_HEIGHT = 36, 20  # 36 columns: a phone in the browser (`serve`)
 
 
 class TooSmallScreen(ModalScreen[None]):
+    CSS_PATH = "too_small.tcss"
+
     def compose(self) -> ComposeResult:
         yield Static(id="too-small")
 

@@ -33,42 +33,45 @@ class ActionsPane(Vertical):
         super().__init__(id="actions-pane")
         self.session, self.earlier, self.lang = session, earlier, lang
 
-    def w(self, key: str, **values: object) -> str:
+    def word(self, key: str, **values: object) -> str:
         return word(key, self.lang, **values)
 
     def compose(self) -> ComposeResult:
         if self.earlier is not None and self.earlier.result.actions:
             year = self.earlier.result.meta.year
-            yield Static(self.w("tui.earlier_actions", year=year), classes="subtitle")
+            yield Static(self.word("tui.earlier_actions", year=year), classes="subtitle")
             for index, action in enumerate(self.earlier.result.actions):
                 with Horizontal(classes="action-row"):
                     yield Static(self._describe(action))
                     yield Select(
-                        [(self.w(f"status.{s}"), s) for s in ("open", "done", "not_done")],
+                        [(self.word(f"status.{s}"), s) for s in ("open", "done", "not_done")],
                         value=action.status,
                         allow_blank=False,
                         id=f"earlier-{index}",
                         compact=True,
                     )
-        yield Static(self.w("actions"), classes="subtitle")
+        yield Static(self.word("actions"), classes="subtitle")
         yield Static(self._listing(), id="action-list")
         with Vertical(id="action-form"):
-            yield Select(self._targets(), prompt=self.w("tui.action_target"), id="action-target")
-            yield Input(placeholder=self.w("tui.action_what"), id="action-what", compact=True)
-            yield Input(placeholder=self.w("tui.action_who"), id="action-who", compact=True)
-            yield Input(placeholder=self.w("tui.action_by"), id="action-by", compact=True)
+            yield Select(self._targets(), prompt=self.word("tui.action_target"), id="action-target")
+            yield Input(placeholder=self.word("tui.action_what"), id="action-what", compact=True)
+            yield Input(placeholder=self.word("tui.action_who"), id="action-who", compact=True)
+            yield Input(placeholder=self.word("tui.action_by"), id="action-by", compact=True)
             yield Static("", id="action-problem")
-            yield Button(self.w("tui.action_add"), id="action-add")
+            yield Button(self.word("tui.action_add"), id="action-add")
 
     def _targets(self) -> list[tuple[str, str]]:
         bank = self.session.bank
         fired = [f.rule for f in flags(bank, self.session.result.answers)]
         options = [
-            (f"{self.w('tui.flag_prefix')}: {bank.text(r.title, self.lang)}", f"flag:{r.id}")
+            (f"{self.word('tui.flag_prefix')}: {bank.text(r.title, self.lang)}", f"flag:{r.id}")
             for r in fired
         ]
         options += [
-            (f"{self.w('tui.section_prefix')}: {bank.text(s.title, self.lang)}", f"section:{s.id}")
+            (
+                f"{self.word('tui.section_prefix')}: {bank.text(s.title, self.lang)}",
+                f"section:{s.id}",
+            )
             for s in bank.sections
         ]
         return options
@@ -85,7 +88,7 @@ class ActionsPane(Vertical):
     def _listing(self) -> Text:
         actions = self.session.result.actions
         if not actions:
-            return Text(self.w("actions_none"), style="dim")
+            return Text(self.word("actions_none"), style="dim")
         text = Text()
         for action in actions:
             text.append("• ")
@@ -101,7 +104,7 @@ class ActionsPane(Vertical):
         what = self.query_one("#action-what", Input).value.strip()
         problem = self.query_one("#action-problem", Static)
         if target is Select.BLANK or not what:
-            problem.update(self.w("tui.action_need"))
+            problem.update(self.word("tui.action_need"))
             return
         action = Action(
             target=str(target),
@@ -115,7 +118,7 @@ class ActionsPane(Vertical):
             for field in ("#action-what", "#action-who", "#action-by"):
                 self.query_one(field, Input).value = ""
             self.query_one("#action-list", Static).update(self._listing())
-            self.notify(self.w("tui.action_added"))
+            self.notify(self.word("tui.action_added"))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         select_id = event.select.id or ""
@@ -131,6 +134,8 @@ class ActionsPane(Vertical):
         try:
             session.save()
         except InputError as exc:
-            self.notify(self.w("tui.save_failed", problem=str(exc)), severity="error", timeout=10)
+            self.notify(
+                self.word("tui.save_failed", problem=str(exc)), severity="error", timeout=10
+            )
             return False
         return True

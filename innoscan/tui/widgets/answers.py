@@ -38,7 +38,7 @@ class ChoiceAnswer(OptionList):
     """One of numbered options (a likert scale, a single choice), "don't know" last."""
 
     BINDINGS = [
-        Binding("space", "toggle", "Toggle", show=False),
+        Binding("space", "toggle", "Toggle", show=False, id="toggle"),
     ]
     KEYS: ClassVar[tuple[str, ...]] = ("pick",)  # the question screen's keys that answer here
     MARKS: ClassVar[tuple[str, str]] = ("(•)", "( )")  # chosen, not chosen
