@@ -38,7 +38,7 @@ def lines_for(answers: dict) -> list[str]:
     given: dict = {}
     lines = []
     for q in BANK.questions:
-        if not BANK.applies(q, given):
+        if q not in BANK.asked(given):
             continue
         if q.id in answers:
             given[q.id] = answers[q.id]

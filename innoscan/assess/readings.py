@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from innoscan.content.bank import Bank
+from innoscan.content.bank import DONT_KNOW, Bank
 from innoscan.content.figures import Indicator
 
 
@@ -26,10 +26,10 @@ def readings(
     effective = bank.effective_answers(answers)
     out = []
     for indicator in indicators:
-        known = [q for q in indicator.questions() if effective.get(q, "dont_know") != "dont_know"]
+        known = [q for q in indicator.questions() if effective.get(q, DONT_KNOW) != DONT_KNOW]
         team = indicator.team.holds(effective) if known else None
         dont_know = team is None and any(
-            effective.get(q) == "dont_know" for q in indicator.questions()
+            effective.get(q) == DONT_KNOW for q in indicator.questions()
         )
         out.append(Reading(indicator, team, dont_know))
     return out

@@ -112,9 +112,10 @@ class Bank(Strict):
                 effective[q.id] = answers[q.id]
         return effective
 
-    def applies(self, question: Question, answers: Mapping[str, Any]) -> bool:
-        """Whether `question` is asked, given the answers so far."""
-        return self.applies_with(question, self.effective_answers(answers))
+    def asked(self, answers: Mapping[str, Any]) -> list[Question]:
+        """The questions that apply, given these answers, in bank order."""
+        effective = self.effective_answers(answers)
+        return [q for q in self.questions if self.applies_with(q, effective)]
 
     @staticmethod
     def applies_with(question: Question, effective: Mapping[str, Any]) -> bool:

@@ -87,17 +87,22 @@ def _problem(path: Path, data: dict, err: Mapping[str, Any], list_key: str) -> P
     return Problem(str(path), where, _message(loc, err))
 
 
+def short_message(err: Mapping[str, Any]) -> str:
+    """A pydantic error's message as people read it: 'is missing', 'is not a known key', ..."""
+    if err["type"] == "missing":
+        return "is missing"
+    if err["type"] == "extra_forbidden":
+        return "is not a known key"
+    return str(err["msg"]).removeprefix("Value error, ")
+
+
 def _message(loc: list, err: Mapping[str, Any]) -> str:
-    msg = str(err["msg"]).removeprefix("Value error, ")
+    msg = short_message(err)
     tag_key = str(err.get("ctx", {}).get("discriminator", ""))
     if err["type"].startswith("union_tag_") and tag_key.startswith("'"):  # e.g. no such kind
         loc = [*loc, tag_key.strip("'")]
         tags = err["ctx"].get("expected_tags", "")
         msg = f"Input should be {' or '.join(tags.rsplit(', ', 1))}" if tags else "is missing"
-    if err["type"] == "missing":
-        msg = "is missing"
-    elif err["type"] == "extra_forbidden":
-        msg = "is not a known key"
     key = key_path(loc)
     return f"{key}: {msg}" if key else msg
 

@@ -1,4 +1,4 @@
-"""The bank for people (a numbered listing) and for scripts (JSON in the shape of design.md)."""
+"""The bank for people (a numbered listing) and for scripts (JSON, shaped as the README says)."""
 
 from __future__ import annotations
 

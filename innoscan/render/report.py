@@ -35,12 +35,8 @@ class Report:
     def result(self) -> Result:
         return self.loaded.result
 
-    def applicable(self) -> list[Question]:
-        effective = self.bank.effective_answers(self.result.answers)
-        return [q for q in self.bank.questions if self.bank.applies_with(q, effective)]
-
     def answered_count(self) -> tuple[int, int]:
-        applicable = self.applicable()
+        applicable = self.bank.asked(self.result.answers)
         effective = self.bank.effective_answers(self.result.answers)
         return sum(q.id in effective for q in applicable), len(applicable)
 

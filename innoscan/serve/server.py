@@ -23,6 +23,8 @@ import aiohttp_jinja2
 from aiohttp import web
 from textual_serve.server import Server
 
+from innoscan.locales import DEFAULT
+
 COOKIE = "innoscan_participant"
 _COOKIE_VALUE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 _HOST_HEADER = re.compile(r"^[A-Za-z0-9.\-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$")
@@ -83,7 +85,7 @@ def participant_command(
 class WorkshopServer(Server):
     """textual-serve's server, with a participant per browser and checks on every request."""
 
-    def __init__(self, command: str, host: str, port: int, title: str, lang: str = "en") -> None:
+    def __init__(self, command: str, host: str, port: int, title: str, lang: str = DEFAULT) -> None:
         super().__init__(command, host=host, port=port, title=title, templates_path=TEMPLATES)
         self.loopback_only = is_loopback(host)
         self.lang = lang

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import tomli_w
 
+from innoscan.locales import DEFAULT
 from innoscan.store.atomic import write_atomic
 
 STALE_AFTER = 120.0
@@ -55,7 +56,7 @@ class Owner:
             return True
         return (now or time.time()) - self.seen > STALE_AFTER
 
-    def describe(self, lang: str = "en") -> str:
+    def describe(self, lang: str = DEFAULT) -> str:
         """Who, where, since when, last seen when: for a person deciding what to do."""
         from innoscan.locales import word
 

@@ -22,7 +22,8 @@ from pydantic import (
 )
 
 from innoscan.content.bank import Bank, show_value
-from innoscan.content.problems import InputError, Problem, key_path, read_toml
+from innoscan.content.problems import InputError, Problem, key_path, read_toml, short_message
+from innoscan.locales import DEFAULT
 from innoscan.store.atomic import write_atomic
 
 SCHEMA_VERSION = 1
@@ -39,7 +40,7 @@ class Meta(BaseModel):
     team: str = ""
     organisation: str = ""
     year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
-    language: str = "en"
+    language: str = DEFAULT
     bank_id: str
     bank_version: str
     status: Status = "in-progress"
@@ -239,12 +240,4 @@ def _problem(file: str, err: dict) -> Problem:
         expected = "a whole number, a number, text or a list of option ids"
         return Problem(file, where, f"not a valid answer: expected {expected}, got {got}")
     where = key_path([p for p in loc if not isinstance(p, str) or "[" not in p])
-    return Problem(file, where, _short(err))
-
-
-def _short(err: dict) -> str:
-    if err["type"] == "missing":
-        return "is missing"
-    if err["type"] == "extra_forbidden":
-        return "is not a known key"
-    return str(err["msg"]).removeprefix("Value error, ")
+    return Problem(file, where, short_message(err))

@@ -315,8 +315,7 @@ class Session:
 
     def asked(self) -> list[Question]:
         """The questions that apply, given the answers so far, in bank order."""
-        effective = self.bank.effective_answers(self.result.answers)
-        return [q for q in self.bank.questions if self.bank.applies_with(q, effective)]
+        return self.bank.asked(self.result.answers)
 
     def unanswered(self) -> list[Question]:
         return [q for q in self.asked() if q.id not in self.result.answers]

@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 from innoscan.content.base import SLUG, Strict, Text
 from innoscan.content.kinds.base import DONT_KNOW, NotAnAnswer, TeamAnswer, in_language, show_value
 from innoscan.content.kinds.picked import PickedQuestion, _parts
-from innoscan.locales import word
+from innoscan.locales import DEFAULT, word
 
 if TYPE_CHECKING:
     from innoscan.content.bank import Bank
@@ -139,15 +139,15 @@ class MultipleChoiceQuestion(OptionsQuestion):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             return f"expected a list of option ids, got {show_value(value)}"
         if self.max_choices is not None and len(value) > self.max_choices:
-            return word("tui.max_choices", lang or "en", n=self.max_choices)
+            return word("tui.max_choices", lang or DEFAULT, n=self.max_choices)
         for v in value:
             option = self.option(v)
             if option is not None and option.exclusive and len(value) > 1:
                 label = in_language(option.label, lang) if lang else option.id
-                return word("answer.exclusive", lang or "en", label=label)
+                return word("answer.exclusive", lang or DEFAULT, label=label)
         if DONT_KNOW in value and len(value) > 1:
             label = word("tui.dont_know", lang) if lang else DONT_KNOW
-            return word("answer.exclusive", lang or "en", label=label)
+            return word("answer.exclusive", lang or DEFAULT, label=label)
         unknown = next((v for v in value if self.option(v) is None), None)
         if unknown is not None:
             return self._unknown(unknown)

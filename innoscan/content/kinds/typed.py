@@ -15,7 +15,7 @@ from innoscan.content.kinds.base import (
     middle_answer,
     show_value,
 )
-from innoscan.locales import word
+from innoscan.locales import DEFAULT, word
 
 if TYPE_CHECKING:
     from innoscan.content.bank import Bank
@@ -75,7 +75,7 @@ class NumberQuestion(TypedQuestion):
     def _value_problem(self, value: Any, scales: Scales, lang: str | None) -> str | None:
         if not isinstance(value, int | float) or isinstance(value, bool):
             return f"expected a number, got {show_value(value)}"
-        lang = lang or "en"
+        lang = lang or DEFAULT
         if self.min is not None and value < self.min:
             return word("number.below", lang, value=f"{value:g}", min=f"{self.min:g}")
         if self.max is not None and value > self.max:
@@ -113,7 +113,7 @@ class NumberQuestion(TypedQuestion):
         if not isinstance(value, int | float):
             return super().answer_text(bank, value, lang)
         unit = bank.text(self.unit, lang) if self.unit else ""
-        number = f"{value:g}".replace(".", ",") if lang == "nl" else f"{value:g}"  # 2,5 in Dutch
+        number = f"{value:g}".replace(".", word("number.decimal_sign", lang))  # 2,5 in Dutch
         return f"{number} {unit}".strip()
 
     def _allowed_lines(self, bank: Bank, lang: str) -> list[str]:
