@@ -119,7 +119,7 @@ def test_sections_without_figures_say_so(cli, bank, tmp_path):
 def test_reading_in_dutch(cli, bank, tmp_path):
     md = cli("report", write_result(bank, tmp_path / "r.toml", NOT_INNOVATING), "--lang", "nl").out
     assert (
-        "Anders dan 76 % van de Nederlandse overheidsorganisaties (2025) heeft uw team geen innovatie in gebruik genomen."
+        "Anders dan 76 % van de Nederlandse overheidsorganisaties (2025) heeft jullie team geen innovatie in gebruik genomen."
         in md
     )
     assert "## Risico's in de laatste mijl" in md
