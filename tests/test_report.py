@@ -84,8 +84,8 @@ def test_markdown_report_structure(cli, bank, tmp_path):
     ):
         assert expected in heads
     all_tables = tables(md)
-    # head, success factors, scores, three benchmark sections, appendix (six sections)
-    assert len(all_tables) == 1 + 1 + 1 + 3 + 6
+    # head, success factors, scores, two benchmark sections, appendix (six sections)
+    assert len(all_tables) == 1 + 1 + 1 + 2 + 6
     for rows in all_tables:
         assert len({len(r) for r in rows}) == 1, rows[0]
     scores = next(t for t in all_tables if t[0][0] == "Section")
@@ -104,6 +104,7 @@ def test_sections_without_figures_say_so(cli, bank, tmp_path):
     for section in (
         "Leadership and innovation management",
         "Innovation roles and units",
+        "Innovation climate",
         "The last mile",
     ):
         block = part.split(f"### {section}")[1].split("###")[0]
@@ -118,7 +119,7 @@ def test_sections_without_figures_say_so(cli, bank, tmp_path):
 def test_reading_in_dutch(cli, bank, tmp_path):
     md = cli("report", write_result(bank, tmp_path / "r.toml", NOT_INNOVATING), "--lang", "nl").out
     assert (
-        "Anders dan 76 % van de Nederlandse overheidsorganisaties (2025) heeft uw team geen innovatie in gebruik genomen."
+        "Anders dan 76 % van de Nederlandse overheidsorganisaties (2025) heeft jullie team geen innovatie in gebruik genomen."
         in md
     )
     assert "## Risico's in de laatste mijl" in md
@@ -169,7 +170,7 @@ def test_json_report_shape(cli, bank, tmp_path):
             "answer_text": "Only at the end",
         }
     ]
-    assert data["no_published_figure"] == ["leadership", "roles", "last_mile"]
+    assert data["no_published_figure"] == ["leadership", "roles", "climate", "last_mile"]
 
 
 def test_toml_format_is_the_normalised_result(cli, bank, tmp_path):
@@ -314,9 +315,9 @@ def test_report_speaks_the_language_the_result_was_made_in(cli, bank, tmp_path):
 
 
 def test_a_dont_know_is_shown_as_such_beside_the_benchmark_not_as_no_answer(cli, bank, tmp_path):
-    answers = {**STRONG, "activity.processes": "dont_know"}
+    answers = {**STRONG, "activity.technology": "dont_know"}
     path = write_result(bank, tmp_path / "r.toml", answers, lang="nl")
     run = cli("report", path)
     assert run.code == 0
-    row = next(line for line in run.out.splitlines() if "Procesinnovatie" in line)
+    row = next(line for line in run.out.splitlines() if line.startswith("| Technologie"))
     assert "weet niet" in row and "geen antwoord" not in row

@@ -151,7 +151,7 @@ async def test_language_switch_from_the_command_palette(team_app):
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert app.lang == "nl"
-        assert "Heeft uw team" in str(app.screen.query_one("#question-title").render())
+        assert "Heeft jullie team" in str(app.screen.query_one("#question-title").render())
 
 
 async def test_a_terminal_too_small_gets_a_notice(team_app):
