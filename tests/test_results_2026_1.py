@@ -1,7 +1,7 @@
 """Last year's records stay readable: result files made with bank 2026.1 load in every command.
 
 tests/fixtures/results_2026_1/ holds result files written with the built-in bank as it was
-at version 2026.1 (two team runs, three individual answers). Whatever the bank becomes, they
+at version 2026.1 (five team runs, three individual answers). Whatever the bank becomes, they
 must still give a report, a comparison and a merged profile, with every answer understood.
 """
 
