@@ -14,7 +14,6 @@ import pytest
 from answer_sets import STRONG
 from processes import run_process
 
-from innoscan.assess.answering import choices
 from innoscan.content.bank import DONT_KNOW
 from innoscan.content.loader import load_bank
 
@@ -27,7 +26,7 @@ def line_for(q, value) -> str:
     """What someone types to give `value` as the answer to `q`."""
     if q.kind in ("number", "text"):
         return "d" if value == DONT_KNOW else str(value)
-    values, _ = choices(BANK, q, "en")
+    values, _ = q.choices(BANK, "en")
     if q.kind == "multiple_choice" and value != DONT_KNOW:
         return " ".join(str(values.index(v) + 1) for v in value)
     return str(values.index(value) + 1)
@@ -112,7 +111,7 @@ def test_multiple_choice_takes_several_numbers_and_refuses_an_exclusive_one_with
 ):
     given = {k: STRONG[k] for k in list(STRONG)[:8]}
     q = BANK.question("activity.value")
-    values, _ = choices(BANK, q, "en")
+    values, _ = q.choices(BANK, "en")
     none = str(values.index("none") + 1)
     lines = [*lines_for(given)[:8], f"1 {none}", "3, 1", "q"]
     run = plain(tmp_path, lines)
@@ -231,7 +230,7 @@ def test_a_thousands_separator_is_refused_not_misread(tmp_path):
 def test_dutch_messages_for_bounds_and_exclusive_choices(tmp_path):
     given = {k: STRONG[k] for k in list(STRONG)[:8]}
     q = BANK.question("activity.value")
-    values, _ = choices(BANK, q, "nl")
+    values, _ = q.choices(BANK, "nl")
     none = str(values.index("none") + 1)
     lines = [*lines_for(given)[:4], "-1", *lines_for(given)[4:8], f"1 {none}", "q"]
     run = run_process(
