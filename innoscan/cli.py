@@ -13,6 +13,7 @@ from pathlib import Path
 
 from innoscan import __version__
 from innoscan.content.problems import InputError
+from innoscan.content.visible import data_safe, visible
 from innoscan.locales import DEFAULT, detect_language, languages, use_bank_words, word
 from innoscan.render.formats import COMPARE_FORMATS, FORMATS, Format
 from innoscan.render.formats import DEFAULT as DEFAULT_FORMAT
@@ -228,9 +229,9 @@ def cmd_questions(args: argparse.Namespace) -> int:
 
     bank = _bank(args)
     if args.json:
-        print(json.dumps(bank_json(bank, args.lang), ensure_ascii=False, indent=2))
+        print(data_safe(json.dumps(bank_json(bank, args.lang), ensure_ascii=False, indent=2)))
     else:
-        print(bank_text(bank, args.lang), end="")
+        print(visible(bank_text(bank, args.lang), lines=True), end="")
     return 0
 
 
@@ -238,14 +239,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     bank = _bank(args, args.dir)
     lang = args.lang
     kinds = Counter(q.kind for q in bank.questions)
-    print(f"{word('bank_ok', lang)}: {bank.path} ({bank.id} {bank.version})")
+    print(visible(f"{word('bank_ok', lang)}: {bank.path} ({bank.id} {bank.version})"))
     print(
         f"{len(bank.sections)} {word('sections', lang)}, {len(bank.questions)} "
         f"{word('questions', lang)}, {word('languages', lang)}: {', '.join(bank.languages)}"
     )
     print("  " + " · ".join(f"{word('kind.' + k, lang)} {n}" for k, n in sorted(kinds.items())))
     for section in bank.sections:
-        print(f"  {section.id}: {len(section.questions)} — {bank.text(section.title, lang)}")
+        title = visible(bank.text(section.title, lang))
+        print(f"  {section.id}: {len(section.questions)} — {title}")
     figures = sum(len(i.figures) for i in bank.indicators)
     print(
         word(
@@ -278,7 +280,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     bank = _bank(args)
     loaded = load_result(args.result, bank)
     for warning in loaded.warnings:
-        print(f"innoscan: warning: {warning}", file=sys.stderr)
+        _warn(warning)
     indicators = load_benchmark_file(args.benchmarks, bank) if args.benchmarks else None
     lang = args.lang
     if not args.lang_given and loaded.result.meta.language in languages():
@@ -304,7 +306,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     bank = _bank(args)
     merged = merge(bank, _load_all(bank, args.results), force=args.force, names=args.names)
     for warning in merged.warnings:
-        print(f"innoscan: warning: {warning}", file=sys.stderr)
+        _warn(warning)
     info = merged.result.merge
     print(
         f"innoscan: merged {info.respondents} respondents; "
@@ -329,7 +331,7 @@ def _load_all(bank, paths: list[Path]):
         raise InputError(problems)
     for item in loaded:
         for warning in item.warnings:
-            print(f"innoscan: warning: {warning}", file=sys.stderr)
+            _warn(warning)
     return loaded
 
 
@@ -341,7 +343,12 @@ def _emit(text: str, output: Path | None) -> None:
     from innoscan.store.atomic import write_atomic
 
     write_atomic(output, text)
-    print(f"innoscan: wrote {output}", file=sys.stderr)
+    print(f"innoscan: wrote {visible(output)}", file=sys.stderr)
+
+
+def _warn(warning: str) -> None:
+    """A warning on standard error: one line, control characters from files made visible."""
+    print(f"innoscan: warning: {visible(warning)}", file=sys.stderr)
 
 
 def _bank(args: argparse.Namespace, folder: Path | None = None):
@@ -386,7 +393,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("INNOSCAN_DEBUG"):
             raise
         print(
-            f"innoscan: unexpected error ({type(exc).__name__}: {exc}); please report it",
+            f"innoscan: unexpected error ({type(exc).__name__}: {visible(exc)}); please report it",
             file=sys.stderr,
         )
         return 1

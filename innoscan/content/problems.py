@@ -9,6 +9,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from innoscan.content.visible import visible
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -19,8 +21,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """One line: file, place and problem, control characters in them shown as escapes."""
         parts = [self.file, self.where, self.message]
-        return ": ".join(part for part in parts if part)
+        return ": ".join(visible(part) for part in parts if part)
 
 
 class InputError(Exception):

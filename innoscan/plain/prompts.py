@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from innoscan.assess.answering import answer_problem, choices, number_problem, parse_number
 from innoscan.content.bank import DONT_KNOW, Question
 from innoscan.content.problems import InputError
+from innoscan.content.visible import visible
 from innoscan.locales import word
 from innoscan.render import formats
 from innoscan.render.bank_listing import answer_text
@@ -110,11 +111,13 @@ class Lines:
         self.lines_read = 0
 
     def say(self, text: object = "") -> None:
-        print(text, file=self.stdout, flush=True)
+        """Print a line (a team name or an echoed answer with control characters in it shows
+        them as escapes)."""
+        print(visible(text, lines=True), file=self.stdout, flush=True)
 
     def ask(self, prompt: str) -> str | None:
         """Print the prompt, read one line; None at the end of input."""
-        self.stdout.write(prompt + " ")
+        self.stdout.write(visible(prompt, lines=True) + " ")
         self.stdout.flush()
         line = self._readline()
         if not line:

@@ -23,6 +23,7 @@ from pydantic import (
 
 from innoscan.content.bank import Bank, show_value
 from innoscan.content.problems import InputError, Problem, key_path, read_toml
+from innoscan.content.visible import data_safe
 from innoscan.store.atomic import write_atomic
 
 SCHEMA_VERSION = 1
@@ -113,7 +114,8 @@ class Result(BaseModel):
         )
 
     def to_toml(self) -> str:
-        """The file's text: fixed key order, so reading and writing gives the same bytes."""
+        """The file's text: fixed key order, so reading and writing gives the same bytes;
+        no control character in it is raw."""
         meta = self.meta.model_dump(exclude_none=True)
         data: dict[str, Any] = {"schema_version": self.schema_version, "meta": meta}
         data["answers"] = dict(self.answers)
@@ -123,7 +125,7 @@ class Result(BaseModel):
             data["actions"] = [a.model_dump() for a in self.actions]
         if self.merge is not None:
             data["merge"] = self.merge.model_dump(exclude_defaults=True)
-        return tomli_w.dumps(data, multiline_strings=True)
+        return data_safe(tomli_w.dumps(data, multiline_strings=True))
 
     def save(self, path: str | Path) -> Path:
         """Write atomically; an individual respondent's file is readable by its owner only."""

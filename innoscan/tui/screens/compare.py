@@ -10,6 +10,7 @@ from textual.widgets import Button, Footer, Markdown, SelectionList, Static
 
 from innoscan.assess.compare import compare_results
 from innoscan.content.problems import InputError
+from innoscan.content.visible import visible
 from innoscan.render.compare_report import compare_markdown
 from innoscan.store.session import ResultsFolder
 from innoscan.tui.screens.base import BaseScreen
@@ -34,9 +35,11 @@ class CompareScreen(BaseScreen):
         items = []
         for entry in sorted(self.entries, key=lambda e: (e.result.meta.team, e.result.meta.year)):
             meta = entry.result.meta
-            label = f"{escape(meta.team)} · {meta.year} · {self.w('status.' + meta.status)}"
+            label = (
+                f"{escape(visible(meta.team))} · {meta.year} · {self.w('status.' + meta.status)}"
+            )
             if meta.mode == "individual":
-                label += f" · {escape(meta.respondent) or self.w('anonymous')}"
+                label += f" · {escape(visible(meta.respondent)) or self.w('anonymous')}"
             items.append((label, str(entry.path), str(entry.path) in self.chosen))
         with Vertical(id="compare-pick"):
             yield Static(self.w("tui.compare_title"), classes="subtitle")

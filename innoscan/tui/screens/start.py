@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from innoscan.content.visible import visible
 from innoscan.store.result import FIRST_YEAR, LAST_YEAR
 from innoscan.store.session import FolderEntry, ResultsFolder, slug
 from innoscan.tui.screens.base import BaseScreen
@@ -75,7 +76,7 @@ class StartScreen(BaseScreen):
                 yield Static(self.w("tui.unreadable_title"), classes="subtitle")
                 for entry in broken:
                     yield Static(
-                        f"{escape(entry.path.name)}: {escape(entry.problem)}", classes="problem"
+                        escape(visible(f"{entry.path.name}: {entry.problem}")), classes="problem"
                     )
         yield Footer(compact=True, show_command_palette=False)
 
@@ -90,11 +91,12 @@ class StartScreen(BaseScreen):
             meta = entry.result.meta
             answered = len(entry.result.answers)
             who = (
-                f" · {escape(meta.respondent) or self.w('anonymous')}"
+                f" · {escape(visible(meta.respondent)) or self.w('anonymous')}"
                 if meta.mode == "individual"
                 else ""
             )
-            label = self.w("tui.entry", team=escape(meta.team), year=meta.year, answered=answered)
+            team = escape(visible(meta.team))
+            label = self.w("tui.entry", team=team, year=meta.year, answered=answered)
             options.append(Option(label + who, id=str(entry.path)))
         yield OptionList(*options, id=list_id)
 
@@ -116,7 +118,7 @@ class StartScreen(BaseScreen):
         for key, entries in groups.items():
             meta = entries[0].result.meta
             label = self.w(
-                "tui.merge_group", team=escape(meta.team), year=meta.year, n=len(entries)
+                "tui.merge_group", team=escape(visible(meta.team)), year=meta.year, n=len(entries)
             )
             options.append(Option(label, id=key))
         yield OptionList(*options, id="merge-groups")
