@@ -82,11 +82,12 @@ def _chosen(session: Session, q: Question, text: str, lang: str) -> Reply:
         parts = [text]
     picked = []
     for part in parts:
-        if not part.isdigit() or not 1 <= int(part) <= len(values):
+        number = int(part) if part.isascii() and part.isdigit() and len(part) < 10 else 0
+        if not 1 <= number <= len(values):
             return Reply(
                 ANSWER, problem=word("plain.bad_choice", lang, text=part, first=1, last=len(values))
             )
-        picked.append(values[int(part) - 1])
+        picked.append(values[number - 1])
     if q.kind != "multiple_choice":
         return _checked(session, q, picked[0], lang)
     if picked == [DONT_KNOW]:

@@ -30,12 +30,14 @@ SCHEMA_VERSION = 1
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 AnswerValue = StrictInt | StrictFloat | StrictStr | list[StrictStr]
 Status = Literal["in-progress", "complete"]
+# No key the model does not know, and no number that is not finite (TOML can write nan, inf).
+_RECORD = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Meta(BaseModel):
     """Who answered, when, and against which bank."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _RECORD
 
     team: str = ""
     organisation: str = ""
@@ -54,7 +56,7 @@ class Meta(BaseModel):
 class Action(BaseModel):
     """What the team agreed to do about a risk flag or a section: what, who, by when."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _RECORD
 
     target: str = Field(pattern=r"^(flag|section):[a-z][a-z0-9_]*$")
     what: str = Field(min_length=1)
@@ -66,7 +68,7 @@ class Action(BaseModel):
 class QuestionSpread(BaseModel):
     """How the respondents of a team profile answered one question."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _RECORD
 
     n: int = Field(ge=0)
     answers: dict[str, int] = {}
@@ -77,7 +79,7 @@ class QuestionSpread(BaseModel):
 class MergeInfo(BaseModel):
     """A team profile's origin: how many answered, how, and where they disagree."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _RECORD
 
     respondents: int = Field(ge=1)
     names: list[str] = []
@@ -88,7 +90,7 @@ class MergeInfo(BaseModel):
 class Result(BaseModel):
     """One team's (or one respondent's) answers to a bank."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _RECORD
 
     schema_version: int = SCHEMA_VERSION
     meta: Meta
