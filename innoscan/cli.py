@@ -199,6 +199,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """`innoscan run`: a team's (or with --individual, one person's) first open question."""
+    _team_given(args.team)
     bank = _bank(args)
     details = {"team": args.team, "year": args.year, "organisation": args.org}
     if args.individual:
@@ -220,6 +221,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """`innoscan serve`: check what the participants will need, then listen."""
     from innoscan.serve.server import run_server
 
+    _team_given(args.team)
     _bank(args)  # a broken bank is named now, not in every participant's browser
     return run_server(args)
 
@@ -344,6 +346,14 @@ def _emit(text: str, output: Path | None) -> None:
 
     write_atomic(output, text)
     print(f"innoscan: wrote {visible(output)}", file=sys.stderr)
+
+
+def _team_given(team: str) -> None:
+    """A team's results need its name: an empty or blank --team is refused."""
+    from innoscan.store.names import is_blank
+
+    if is_blank(team):
+        raise InputError.single("--team", "is empty: give the team's name")
 
 
 def _warn(warning: str) -> None:

@@ -10,8 +10,8 @@ from typing import Any
 
 from innoscan.content.bank import DONT_KNOW, Bank, Question
 from innoscan.content.problems import InputError
+from innoscan.store.names import team_key
 from innoscan.store.result import LoadedResult, MergeInfo, QuestionSpread, Result, now_utc
-from innoscan.store.session import slug
 
 
 @dataclass
@@ -28,7 +28,7 @@ def differences(loaded: list[LoadedResult]) -> list[str]:
     for label, key in (
         ("bank versions", lambda r: r.meta.bank_version),
         ("years", lambda r: str(r.meta.year)),
-        ("teams", lambda r: slug(r.meta.team)),
+        ("teams", lambda r: team_key(r.meta.team)),
     ):
         values = sorted({key(item.result) for item in loaded})
         if len(values) > 1:

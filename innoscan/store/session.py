@@ -6,11 +6,8 @@ The TUI (and any other front end) calls this; it knows nothing of screens or key
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import re
 import secrets
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,18 +15,11 @@ from typing import Any
 from innoscan.content.bank import Bank, Question
 from innoscan.content.problems import InputError
 from innoscan.store.lock import Lock
+from innoscan.store.names import digest_stem, file_stem, holds_team, name_id, slug, team_key
 from innoscan.store.result import LoadedResult, Result, load_result, now_utc
 
 DEFAULT_FOLDER = "innoscan-results"
-_MAX_SLUG = 60
 INDIVIDUAL = ".individual-"  # team-2026.individual-ID.toml: one respondent's answers
-
-
-def slug(text: str, fallback: str = "team") -> str:
-    """A safe file-name part: ASCII letters, digits and dashes, never a path."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    dashed = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-    return dashed[:_MAX_SLUG].strip("-") or fallback
 
 
 @dataclass
@@ -52,8 +42,24 @@ class ResultsFolder:
         self.path = Path(path)
 
     def path_for(self, team: str, year: int, respondent_id: str | None = None) -> Path:
-        """The file of a team's result for a year; always directly inside the folder."""
-        name = f"{slug(team)}-{int(year)}"
+        """The file of a team's result for a year; always directly inside the folder.
+
+        Named by `file_stem`. A result that an earlier innoscan named by the readable part
+        alone is found there; a file of the name wanted that holds another team is never
+        taken (the team then gets the name with a digest).
+        """
+        key = team_key(team)
+        wanted = self._file(file_stem(team), year, respondent_id)
+        earlier = self._file(slug(team), year, respondent_id)
+        for path in dict.fromkeys((wanted, earlier)):
+            if path.exists() and holds_team(path, key):
+                return path
+        if not wanted.exists():
+            return wanted
+        return self._file(digest_stem(team), year, respondent_id)
+
+    def _file(self, stem: str, year: int, respondent_id: str | None) -> Path:
+        name = f"{stem}-{int(year)}"
         if respondent_id is not None:
             name += f"{INDIVIDUAL}{slug(respondent_id, 'anonymous')}"
         target = self.path / f"{name}.toml"
@@ -94,26 +100,16 @@ class ResultsFolder:
 
     def earlier(self, bank: Bank, result: Result) -> FolderEntry | None:
         """The same team's most recent result of an earlier year in this folder, if any."""
-        team = slug(result.meta.team)
+        team = team_key(result.meta.team)
         found = [
             e
             for e in self.scan(bank)
             if e.result is not None
             and e.result.meta.mode == "team"
-            and slug(e.result.meta.team) == team
+            and team_key(e.result.meta.team) == team
             and e.result.meta.year < result.meta.year
         ]
         return max(found, key=lambda e: e.result.meta.year, default=None)
-
-
-def _name_id(name: str) -> str:
-    """A respondent's part of the file name: their name's letters, or (for a name without
-    any ASCII letter or digit, such as 李雷) a digest of it, so that two such names differ."""
-    name = name.strip()
-    if not name or slug(name, ""):
-        return name
-    digest = hashlib.sha256(unicodedata.normalize("NFKC", name).casefold().encode()).hexdigest()
-    return f"name-{digest[:10]}"
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -188,7 +184,7 @@ class Session:
         respondent_id = None
         if mode == "individual":
             respondent_id = (
-                participant or _name_id(respondent) or f"anonymous-{secrets.token_hex(3)}"
+                participant or name_id(respondent) or f"anonymous-{secrets.token_hex(3)}"
             )
         path = folder.path_for(team, year, respondent_id)
         if path.exists():

@@ -11,8 +11,9 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButto
 from textual.widgets.option_list import Option
 
 from innoscan.content.visible import visible
+from innoscan.store.names import team_key
 from innoscan.store.result import FIRST_YEAR, LAST_YEAR
-from innoscan.store.session import FolderEntry, ResultsFolder, slug
+from innoscan.store.session import FolderEntry, ResultsFolder
 from innoscan.tui.screens.base import BaseScreen
 from innoscan.tui.widgets.languages import chosen_language, language_buttons
 
@@ -101,12 +102,12 @@ class StartScreen(BaseScreen):
         yield OptionList(*options, id=list_id)
 
     def _groups(self) -> dict[str, list[FolderEntry]]:
-        """Individual results per team and year, keyed 'slug|year'."""
+        """Individual results per team and year, keyed 'team key|year'."""
         groups: dict[str, list[FolderEntry]] = {}
         for entry in self.entries:
             meta = entry.result.meta if entry.result else None
             if meta is not None and meta.mode == "individual":
-                groups.setdefault(f"{slug(meta.team)}|{meta.year}", []).append(entry)
+                groups.setdefault(f"{team_key(meta.team)}|{meta.year}", []).append(entry)
         return groups
 
     def _merge_groups(self) -> ComposeResult:
