@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -14,11 +13,13 @@ from pathlib import Path
 from innoscan import __version__
 from innoscan.content.problems import InputError
 from innoscan.content.visible import data_safe, visible
-from innoscan.locales import DEFAULT, detect_language, languages, use_bank_words, word
+from innoscan.locales import DEFAULT, detect_language, languages, use_bank_words
 from innoscan.render.formats import COMPARE_FORMATS, FORMATS, Format
 from innoscan.render.formats import DEFAULT as DEFAULT_FORMAT
 
 EXIT_BAD_INPUT = 2
+_OUTPUT = "write to FILE, not stdout"
+_FORCE = "with -o: write over a result or input file, through a link, into a pipe (never a device)"
 
 
 def _common() -> argparse.ArgumentParser:
@@ -73,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--team", default="", help="team name to put in the sheet")
     p.add_argument("--org", default="", help="organisation to put in the sheet")
     _year_option(p)
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    _output_options(p)
     p.set_defaults(func=cmd_template)
 
     p = sub.add_parser(
@@ -84,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("result", type=Path, metavar="RESULT.toml", help="a result file")
     _format_option(p, FORMATS)
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    _output_options(p)
     p.add_argument(
         "--benchmarks", type=Path, metavar="FILE", help="add your own reference figures from FILE"
     )
@@ -97,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("results", nargs="+", type=Path, metavar="RESULT.toml", help="two or more")
     _format_option(p, COMPARE_FORMATS)
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    _output_options(p)
     p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser(
@@ -106,11 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "results", nargs="+", type=Path, metavar="RESULT.toml", help="individual results"
     )
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="merge results of different years, teams or bank versions",
+    _output_options(
+        p,
+        "merge results of different years, teams or bank versions, and write over a result "
+        "file or a link (-o over the team profile merge made before keeps its actions)",
     )
     p.add_argument(
         "--names", action="store_true", help="keep respondents' names in the profile (default: not)"
@@ -178,14 +178,14 @@ def _format_option(parser: argparse.ArgumentParser, formats: dict[str, Format]) 
     )
 
 
+def _output_options(parser: argparse.ArgumentParser, force: str = _FORCE) -> None:
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help=_OUTPUT)
+    parser.add_argument("--force", action="store_true", help=force)
+
+
 def _dir_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--dir",
-        type=Path,
-        default=Path("innoscan-results"),
-        metavar="DIR",
-        help="results folder (default: innoscan-results/ here)",
-    )
+    what, folder = "results folder (default: innoscan-results/ here)", Path("innoscan-results")
+    parser.add_argument("--dir", type=Path, default=folder, metavar="DIR", help=what)
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
@@ -238,29 +238,10 @@ def cmd_questions(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from innoscan.render.bank_listing import bank_summary
+
     bank = _bank(args, args.dir)
-    lang = args.lang
-    kinds = Counter(q.kind for q in bank.questions)
-    print(visible(f"{word('bank_ok', lang)}: {bank.path} ({bank.id} {bank.version})"))
-    print(
-        f"{len(bank.sections)} {word('sections', lang)}, {len(bank.questions)} "
-        f"{word('questions', lang)}, {word('languages', lang)}: {', '.join(bank.languages)}"
-    )
-    print("  " + " · ".join(f"{word('kind.' + k, lang)} {n}" for k, n in sorted(kinds.items())))
-    for section in bank.sections:
-        title = visible(bank.text(section.title, lang))
-        print(f"  {section.id}: {len(section.questions)} — {title}")
-    figures = sum(len(i.figures) for i in bank.indicators)
-    print(
-        word(
-            "bank_content",
-            lang,
-            factors=len(bank.scoring.success_factors),
-            indicators=len(bank.indicators),
-            figures=figures,
-            rules=len(bank.rules),
-        )
-    )
+    print(visible(bank_summary(bank, args.lang), lines=True), end="")
     return 0
 
 
@@ -270,7 +251,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     bank = _bank(args)
     result = Result.new(bank, args.team, args.year, args.lang, organisation=args.org)
-    _emit(answer_sheet(bank, result, args.lang), args.output)
+    _emit(answer_sheet(bank, result, args.lang), args)
     return 0
 
 
@@ -288,7 +269,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not args.lang_given and loaded.result.meta.language in languages():
         lang = loaded.result.meta.language
     report = build_report(bank, loaded, lang, indicators)
-    _emit(FORMATS[args.format].write(report), args.output)
+    _emit(FORMATS[args.format].write(report), args, [args.result])
     return 0
 
 
@@ -298,24 +279,31 @@ def cmd_compare(args: argparse.Namespace) -> int:
     bank = _bank(args)
     loaded = _load_all(bank, args.results)
     comparison = compare_results(bank, loaded)
-    _emit(COMPARE_FORMATS[args.format].write(comparison, args.lang), args.output)
+    _emit(COMPARE_FORMATS[args.format].write(comparison, args.lang), args, args.results)
     return 0
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from innoscan.assess.merge import merge
+    from innoscan.assess.merge import merge, merged_before
 
     bank = _bank(args)
     merged = merge(bank, _load_all(bank, args.results), force=args.force, names=args.names)
+    earlier = merged_before(bank, args.output, merged.result) if args.output else None
+    if earlier is not None:  # merged again (late respondents): the team's actions stay
+        merged.result.actions = earlier.actions
+        merged.result.meta.created = earlier.meta.created
     for warning in merged.warnings:
         _warn(warning)
+    _emit(merged.result.to_toml(), args, args.results, replace_result=earlier is not None)
     info = merged.result.merge
     print(
         f"innoscan: merged {info.respondents} respondents; "
         f"{len(info.disagreements)} disagreement(s): {', '.join(info.disagreements) or '-'}",
         file=sys.stderr,
     )
-    _emit(merged.result.to_toml(), args.output)
+    if earlier is not None:
+        kept = f"kept the {len(earlier.actions)} action(s) of {visible(args.output)}"
+        print(f"innoscan: {kept}", file=sys.stderr)
     return 0
 
 
@@ -337,15 +325,18 @@ def _load_all(bank, paths: list[Path]):
     return loaded
 
 
-def _emit(text: str, output: Path | None) -> None:
-    """Print, or write atomically to `output` and say where it went."""
-    if output is None:
+def _emit(
+    text: str, args: argparse.Namespace, inputs: Sequence[Path] = (), replace_result=False
+) -> None:
+    """Print, or write to -o (see store/output.py for what it never overwrites) and say where
+    it went."""
+    if args.output is None:
         sys.stdout.write(text)
         return
-    from innoscan.store.atomic import write_atomic
+    from innoscan.store.output import write_output
 
-    write_atomic(output, text)
-    print(f"innoscan: wrote {visible(output)}", file=sys.stderr)
+    write_output(args.output, text, args.force, inputs, replace_result)
+    print(f"innoscan: wrote {visible(args.output)}", file=sys.stderr)
 
 
 def _team_given(team: str) -> None:
