@@ -34,7 +34,7 @@ def is_device_name(path: str | Path) -> bool:
 
 def alive(pid: int) -> bool:
     """Whether a process with this id runs on this machine. psutil asks the system without
-    sending anything (on Windows, os.kill(pid, 0) would send CTRL_C_EVENT to it)."""
+    sending anything (on Windows, signal 0 to a process would be CTRL_C_EVENT)."""
     import psutil
 
     return psutil.pid_exists(pid)

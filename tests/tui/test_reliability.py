@@ -21,7 +21,7 @@ async def test_a_locked_result_offers_read_only(bank, folder):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, LockedScreen)
-        assert "colleague" in str(app.screen.query_one("#dialog").query("Static")[1].render())
+        assert "process 1 on" in str(app.screen.query_one("#dialog").query("Static")[1].render())
         await pilot.press("enter")  # Open read-only is focused
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
