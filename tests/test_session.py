@@ -7,6 +7,7 @@ import re
 import pytest
 
 from innoscan.content.loader import load_bank
+from innoscan.content.problems import InputError
 from innoscan.store.session import ResultsFolder, Session
 
 
@@ -71,3 +72,21 @@ def test_a_file_where_the_folder_should_be_is_reported(bank, tmp_path):
     blocker = tmp_path / "results"
     blocker.write_text("")
     assert ResultsFolder(blocker).problem() == f"{blocker}: is a file, not a folder"
+
+
+def test_a_rescue_copy_is_private_and_goes_home_only_when_the_folder_is_gone(
+    bank, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    folder = ResultsFolder(tmp_path / "results")
+    session = Session.open(bank, folder, "Team Data", 2026, "en")
+    (tmp_path / "results").rename(tmp_path / "away")  # the network drive is gone
+    with pytest.raises(InputError):
+        session.answer(bank.question("activity.products"), "yes")
+    copy = session.rescue()
+    assert copy.parent == tmp_path / "home" and copy.name.startswith("unsaved_team-data-2026_")
+    assert copy.stat().st_mode & 0o777 == 0o600
+    session.result.answers["activity.services"] = "no"
+    assert session.rescue() == copy  # the same copy, brought up to date
+    assert set(Session.resume(bank, copy).result.answers) == {"activity.products", "activity.services"}

@@ -345,12 +345,10 @@ class PlainRun(Lines):
         return 0
 
     def _rescue(self, reason: str = "plain.saved_copy") -> int:
-        """Save the answers in a copy in the home folder; say why with `reason`."""
-        from pathlib import Path
-
+        """Save the answers in a rescue copy (see Session.rescue); say why with `reason`."""
         session = self.session
         try:
-            target = session.save_copy(Path.home() / f"innoscan-unsaved-{session.path.name}")
+            target = session.rescue()
         except InputError as exc:
             self.say(self.w("plain.lost", problem=exc.problems[0].message))
             self.say(session.result.to_toml())

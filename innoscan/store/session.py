@@ -14,12 +14,15 @@ from typing import Any
 
 from innoscan.content.bank import Bank, Question
 from innoscan.content.problems import InputError
+from innoscan.store.atomic import write_atomic
 from innoscan.store.lock import Lock
 from innoscan.store.names import digest_stem, file_stem, holds_team, name_id, slug, team_key
 from innoscan.store.result import LoadedResult, Result, load_result, now_utc
 
 DEFAULT_FOLDER = "innoscan-results"
 INDIVIDUAL = ".individual-"  # team-2026.individual-ID.toml: one respondent's answers
+RESCUED = "unsaved_"  # unsaved_team-2026_TIME.toml: answers that could not be saved (no slug
+# starts so: a rescue copy is never taken for a result of the folder, nor merged)
 
 
 @dataclass
@@ -90,6 +93,8 @@ class ResultsFolder:
             return []
         entries = []
         for path in sorted(self.path.glob("*.toml")):
+            if path.name.startswith(RESCUED):
+                continue
             try:
                 entries.append(FolderEntry(path, loaded=load_result(path, bank)))
             except InputError as exc:
@@ -158,6 +163,7 @@ class Session:
         self.lock: Lock | None = None
         self.unsaved: str | None = None
         self.conflict = False  # another process changed the file: this session never saves again
+        self.rescued: Path | None = None  # the copy of the answers `rescue` made
         self._stamp = _stamp(path)
 
     @classmethod
@@ -291,7 +297,10 @@ class Session:
         if self._stamp is not None and now is not None and now != self._stamp:
             self.conflict = True
             self.unsaved = "changed on disk by another process since it was opened"
-            raise InputError.single(self.path, f"{self.unsaved}: not overwritten")
+            with contextlib.suppress(InputError):  # said below: not overwritten, and where
+                self.rescue()
+            kept = f"; the answers are in {self.rescued}" if self.rescued else ""
+            raise InputError.single(self.path, f"{self.unsaved}: not overwritten{kept}")
         try:
             self.result.save(self.path)
         except InputError as exc:
@@ -299,6 +308,23 @@ class Session:
             raise
         self._stamp = _stamp(self.path)
         self.unsaved = None
+
+    def rescue(self) -> Path:
+        """Save the answers that cannot go into the result file in a copy readable by its
+        owner only: in the results folder, or (when that cannot be written) in the home
+        folder. Later calls update the same copy. InputError when neither can be written."""
+        if self.rescued is not None:
+            places = [self.rescued]
+        else:
+            name = f"{RESCUED}{self.path.stem}_{now_utc():%Y%m%dT%H%M%SZ}.toml"
+            places = [self.path.parent / name, Path.home() / name]
+        for place in places:
+            try:
+                self.rescued = write_atomic(place, self.result.to_toml(), private=True)
+                return self.rescued
+            except InputError as exc:
+                problem = exc
+        raise problem
 
     def save_copy(self, target: str | Path) -> Path:
         """Write the answers to another file (when the results folder cannot be written)."""
