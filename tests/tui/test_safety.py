@@ -56,3 +56,28 @@ async def test_a_conflict_keeps_the_answers_given_here_in_a_private_rescue_copy(
     }
     assert copy.stat().st_mode & 0o777 == 0o600
     assert [e.path.name for e in folder.scan(bank)] == ["team-data-2026.toml"]
+
+
+async def test_adding_an_action_without_its_for_is_a_message_not_a_traceback(bank, folder):
+    from answer_sets import STRUGGLING
+    from textual.widgets import Select, Static
+
+    result = Result.new(bank, "Team Data", 2026, "en", status="complete")
+    result.answers.update(STRUGGLING)
+    folder.path.mkdir()
+    result.save(folder.path_for("Team Data", 2026))
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.open_results(folder.path_for("Team Data", 2026))
+        await pilot.pause()
+        app.screen.query_one("#tabs").active = "tab-actions"
+        await pilot.pause()
+        assert app.screen.query_one("#action-target", Select).is_blank()
+        app.screen.query_one("#action-what").value = "Owner in the pilot plan"
+        app.screen.query_one("#action-add").press()
+        await pilot.pause()
+        problem = str(app.screen.query_one("#action-problem", Static).render())
+        assert problem == "Choose what for and describe the action."
+        assert app.screen.query_one("#action-what").value == "Owner in the pilot plan"  # kept
+    assert app.return_code in (0, None)
+    assert load_result(folder.path_for("Team Data", 2026), bank).result.actions == []
