@@ -117,3 +117,40 @@ def test_windows_device_names(on_windows, name, device):
 
 def test_device_names_mean_nothing_elsewhere():
     assert not system.is_device_name("NUL")
+
+
+def test_a_participants_command_on_windows_is_for_cmd_exe(on_windows, tmp_path):
+    from innoscan.serve.server import _PARTICIPANT, WorkshopServer, participant_command
+
+    command = participant_command("Team Data", 2026, tmp_path / "my results", "nl")
+    assert not command.startswith("exec ")
+    assert '"Team Data"' in command and f'"{(tmp_path / "my results").resolve()}"' in command
+    server = WorkshopServer(command, "127.0.0.1", 8000, "innoscan")
+    _PARTICIPANT.set("p-0123456789ab")
+    assert server.command == f"{command} --participant p-0123456789ab"
+
+
+def test_a_participants_command_on_posix_gives_way_to_the_app(tmp_path):
+    from innoscan.serve.server import participant_command
+
+    command = participant_command("Team Data", 2026, tmp_path, "nl")
+    assert command.startswith("exec ") and "'Team Data'" in command
+
+
+def test_stop_signals_on_windows_go_through_the_signal_module(on_windows, monkeypatch):
+    import asyncio
+    import signal
+
+    installed = {}
+    monkeypatch.setattr(signal, "signal", lambda number, handler: installed.setdefault(number, handler))
+    loop = asyncio.new_event_loop()
+    monkeypatch.setattr(loop, "add_signal_handler", _never("add_signal_handler"))
+    called = []
+    try:
+        system.on_stop_signals(loop, lambda: called.append(True))
+        assert signal.SIGINT in installed and signal.SIGTERM in installed
+        installed[signal.SIGINT](signal.SIGINT, None)  # Ctrl+C arrives
+        loop.run_until_complete(asyncio.sleep(0.01))
+    finally:
+        loop.close()
+    assert called == [True]

@@ -10,8 +10,12 @@ from __future__ import annotations
 import contextlib
 import ntpath
 import os
+import shlex
+import signal
+import subprocess
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 # Names that are devices in every folder on Windows, with any suffix ("nul.txt" too).
@@ -81,3 +85,30 @@ def sync_folder(folder: str | Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def command_line(parts: Sequence[str]) -> str:
+    """A command for the system's shell. POSIX: `exec` makes the shell give way to the
+    program (one process each); Windows' cmd.exe has no exec, and quotes in its own way."""
+    if windows():
+        return subprocess.list2cmdline(parts)
+    return "exec " + shlex.join(parts)
+
+
+def quote(part: str) -> str:
+    """One argument, quoted for `command_line`'s shell."""
+    return subprocess.list2cmdline([part]) if windows() else shlex.quote(part)
+
+
+def on_stop_signals(loop, callback: Callable[[], None]) -> None:
+    """Run `callback` in `loop` on Ctrl+C or a request to stop (SIGTERM; Ctrl+Break on
+    Windows, whose event loops cannot take signal handlers: the signal module's are used)."""
+    names = ("SIGINT", "SIGTERM", "SIGBREAK") if windows() else ("SIGINT", "SIGTERM")
+    for name in names:
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        if windows():
+            signal.signal(number, lambda *_: loop.call_soon_threadsafe(callback))
+        else:
+            loop.add_signal_handler(number, callback)
