@@ -16,6 +16,7 @@ from innoscan.content.visible import data_safe, visible
 from innoscan.locales import DEFAULT, detect_language, languages, use_bank_words
 from innoscan.render.formats import COMPARE_FORMATS, FORMATS, Format
 from innoscan.render.formats import DEFAULT as DEFAULT_FORMAT
+from innoscan.store import system
 
 EXIT_BAD_INPUT = 2
 _OUTPUT = "write to FILE, not stdout"
@@ -328,8 +329,7 @@ def _load_all(bank, paths: list[Path]):
 def _emit(
     text: str, args: argparse.Namespace, inputs: Sequence[Path] = (), replace_result=False
 ) -> None:
-    """Print, or write to -o (see store/output.py for what it never overwrites) and say where
-    it went."""
+    """Print, or write to -o (store/output.py: what it never overwrites); say where it went."""
     if args.output is None:
         sys.stdout.write(text)
         return
@@ -371,8 +371,8 @@ def _bank(args: argparse.Namespace, folder: Path | None = None):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; bad input gives one line per problem and exit status 2."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    system.never_unprintable(sys.stdout, sys.stderr)
+    args = build_parser().parse_args(argv)
     args.lang = getattr(args, "lang", None)
     args.bank = getattr(args, "bank", None)
     args.lang_given = args.lang is not None

@@ -154,3 +154,39 @@ def test_stop_signals_on_windows_go_through_the_signal_module(on_windows, monkey
     finally:
         loop.close()
     assert called == [True]
+
+
+def _stream(encoding: str):
+    import io
+
+    raw = io.BytesIO()
+    return raw, io.TextIOWrapper(raw, encoding=encoding)
+
+
+def test_output_in_a_code_page_never_fails_on_a_name(monkeypatch):
+    raw, stream = _stream("cp1252")
+    system.never_unprintable(stream)
+    stream.write("数据团队 · Café\n")
+    stream.flush()
+    assert raw.getvalue() == "\\u6570\\u636e\\u56e2\\u961f · Café\n".encode("cp1252")
+
+
+def test_on_windows_output_to_a_file_or_pipe_is_utf8(on_windows):
+    raw, stream = _stream("cp1252")
+    system.never_unprintable(stream)
+    stream.write("数据团队\n")
+    stream.flush()
+    assert raw.getvalue().decode("utf-8") == "数据团队\n"
+
+
+def test_a_report_to_a_code_page_terminal_is_exit_0(tmp_path):
+    def innoscan(*args, stdin=b""):
+        env = {**os.environ, "PYTHONIOENCODING": "cp1252", "LANG": "C.UTF-8"}
+        done = subprocess.run([sys.executable, "-m", "innoscan", *map(str, args)], input=stdin,
+                              capture_output=True, cwd=tmp_path, env=env, timeout=60)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done.stdout.decode("cp1252")
+
+    innoscan("run", "--plain", "--team", "数据团队", "--lang", "en", stdin=b"1\nq\n")
+    [result] = (tmp_path / "innoscan-results").glob("*.toml")
+    assert "\\u6570\\u636e\\u56e2\\u961f" in innoscan("report", result)

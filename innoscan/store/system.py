@@ -112,3 +112,18 @@ def on_stop_signals(loop, callback: Callable[[], None]) -> None:
             signal.signal(number, lambda *_: loop.call_soon_threadsafe(callback))
         else:
             loop.add_signal_handler(number, callback)
+
+
+def never_unprintable(*streams) -> None:
+    """Printing a name the output's encoding lacks (数据团队 to a Windows code page, or a
+    POSIX locale that is not UTF-8) never fails. On Windows, output that goes to a file or a
+    pipe is UTF-8, as every file innoscan writes (the console is UTF-8 there already);
+    elsewhere such characters are written as escapes (\\u6570)."""
+    for stream in streams:
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding.startswith("utf8") or not hasattr(stream, "reconfigure"):
+            continue
+        if windows():
+            stream.reconfigure(encoding="utf-8")
+        else:
+            stream.reconfigure(errors="backslashreplace")
