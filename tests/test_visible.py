@@ -120,3 +120,16 @@ def test_ci_replays_no_example_database_from_a_clone(tmp_path):
             assert out.stdout.strip() == expected, out.stderr
         else:
             assert out.stdout.strip() != expected, out.stderr
+
+
+@pytest.mark.parametrize("bad_id", ["\r", "a\nb", "\x1b[2J", "\x85"])
+def test_a_benchmark_id_with_a_line_break_is_still_one_line(cli, tmp_path, bad_id):
+    """The hypothesis flake of issue 14 (item 8): a benchmark id "\\r" split the message."""
+    result = tmp_path / "r.toml"
+    Result.new(BANK, "T", 2026, "en").save(result)
+    own = tmp_path / "own.toml"
+    own.write_text(tomli_w.dumps({"indicators": [{"id": bad_id, "value": 1}]}), encoding="utf-8")
+    run = cli("report", result, "--benchmarks", own)
+    assert run.code == 2
+    lines = run.err.strip().splitlines()
+    assert lines and all(line.startswith("innoscan: ") for line in lines), lines
