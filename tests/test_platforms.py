@@ -190,3 +190,15 @@ def test_a_report_to_a_code_page_terminal_is_exit_0(tmp_path):
     innoscan("run", "--plain", "--team", "数据团队", "--lang", "en", stdin=b"1\nq\n")
     [result] = (tmp_path / "innoscan-results").glob("*.toml")
     assert "\\u6570\\u636e\\u56e2\\u961f" in innoscan("report", result)
+
+
+def test_the_port_probe_on_windows_shares_no_port_and_finds_one_in_use(on_windows):
+    import socket
+
+    from innoscan.serve.server import _can_listen
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        with pytest.raises(InputError, match="cannot listen"):
+            _can_listen("127.0.0.1", taken.getsockname()[1])
