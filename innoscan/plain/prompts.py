@@ -111,9 +111,7 @@ class Lines:
         self.echo = not _is_tty(stdin)  # piped answers appear in the transcript too
         self.lines_read = 0
 
-    def say(self, text: object = "") -> None:
-        """Print a line (a team name or an echoed answer with control characters in it shows
-        them as escapes)."""
+    def say(self, text: object = "") -> None:  # control characters (a team name's) as escapes
         print(visible(text, lines=True), file=self.stdout, flush=True)
 
     def ask(self, prompt: str) -> str | None:
