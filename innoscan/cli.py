@@ -6,18 +6,21 @@ import argparse
 import json
 import os
 import sys
-from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from innoscan import __version__
 from innoscan.content.problems import InputError
-from innoscan.locales import DEFAULT, detect_language, languages, use_bank_words, word
+from innoscan.content.visible import data_safe, visible
+from innoscan.locales import DEFAULT, detect_language, languages, use_bank_words
 from innoscan.render.formats import COMPARE_FORMATS, FORMATS, Format
 from innoscan.render.formats import DEFAULT as DEFAULT_FORMAT
+from innoscan.store import system
 
 EXIT_BAD_INPUT = 2
+_OUTPUT = "write to FILE, not stdout"
+_FORCE = "with -o: write over a result or input file, through a link, into a pipe (never a device)"
 
 
 def _common() -> argparse.ArgumentParser:
@@ -72,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--team", default="", help="team name to put in the sheet")
     p.add_argument("--org", default="", help="organisation to put in the sheet")
     _year_option(p)
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    _output_options(p)
     p.set_defaults(func=cmd_template)
 
     p = sub.add_parser(
@@ -83,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("result", type=Path, metavar="RESULT.toml", help="a result file")
     _format_option(p, FORMATS)
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    _output_options(p)
     p.add_argument(
         "--benchmarks", type=Path, metavar="FILE", help="add your own reference figures from FILE"
     )
@@ -96,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("results", nargs="+", type=Path, metavar="RESULT.toml", help="two or more")
     _format_option(p, COMPARE_FORMATS)
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
+    _output_options(p)
     p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser(
@@ -105,11 +108,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "results", nargs="+", type=Path, metavar="RESULT.toml", help="individual results"
     )
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="merge results of different years, teams or bank versions",
+    _output_options(
+        p,
+        "merge results of different years, teams or bank versions, and write over a result "
+        "file or a link (-o over the team profile merge made before keeps its actions)",
     )
     p.add_argument(
         "--names", action="store_true", help="keep respondents' names in the profile (default: not)"
@@ -177,14 +179,14 @@ def _format_option(parser: argparse.ArgumentParser, formats: dict[str, Format]) 
     )
 
 
+def _output_options(parser: argparse.ArgumentParser, force: str = _FORCE) -> None:
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help=_OUTPUT)
+    parser.add_argument("--force", action="store_true", help=force)
+
+
 def _dir_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--dir",
-        type=Path,
-        default=Path("innoscan-results"),
-        metavar="DIR",
-        help="results folder (default: innoscan-results/ here)",
-    )
+    what, folder = "results folder (default: innoscan-results/ here)", Path("innoscan-results")
+    parser.add_argument("--dir", type=Path, default=folder, metavar="DIR", help=what)
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
@@ -198,6 +200,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """`innoscan run`: a team's (or with --individual, one person's) first open question."""
+    _team_given(args.team)
     bank = _bank(args)
     details = {"team": args.team, "year": args.year, "organisation": args.org}
     if args.individual:
@@ -219,6 +222,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """`innoscan serve`: check what the participants will need, then listen."""
     from innoscan.serve.server import run_server
 
+    _team_given(args.team)
     _bank(args)  # a broken bank is named now, not in every participant's browser
     return run_server(args)
 
@@ -228,35 +232,17 @@ def cmd_questions(args: argparse.Namespace) -> int:
 
     bank = _bank(args)
     if args.json:
-        print(json.dumps(bank_json(bank, args.lang), ensure_ascii=False, indent=2))
+        print(data_safe(json.dumps(bank_json(bank, args.lang), ensure_ascii=False, indent=2)))
     else:
-        print(bank_text(bank, args.lang), end="")
+        print(visible(bank_text(bank, args.lang), lines=True), end="")
     return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from innoscan.render.bank_listing import bank_summary
+
     bank = _bank(args, args.dir)
-    lang = args.lang
-    kinds = Counter(q.kind for q in bank.questions)
-    print(f"{word('bank_ok', lang)}: {bank.path} ({bank.id} {bank.version})")
-    print(
-        f"{len(bank.sections)} {word('sections', lang)}, {len(bank.questions)} "
-        f"{word('questions', lang)}, {word('languages', lang)}: {', '.join(bank.languages)}"
-    )
-    print("  " + " · ".join(f"{word('kind.' + k, lang)} {n}" for k, n in sorted(kinds.items())))
-    for section in bank.sections:
-        print(f"  {section.id}: {len(section.questions)} — {bank.text(section.title, lang)}")
-    figures = sum(len(i.figures) for i in bank.indicators)
-    print(
-        word(
-            "bank_content",
-            lang,
-            factors=len(bank.scoring.success_factors),
-            indicators=len(bank.indicators),
-            figures=figures,
-            rules=len(bank.rules),
-        )
-    )
+    print(visible(bank_summary(bank, args.lang), lines=True), end="")
     return 0
 
 
@@ -266,7 +252,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     bank = _bank(args)
     result = Result.new(bank, args.team, args.year, args.lang, organisation=args.org)
-    _emit(answer_sheet(bank, result, args.lang), args.output)
+    _emit(answer_sheet(bank, result, args.lang), args)
     return 0
 
 
@@ -278,13 +264,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     bank = _bank(args)
     loaded = load_result(args.result, bank)
     for warning in loaded.warnings:
-        print(f"innoscan: warning: {warning}", file=sys.stderr)
+        _warn(warning)
     indicators = load_benchmark_file(args.benchmarks, bank) if args.benchmarks else None
     lang = args.lang
     if not args.lang_given and loaded.result.meta.language in languages():
         lang = loaded.result.meta.language
     report = build_report(bank, loaded, lang, indicators)
-    _emit(FORMATS[args.format].write(report), args.output)
+    _emit(FORMATS[args.format].write(report), args, [args.result])
     return 0
 
 
@@ -294,24 +280,31 @@ def cmd_compare(args: argparse.Namespace) -> int:
     bank = _bank(args)
     loaded = _load_all(bank, args.results)
     comparison = compare_results(bank, loaded)
-    _emit(COMPARE_FORMATS[args.format].write(comparison, args.lang), args.output)
+    _emit(COMPARE_FORMATS[args.format].write(comparison, args.lang), args, args.results)
     return 0
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from innoscan.assess.merge import merge
+    from innoscan.assess.merge import merge, merged_before
 
     bank = _bank(args)
     merged = merge(bank, _load_all(bank, args.results), force=args.force, names=args.names)
+    earlier = merged_before(bank, args.output, merged.result) if args.output else None
+    if earlier is not None:  # merged again (late respondents): the team's actions stay
+        merged.result.actions = earlier.actions
+        merged.result.meta.created = earlier.meta.created
     for warning in merged.warnings:
-        print(f"innoscan: warning: {warning}", file=sys.stderr)
+        _warn(warning)
+    _emit(merged.result.to_toml(), args, args.results, replace_result=earlier is not None)
     info = merged.result.merge
     print(
         f"innoscan: merged {info.respondents} respondents; "
         f"{len(info.disagreements)} disagreement(s): {', '.join(info.disagreements) or '-'}",
         file=sys.stderr,
     )
-    _emit(merged.result.to_toml(), args.output)
+    if earlier is not None:
+        kept = f"kept the {len(earlier.actions)} action(s) of {visible(args.output)}"
+        print(f"innoscan: {kept}", file=sys.stderr)
     return 0
 
 
@@ -329,19 +322,34 @@ def _load_all(bank, paths: list[Path]):
         raise InputError(problems)
     for item in loaded:
         for warning in item.warnings:
-            print(f"innoscan: warning: {warning}", file=sys.stderr)
+            _warn(warning)
     return loaded
 
 
-def _emit(text: str, output: Path | None) -> None:
-    """Print, or write atomically to `output` and say where it went."""
-    if output is None:
+def _emit(
+    text: str, args: argparse.Namespace, inputs: Sequence[Path] = (), replace_result=False
+) -> None:
+    """Print, or write to -o (store/output.py: what it never overwrites); say where it went."""
+    if args.output is None:
         sys.stdout.write(text)
         return
-    from innoscan.store.atomic import write_atomic
+    from innoscan.store.output import write_output
 
-    write_atomic(output, text)
-    print(f"innoscan: wrote {output}", file=sys.stderr)
+    write_output(args.output, text, args.force, inputs, replace_result)
+    print(f"innoscan: wrote {visible(args.output)}", file=sys.stderr)
+
+
+def _team_given(team: str) -> None:
+    """A team's results need its name: an empty or blank --team is refused."""
+    from innoscan.store.names import is_blank
+
+    if is_blank(team):
+        raise InputError.single("--team", "is empty: give the team's name")
+
+
+def _warn(warning: str) -> None:
+    """A warning on standard error: one line, control characters from files made visible."""
+    print(f"innoscan: warning: {visible(warning)}", file=sys.stderr)
 
 
 def _bank(args: argparse.Namespace, folder: Path | None = None):
@@ -363,8 +371,8 @@ def _bank(args: argparse.Namespace, folder: Path | None = None):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; bad input gives one line per problem and exit status 2."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    system.never_unprintable(sys.stdout, sys.stderr)
+    args = build_parser().parse_args(argv)
     args.lang = getattr(args, "lang", None)
     args.bank = getattr(args, "bank", None)
     args.lang_given = args.lang is not None
@@ -386,7 +394,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("INNOSCAN_DEBUG"):
             raise
         print(
-            f"innoscan: unexpected error ({type(exc).__name__}: {exc}); please report it",
+            f"innoscan: unexpected error ({type(exc).__name__}: {visible(exc)}); please report it",
             file=sys.stderr,
         )
         return 1

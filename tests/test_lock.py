@@ -29,7 +29,7 @@ def other_process_lock(path, seen_ago=0.0, pid=None):
     data = {
         "pid": pid or 1,  # pid 1 is alive on every Unix
         "host": owner.host,
-        "user": "colleague",
+        "user": "colleague",  # as locks of earlier versions had it: read, never shown
         "since": owner.since,
         "seen": time.time() - seen_ago,
     }
@@ -61,7 +61,7 @@ def test_a_live_lock_names_its_owner(bank, tmp_path):
     with pytest.raises(LockedError) as caught:
         Session.open(bank, folder, "Team Data", 2026, "en", lock=True)
     assert not caught.value.stale
-    assert "colleague on" in str(caught.value) and "in use" in str(caught.value)
+    assert f"process 1 on {Owner.me().host}," in str(caught.value) and "in use" in str(caught.value)
 
 
 def test_a_lock_of_a_crashed_process_here_is_taken_over_at_once(bank, tmp_path):
@@ -151,3 +151,49 @@ def test_leftover_temporary_files_are_removed_on_open(bank, tmp_path):
     leftover.write_text("half a fi")
     Session.open(bank, folder, "Team Data", 2026, "en", lock=True).close()
     assert not leftover.exists()
+
+
+def test_a_lock_file_is_private_and_names_no_user(bank, tmp_path):
+    import getpass
+    import stat
+    import tomllib
+
+    folder = ResultsFolder(tmp_path)
+    session = Session.open(bank, folder, "Team Data", 2026, "en", lock=True)
+    lock = Lock(session.path)
+    assert stat.S_IMODE(lock.path.stat().st_mode) == 0o600
+    assert set(tomllib.loads(lock.path.read_text())) == {"pid", "host", "since", "seen"}
+    assert f'"{getpass.getuser()}"' not in lock.path.read_text()
+    session.lock.refresh()
+    assert stat.S_IMODE(lock.path.stat().st_mode) == 0o600
+    session.close()
+    other_process_lock(session.path, seen_ago=3600)  # stale: taken over, rewritten
+    Session.open(bank, folder, "Team Data", 2026, "en", lock=True, take_over=True)
+    assert stat.S_IMODE(lock.path.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize(("age", "stale"), [(0, False), (3600, True)])
+def test_a_lock_file_that_cannot_be_read_is_someone_elses(bank, tmp_path, monkeypatch, age, stale):
+    """On a shared drive another user's private lock cannot be read: it still holds."""
+    import os
+    import pathlib
+    import time
+
+    folder = ResultsFolder(tmp_path)
+    path = folder.path_for("Team Data", 2026)
+    Session.open(bank, folder, "Team Data", 2026, "en").close()
+    lock_file = Lock(path).path
+    lock_file.write_text("pid = 1\n")
+    os.utime(lock_file, (time.time() - age, time.time() - age))
+    read_text = pathlib.Path.read_text
+
+    def forbidden(self, *args, **kwargs):
+        if self == lock_file:
+            raise PermissionError(13, "Permission denied")
+        return read_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "read_text", forbidden)
+    with pytest.raises(LockedError) as caught:
+        Session.open(bank, folder, "Team Data", 2026, "en", lock=True)
+    assert caught.value.stale is stale
+    assert "another user (their lock file cannot be read)" in str(caught.value)

@@ -284,5 +284,7 @@ def test_a_session_taken_over_elsewhere_stops_and_keeps_its_answers_in_a_copy(
     assert code == 1
     assert "Another session took this assessment over and changed it" in out.getvalue()
     assert answers_in(tmp_path) == {"activity.products": "no"}  # the other one's answer stands
-    copy = tmp_path / "innoscan-unsaved-plain-team-2026.toml"
+    [copy] = folder.path.glob("unsaved_plain-team-2026_*.toml")  # in the results folder
     assert tomllib.loads(copy.read_text())["answers"] == {"activity.products": "yes"}
+    assert copy.stat().st_mode & 0o777 == 0o600 and str(copy) in out.getvalue()
+    assert not list(tmp_path.glob("*unsaved*"))  # nothing in the home folder

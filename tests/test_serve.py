@@ -41,6 +41,17 @@ async def saved_answers(path: Path, expected: dict, timeout: float = 10) -> dict
         await asyncio.sleep(0.05)
 
 
+async def ann_says_yes(ann: Participant) -> None:
+    """Ann opens the page, gives her name and answers the first question: yes."""
+    await ann.open_page()
+    await ann.connect()
+    await ann.wait_for("Your name")
+    await ann.type("Ann\r")
+    await ann.wait_for("products")
+    await ann.type("1")
+    await ann.wait_for("(•) 1. Yes")
+
+
 def results(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.individual-*.toml"))
 
@@ -78,13 +89,7 @@ async def test_each_participant_answers_in_their_own_file_and_a_reconnect_resume
     base, folder, _ = server
     ann, bob = Participant(base), Participant(base)
     try:
-        await ann.open_page()
-        await ann.connect()
-        await ann.wait_for("Your name")
-        await ann.type("Ann\r")
-        await ann.wait_for("products")
-        await ann.type("1")
-        await ann.wait_for("(•) 1. Yes")
+        await ann_says_yes(ann)
         [ann_file] = results(folder)
         saved = await saved_answers(ann_file, {"activity.products": "yes"})
         assert saved["meta"]["respondent"] == "Ann"
@@ -194,3 +199,33 @@ async def test_the_team_lead_sees_participants_come_and_go(tmp_path):
     assert re.search(r"Participant p-[0-9a-f]{12} connected \(1 connected now\)\.", output)
     assert re.search(r"Participant p-[0-9a-f]{12} left \(0 still connected\)\.", output)
     assert "GET /" not in output  # no request log in the team lead's window
+
+
+@pytest.mark.parametrize("how", ["SIGINT", "SIGTERM"])
+async def test_stopping_with_a_participant_connected_takes_under_2_s_and_says_so(tmp_path, how):
+    """Ctrl+C (SIGINT) or SIGTERM: each participant's app closes itself (its lock goes, every
+    answer saved) and the server stops within STOP_WITHIN seconds, saying what it does."""
+    import signal
+    import time
+
+    folder = tmp_path / "results"
+    port = free_port()
+    proc = start_server(folder, port)
+    ann = Participant(f"http://127.0.0.1:{port}")
+    try:
+        await ann_says_yes(ann)
+        started = time.monotonic()
+        proc.send_signal(getattr(signal, how))
+        output, _ = await asyncio.to_thread(proc.communicate, timeout=30)
+        took = time.monotonic() - started
+    finally:
+        await ann.close()
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0
+    assert took < 2.0, took
+    assert "Stopping: closing the questionnaire of 1 connected participant(s)" in output
+    assert f"Stopped. The participants' answers are in {folder}/." in output
+    [saved] = results(folder)
+    assert tomllib.loads(saved.read_text())["answers"] == {"activity.products": "yes"}
+    assert not list(folder.glob("*.lock"))  # the app closed itself: not killed

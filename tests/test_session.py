@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from innoscan.content.loader import load_bank
-from innoscan.store.session import ResultsFolder, Session, slug
+from innoscan.content.problems import InputError
+from innoscan.store.session import ResultsFolder, Session
 
 
 @pytest.fixture(scope="module")
@@ -17,21 +20,20 @@ def bank():
     ("team", "expected"),
     [
         ("Team Data", "team-data"),
-        ("../../etc/passwd", "etc-passwd"),
-        ("/absolute/path", "absolute-path"),
-        ("Café Ω", "cafe"),
-        ("nul\x00byte", "nul-byte"),
-        ("", "team"),
-        ("...", "team"),
-        ("x" * 500, "x" * 60),
+        ("../../etc/passwd", "etc-passwd-[0-9a-f]{10}"),
+        ("/absolute/path", "absolute-path-[0-9a-f]{10}"),
+        ("Café Ω", "cafe-[0-9a-f]{10}"),
+        ("nul\x00byte", "nul-byte-[0-9a-f]{10}"),
+        ("", "team-[0-9a-f]{10}"),
+        ("...", "team-[0-9a-f]{10}"),
+        ("x" * 500, "x" * 49 + "-[0-9a-f]{10}"),
     ],
 )
 def test_team_names_become_safe_file_names(tmp_path, team, expected):
     folder = ResultsFolder(tmp_path / "results")
     path = folder.path_for(team, 2026)
     assert path.parent == folder.path
-    assert path.name == f"{expected}-2026.toml"
-    assert slug(team) == expected
+    assert re.fullmatch(f"{expected}-2026.toml", path.name)
 
 
 def test_session_saves_after_every_change_and_resumes(bank, tmp_path):
@@ -70,3 +72,21 @@ def test_a_file_where_the_folder_should_be_is_reported(bank, tmp_path):
     blocker = tmp_path / "results"
     blocker.write_text("")
     assert ResultsFolder(blocker).problem() == f"{blocker}: is a file, not a folder"
+
+
+def test_a_rescue_copy_is_private_and_goes_home_only_when_the_folder_is_gone(
+    bank, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    folder = ResultsFolder(tmp_path / "results")
+    session = Session.open(bank, folder, "Team Data", 2026, "en")
+    (tmp_path / "results").rename(tmp_path / "away")  # the network drive is gone
+    with pytest.raises(InputError):
+        session.answer(bank.question("activity.products"), "yes")
+    copy = session.rescue()
+    assert copy.parent == tmp_path / "home" and copy.name.startswith("unsaved_team-data-2026_")
+    assert copy.stat().st_mode & 0o777 == 0o600
+    session.result.answers["activity.services"] = "no"
+    assert session.rescue() == copy  # the same copy, brought up to date
+    assert set(Session.resume(bank, copy).result.answers) == {"activity.products", "activity.services"}

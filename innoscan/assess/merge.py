@@ -4,12 +4,20 @@ the disagreements the team should discuss first. The profile is itself a result 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from innoscan.content.bank import DONT_KNOW, Bank, Question
 from innoscan.content.problems import InputError
-from innoscan.store.result import LoadedResult, MergeInfo, QuestionSpread, Result, now_utc
-from innoscan.store.session import slug
+from innoscan.store.names import team_key
+from innoscan.store.result import (
+    LoadedResult,
+    MergeInfo,
+    QuestionSpread,
+    Result,
+    load_result,
+    now_utc,
+)
 
 
 @dataclass
@@ -26,7 +34,7 @@ def differences(loaded: list[LoadedResult]) -> list[str]:
     for label, key in (
         ("bank versions", lambda r: r.meta.bank_version),
         ("years", lambda r: str(r.meta.year)),
-        ("teams", lambda r: slug(r.meta.team)),
+        ("teams", lambda r: team_key(r.meta.team)),
     ):
         values = sorted({key(item.result) for item in loaded})
         if len(values) > 1:
@@ -85,6 +93,22 @@ def merge(
         questions=spreads,
     )
     return Merged(profile, [f"merged anyway: {d}" for d in differ])
+
+
+def merged_before(bank: Bank, path: Path, profile: Result) -> Result | None:
+    """The team profile at `path` when merge made it before for the same team and year (merged
+    again after late respondents: its actions are to be kept), else None."""
+    if path.is_symlink() or not path.is_file():
+        return None
+    try:
+        earlier = load_result(path, bank).result
+    except InputError:
+        return None
+    same = (earlier.meta.year, team_key(earlier.meta.team)) == (
+        profile.meta.year,
+        team_key(profile.meta.team),
+    )
+    return earlier if same and earlier.merge is not None and earlier.meta.mode == "team" else None
 
 
 def _team_answer(

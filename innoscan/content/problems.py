@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from innoscan.content.kinds import QUESTION_KINDS
+from innoscan.content.visible import visible
 
 
 @dataclass(frozen=True)
@@ -21,8 +22,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """One line: file, place and problem, control characters in them shown as escapes."""
         parts = [self.file, self.where, self.message]
-        return ": ".join(part for part in parts if part)
+        return ": ".join(visible(part) for part in parts if part)
 
 
 class InputError(Exception):
@@ -59,9 +61,32 @@ def read_toml(path: Path) -> dict:
     except UnicodeDecodeError as exc:
         raise InputError.single(path, f"not UTF-8 text (byte {exc.start})") from None
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError([toml_syntax_problem(path, exc)]) from None
+    except RecursionError:  # arrays or tables nested thousands deep
+        data = None
+    if data is None or nesting(data) > MAX_NESTING:
+        raise InputError.single(
+            path, f"arrays or tables nested more than {MAX_NESTING} deep: not read"
+        ) from None
+    return data
+
+
+MAX_NESTING = 64  # innoscan's own files nest at most 7 deep; a `when` of 30 conditions fits
+
+
+def nesting(data: object) -> int:
+    """How deep tables and arrays are nested in `data` (counted without recursion)."""
+    deepest, todo = 0, [(data, 1)]
+    while todo:
+        value, depth = todo.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, depth)
+            if depth <= MAX_NESTING:
+                items = value.values() if isinstance(value, dict) else value
+                todo.extend((item, depth + 1) for item in items)
+    return deepest
 
 
 _TAGS = {"indicator", "addition", *QUESTION_KINDS}  # the tags of tagged unions

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from innoscan.content.bank import Question
 from innoscan.content.kinds import NotAnAnswer
 from innoscan.content.problems import InputError
+from innoscan.content.visible import visible
 from innoscan.locales import word
 from innoscan.render import formats
 from innoscan.store.lock import LockedError
@@ -72,12 +73,12 @@ class LineConsole:
         self.echo = not _is_tty(stdin)  # piped answers appear in the transcript too
         self.lines_read = 0
 
-    def say(self, text: object = "") -> None:
-        print(text, file=self.stdout, flush=True)
+    def say(self, text: object = "") -> None:  # control characters (a team name's) as escapes
+        print(visible(text, lines=True), file=self.stdout, flush=True)
 
     def ask(self, prompt: str) -> str | None:
         """Print the prompt, read one line; None at the end of input."""
-        self.stdout.write(prompt + " ")
+        self.stdout.write(visible(prompt, lines=True) + " ")
         self.stdout.flush()
         line = self._readline()
         if not line:
@@ -280,12 +281,10 @@ class PlainRun(LineConsole):
         return 0
 
     def _rescue(self, reason: str = "plain.saved_copy") -> int:
-        """Save the answers in a copy in the home folder; say why with `reason`."""
-        from pathlib import Path
-
+        """Save the answers in a rescue copy (see Session.rescue); say why with `reason`."""
         session = self.session
         try:
-            target = session.save_copy(Path.home() / f"innoscan-unsaved-{session.path.name}")
+            target = session.rescue()
         except InputError as exc:
             self.say(self.w("plain.lost", problem=exc.problems[0].message))
             self.say(session.result.to_toml())

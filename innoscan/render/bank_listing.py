@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from typing import Any
 
 from innoscan.content.bank import Bank, Question
@@ -99,3 +100,29 @@ def answer_text(bank: Bank, q: Question, value: Any, lang: str) -> str:
 def _wrap(text: str, width: int, indent: str, first: str | None = None) -> list[str]:
     first = indent if first is None else first
     return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=indent) or [first]
+
+
+def bank_summary(bank: Bank, lang: str) -> str:
+    """What `innoscan validate` says of a bank that is in order: its size and contents."""
+    kinds = Counter(q.kind for q in bank.questions)
+    lines = [
+        f"{word('bank_ok', lang)}: {bank.path} ({bank.id} {bank.version})",
+        f"{len(bank.sections)} {word('sections', lang)}, {len(bank.questions)} "
+        f"{word('questions', lang)}, {word('languages', lang)}: {', '.join(bank.languages)}",
+        "  " + " · ".join(f"{word('kind.' + k, lang)} {n}" for k, n in sorted(kinds.items())),
+    ]
+    for section in bank.sections:
+        title = bank.text(section.title, lang)
+        lines.append(f"  {section.id}: {len(section.questions)} — {title}")
+    figures = sum(len(i.figures) for i in bank.indicators)
+    lines.append(
+        word(
+            "bank_content",
+            lang,
+            factors=len(bank.scoring.success_factors),
+            indicators=len(bank.indicators),
+            figures=figures,
+            rules=len(bank.rules),
+        )
+    )
+    return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from innoscan.content.visible import data_safe
 from innoscan.render.compare_report import compare_json, compare_markdown
 from innoscan.render.report import Report, report_json, session_report
 from innoscan.render.report_markdown import report_markdown
@@ -29,8 +30,9 @@ class Format:
 
 
 def json_text(data: Any) -> str:
-    """JSON for scripts: UTF-8 as is, indented, one newline at the end."""
-    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    """JSON for scripts: UTF-8 as is (control characters escaped), indented, one newline at
+    the end."""
+    return data_safe(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n"
 
 
 def _toml(report: Report) -> str:

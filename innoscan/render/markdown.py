@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 
+from innoscan.content.visible import visible
+
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 
 
 def escape(text: object) -> str:
-    """Text that renders literally in CommonMark/GFM, on one line, with no HTML or links."""
+    """Text that renders literally in CommonMark/GFM, on one line, with no HTML or links, and
+    control characters shown as escapes."""
     flat = " ".join(str(text).split())
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     flat = _SPECIAL.sub(r"\\\1", flat)
     # break GFM autolinks (www., http://, e-mail) in user text: links come only from sources
     flat = flat.replace("://", ":\u200b//").replace("www.", "www\u200b.").replace("@", "&#64;")
-    return flat
+    return visible(flat)  # last: `\x1b` reads the same in the source and rendered
 
 
 def link(title: str, url: str | None) -> str:

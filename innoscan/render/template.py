@@ -6,6 +6,7 @@ import json
 import textwrap
 
 from innoscan.content.bank import Bank
+from innoscan.content.visible import visible
 from innoscan.locales import word
 from innoscan.render.bank_listing import describe_condition
 from innoscan.store.result import Result
@@ -14,12 +15,12 @@ from innoscan.store.result import Result
 def answer_sheet(bank: Bank, result: Result, lang: str) -> str:
     """The sheet's text: `result`'s [meta] filled in, every question commented out."""
     head = word("sheet.head", lang, title=bank.text(bank.title, lang), bank=bank.id, v=bank.version)
-    lines = [f"# {line}" for line in head.splitlines()] + [""]
+    lines = [f"# {visible(line)}" for line in head.splitlines()] + [""]
     lines.append(result.to_toml().rstrip().removesuffix("[answers]").rstrip())
     lines += ["", "[answers]"]
     number = 0
     for s_index, section in enumerate(bank.sections, 1):
-        lines += ["", f"# ── {s_index}. {bank.text(section.title, lang)} ──"]
+        lines += ["", f"# ── {s_index}. {visible(bank.text(section.title, lang))} ──"]
         for q in section.questions:
             number += 1
             lines.append("")
@@ -36,4 +37,7 @@ def answer_sheet(bank: Bank, result: Result, lang: str) -> str:
 
 
 def _comment(text: str, prefix: str, indent: str | None = None) -> list[str]:
-    return textwrap.wrap(text, 92, initial_indent=prefix, subsequent_indent=indent or prefix)
+    """`text` as comment lines (control characters in it shown as escapes)."""
+    return textwrap.wrap(
+        visible(text), 92, initial_indent=prefix, subsequent_indent=indent or prefix
+    )

@@ -2,11 +2,14 @@
 
 Built on textual-serve. Each browser gets a random cookie; the app it starts is told the
 participant id derived from it, so the participant's answers land in their own result file
-and a reconnect (a phone that slept, a reload) resumes them.
+and a reconnect (a phone that slept, a reload) resumes them. Ctrl+C (or SIGTERM) closes
+every participant's app (each saves what its screen holds) and stops within STOP_WITHIN
+seconds, saying so.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import contextvars
 import hashlib
@@ -14,16 +17,18 @@ import ipaddress
 import logging
 import re
 import secrets
-import shlex
 import socket
 import sys
 from pathlib import Path
 
 import aiohttp_jinja2
 from aiohttp import web
+from aiohttp.web_runner import GracefulExit
+from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from innoscan.locales import DEFAULT
+from innoscan.store import system
 
 COOKIE = "innoscan_participant"
 _COOKIE_VALUE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -33,6 +38,7 @@ _PARTICIPANT: contextvars.ContextVar[str | None] = contextvars.ContextVar(
 )
 TEMPLATES = Path(__file__).parent / "templates"
 A_YEAR = 365 * 24 * 3600
+STOP_WITHIN = 2.0  # seconds from Ctrl+C to stopped, with every participant's app closed
 
 
 def participant_id(cookie: str) -> str:
@@ -79,7 +85,7 @@ def participant_command(
         parts += ["--bank", str(bank.resolve())]
     parts += ["run", "--individual", "--team", team, "--year", str(year)]
     parts += ["--dir", str(folder.resolve())]
-    return "exec " + shlex.join(parts)  # the shell gives way to the app: one process each
+    return system.command_line(parts)
 
 
 class WorkshopServer(Server):
@@ -90,6 +96,8 @@ class WorkshopServer(Server):
         self.loopback_only = is_loopback(host)
         self.lang = lang
         self.connected = 0
+        self.services: set[AppService] = set()  # one per connected participant's app
+        self.stopping = False
 
     @property
     def command(self) -> str:
@@ -97,7 +105,7 @@ class WorkshopServer(Server):
         participant = _PARTICIPANT.get()
         if participant is None:
             return self._command
-        return f"{self._command} --participant {shlex.quote(participant)}"
+        return f"{self._command} --participant {system.quote(participant)}"
 
     @command.setter
     def command(self, value: str) -> None:
@@ -155,18 +163,89 @@ class WorkshopServer(Server):
         participant = participant_id(cookie)
         _PARTICIPANT.set(participant)
         self.connected += 1
-        self._tell("serve.joined", participant)
+        self._tell("serve.joined", who=participant, n=self.connected)
         try:
-            return await super().handle_websocket(request)
+            return await self._run_participant(request)
         finally:
             self.connected -= 1
-            self._tell("serve.left", participant)
+            self._tell("serve.left", who=participant, n=self.connected)
 
-    def _tell(self, key: str, participant: str) -> None:
+    async def _run_participant(self, request: web.Request) -> web.WebSocketResponse:
+        """textual-serve's websocket handler (1.1.3), keeping each app service in `services`
+        so that stopping can close them all."""
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width = _number(request.query.get("width"), 80)
+        height = _number(request.query.get("height"), 24)
+        service: AppService | None = None
+        try:
+            await websocket.prepare(request)
+            service = AppService(
+                self.command,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+                download_manager=self.download_manager,
+                debug=self.debug,
+            )
+            self.services.add(service)
+            await service.start(width, height)
+            await self._process_messages(websocket, service)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:  # as textual-serve does: logged, the server goes on
+            logging.getLogger("innoscan.serve").exception(error)
+        finally:
+            if service is not None:
+                self.services.discard(service)
+                await service.stop()
+        return websocket
+
+    def _tell(self, key: str, **values: object) -> None:
         """A line for the team lead at the server: who came or went, how many are here."""
         from innoscan.locales import word
 
-        print(word(key, self.lang, who=participant, n=self.connected), flush=True)
+        print(word(key, self.lang, **values), flush=True)
+
+    def serve(self, debug: bool = False) -> None:
+        """Listen until Ctrl+C or SIGTERM; then stop (see `_stop`)."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        system.on_stop_signals(loop, self._request_stop)
+        web.run_app(
+            self._make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            print=None,
+            shutdown_timeout=STOP_WITHIN / 4,
+        )
+
+    def _request_stop(self) -> None:
+        """The first Ctrl+C closes the participants' apps, a second one stops at once."""
+        if self.stopping:
+            raise GracefulExit
+        self.stopping = True
+        self._tell("serve.stopping", n=len(self.services))
+        asyncio.ensure_future(self._stop())
+
+    async def _stop(self) -> None:
+        """Tell every participant's app to quit (each saves what its screen holds and ends),
+        end any that is still there after most of STOP_WITHIN, then leave the event loop."""
+        services = list(self.services)
+        for service in services:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(service.send_meta({"type": "quit"}), STOP_WITHIN / 8)
+        processes = [s._process for s in services if s._process is not None]
+        waiting = [asyncio.ensure_future(p.wait()) for p in processes]
+        if waiting:
+            await asyncio.wait(waiting, timeout=STOP_WITHIN / 2)
+        for process in processes:
+            if process.returncode is None:
+                with contextlib.suppress(ProcessLookupError):
+                    process.kill()
+        asyncio.get_running_loop().call_soon(_leave)
 
     def initialize_logging(self) -> None:
         """Warnings and errors only: the team lead reads who came and went, not each request."""
@@ -176,6 +255,17 @@ class WorkshopServer(Server):
         """Quiet: `serve()` in the CLI has said where to go already."""
 
 
+def _leave() -> None:
+    raise GracefulExit  # out of aiohttp's run_app, which then closes what is left
+
+
+def _number(text: str | None, default: int) -> int:
+    try:
+        return int(text or default)
+    except ValueError:
+        return default
+
+
 def _can_listen(host: str, port: int) -> None:
     """Say now, before any address is printed, when the port cannot be had."""
     from innoscan.content.problems import InputError
@@ -183,7 +273,8 @@ def _can_listen(host: str, port: int) -> None:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         with socket.socket(infos[0][0], socket.SOCK_STREAM) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if not system.windows():  # there it would let the probe share a port in use
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind(infos[0][4])
     except OSError as exc:
         raise InputError.single(f"{host}:{port}", f"cannot listen: {exc.strerror or exc}") from None
@@ -219,4 +310,5 @@ def run_server(args) -> int:
     except OSError as exc:
         where = f"{args.host}:{args.port}"
         raise InputError.single(where, f"cannot listen: {exc.strerror or exc}") from None
+    print(word("serve.stopped", w, path=folder.path), flush=True)
     return 0

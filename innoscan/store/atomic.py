@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from innoscan.content.problems import InputError
+from innoscan.store import system
 
 
 def write_atomic(path: str | Path, text: str, private: bool = False) -> Path:
     """Write `text` to a temporary file beside `path`, flush it to disk, then rename it.
 
-    `private` creates the file readable by its owner only. A failure raises InputError
-    naming the path and the reason; the file that was there stays as it was.
+    `private` creates the file readable by its owner only. A symbolic link is written
+    through (the file it names is replaced, the link stays); a device, a pipe or a folder is
+    never replaced. A failure raises InputError naming the path and the reason; the file
+    that was there stays as it was.
     """
     target = Path(path)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    _regular_or_new(target)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -27,15 +34,28 @@ def write_atomic(path: str | Path, text: str, private: bool = False) -> Path:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        mode = 0o600 if private else _mode_for(target)
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
+        system.set_mode(tmp, 0o600 if private else _mode_for(target))
+        system.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise InputError.single(target, f"cannot be written ({_reason(exc)})") from None
-    _sync_folder(folder)
+    system.sync_folder(folder)
     return target
+
+
+def _regular_or_new(target: Path) -> None:
+    """Refuse to replace anything but a regular file (a device, a pipe, a socket, a folder)."""
+    if system.is_device_name(target):
+        raise InputError.single(target, "is a device: innoscan never writes to one")
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return  # not there (yet): it is made
+    if stat.S_ISDIR(mode):
+        raise InputError.single(target, "is a folder, not a file")
+    if not stat.S_ISREG(mode):
+        raise InputError.single(target, "is not a regular file: innoscan never replaces it")
 
 
 def _mode_for(target: Path) -> int:
@@ -43,18 +63,7 @@ def _mode_for(target: Path) -> int:
     try:
         return target.stat().st_mode & 0o777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _sync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        return system.new_file_mode()
 
 
 def _reason(exc: OSError) -> str:

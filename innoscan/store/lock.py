@@ -1,15 +1,18 @@
-"""A lock file beside a result: who has it open, where, since when, last seen when.
+"""A lock file beside a result: which process has it open, where, since when, last seen when.
 
 Two laptops on a shared drive, or two terminals, must not overwrite each other's answers.
 The owner refreshes the lock while it runs. A lock whose process is gone from this machine
 (a crash) is taken over at once; one that has not been refreshed for STALE_AFTER seconds
 (another laptop that went away) is stale, and the user may take it over.
+
+The lock file is readable by its owner only and names no more than that needs: the process
+and its machine (to tell a crash here from a run elsewhere) and the times; not the user,
+so that a respondent who answers anonymously is not named beside their file.
 """
 
 from __future__ import annotations
 
 import contextlib
-import getpass
 import os
 import socket
 import time
@@ -20,7 +23,9 @@ from pathlib import Path
 
 import tomli_w
 
+from innoscan.content.visible import visible
 from innoscan.locales import DEFAULT
+from innoscan.store import system
 from innoscan.store.atomic import write_atomic
 
 STALE_AFTER = 120.0
@@ -30,29 +35,24 @@ REFRESH_EVERY = 30.0
 @dataclass(frozen=True)
 class Owner:
     pid: int
-    host: str
-    user: str
+    host: str  # "" when the lock file could not be read (another user's, on a shared drive)
     since: str
     seen: float
 
     @classmethod
     def me(cls, since: str | None = None) -> Owner:
-        try:
-            user = getpass.getuser()
-        except (KeyError, OSError):
-            user = "?"
         now = datetime.now(UTC).replace(microsecond=0).isoformat()
-        return cls(os.getpid(), socket.gethostname(), user, since or now, time.time())
+        return cls(os.getpid(), socket.gethostname(), since or now, time.time())
 
     def is_me(self) -> bool:
         return self.pid == os.getpid() and self.host == socket.gethostname()
 
     def crashed_here(self) -> bool:
         """A process on this machine that is gone: its lock is taken over without asking."""
-        return self.host == socket.gethostname() and not _alive(self.pid)
+        return self.host == socket.gethostname() and not system.alive(self.pid)
 
     def is_stale(self, now: float | None = None) -> bool:
-        if self.host == socket.gethostname() and not _alive(self.pid):
+        if self.crashed_here():
             return True
         return (now or time.time()) - self.seen > STALE_AFTER
 
@@ -61,14 +61,10 @@ class Owner:
         from innoscan.locales import word
 
         age = max(0, int(time.time() - self.seen))
-        return word(
-            "lock.owner",
-            lang,
-            user=self.user,
-            host=self.host,
-            pid=self.pid,
-            since=self.since,
-            age=age,
+        if not self.host:
+            return word("lock.owner_unknown", lang, age=age)
+        return visible(
+            word("lock.owner", lang, host=self.host, pid=self.pid, since=self.since, age=age)
         )
 
 
@@ -93,28 +89,30 @@ class Lock:
         """Take the lock; raise LockedError if another process holds it (unless `take_over`)."""
         me = Owner.me()
         try:
-            fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         except FileExistsError:
             owner = self.owner()
             if owner is not None and not (owner.is_me() or owner.crashed_here() or take_over):
                 raise LockedError(self.path.with_suffix(""), owner) from None
-            write_atomic(self.path, _text(me))
+            write_atomic(self.path, _text(me), private=True)
         else:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(_text(me))
         self.held = True
 
     def owner(self) -> Owner | None:
-        """Who holds the lock (None if nobody, or if the lock file is unreadable)."""
+        """Who holds the lock: None if nobody (or the lock file is broken); a lock file that
+        exists but may not be read (another user's) is an owner of whom only the file's
+        time is known."""
         try:
             data = tomllib.loads(self.path.read_text(encoding="utf-8"))
             return Owner(
-                int(data["pid"]),
-                str(data["host"]),
-                str(data["user"]),
-                str(data["since"]),
-                float(data["seen"]),
+                int(data["pid"]), str(data["host"]), str(data["since"]), float(data["seen"])
             )
+        except PermissionError:
+            with contextlib.suppress(OSError):
+                return Owner(0, "", "", self.path.stat().st_mtime)
+            return None
         except (OSError, ValueError, KeyError, TypeError, tomllib.TOMLDecodeError):
             return None
 
@@ -122,7 +120,7 @@ class Lock:
         """Say we are still here (only while the lock is still ours)."""
         owner = self.owner()
         if self.held and owner is not None and owner.is_me():
-            write_atomic(self.path, _text(Owner.me(since=owner.since)))
+            write_atomic(self.path, _text(Owner.me(since=owner.since)), private=True)
 
     def release(self) -> None:
         owner = self.owner()
@@ -132,22 +130,11 @@ class Lock:
         self.held = False
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _text(owner: Owner) -> str:
     return tomli_w.dumps(
         {
             "pid": owner.pid,
             "host": owner.host,
-            "user": owner.user,
             "since": owner.since,
             "seen": owner.seen,
         }

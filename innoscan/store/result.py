@@ -23,6 +23,7 @@ from pydantic import (
 
 from innoscan.content.bank import Bank, show_value
 from innoscan.content.problems import InputError, Problem, key_path, read_toml, short_message
+from innoscan.content.visible import data_safe
 from innoscan.locales import DEFAULT
 from innoscan.store.atomic import write_atomic
 
@@ -30,12 +31,14 @@ SCHEMA_VERSION = 1
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 AnswerValue = StrictInt | StrictFloat | StrictStr | list[StrictStr]
 Status = Literal["in-progress", "complete"]
+# No key the model does not know, and no number that is not finite (TOML can write nan, inf).
+_RECORD = ConfigDict(extra="forbid", allow_inf_nan=False)
 
 
 class Meta(BaseModel):
     """Who answered, when, and against which bank."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _RECORD
 
     team: str = ""
     organisation: str = ""
@@ -54,7 +57,7 @@ class Meta(BaseModel):
 class Action(BaseModel):
     """What the team agreed to do about a risk flag or a section: what, who, by when."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _RECORD
 
     target: str = Field(pattern=r"^(flag|section):[a-z][a-z0-9_]*$")
     what: str = Field(min_length=1)
@@ -66,7 +69,7 @@ class Action(BaseModel):
 class QuestionSpread(BaseModel):
     """How the respondents of a team profile answered one question."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _RECORD
 
     n: int = Field(ge=0)
     answers: dict[str, int] = {}
@@ -77,7 +80,7 @@ class QuestionSpread(BaseModel):
 class MergeInfo(BaseModel):
     """A team profile's origin: how many answered, how, and where they disagree."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _RECORD
 
     respondents: int = Field(ge=1)
     names: list[str] = []
@@ -88,7 +91,7 @@ class MergeInfo(BaseModel):
 class Result(BaseModel):
     """One team's (or one respondent's) answers to a bank."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = _RECORD
 
     schema_version: int = SCHEMA_VERSION
     meta: Meta
@@ -114,7 +117,8 @@ class Result(BaseModel):
         )
 
     def to_toml(self) -> str:
-        """The file's text: fixed key order, so reading and writing gives the same bytes."""
+        """The file's text: fixed key order, so reading and writing gives the same bytes;
+        no control character in it is raw."""
         meta = self.meta.model_dump(exclude_none=True)
         data: dict[str, Any] = {"schema_version": self.schema_version, "meta": meta}
         data["answers"] = dict(self.answers)
@@ -124,7 +128,7 @@ class Result(BaseModel):
             data["actions"] = [a.model_dump() for a in self.actions]
         if self.merge is not None:
             data["merge"] = self.merge.model_dump(exclude_defaults=True)
-        return tomli_w.dumps(data, multiline_strings=True)
+        return data_safe(tomli_w.dumps(data, multiline_strings=True))
 
     def save(self, path: str | Path) -> Path:
         """Write atomically; an individual respondent's file is readable by its owner only."""

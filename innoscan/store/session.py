@@ -6,30 +6,23 @@ The TUI (and any other front end) calls this; it knows nothing of screens or key
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import re
 import secrets
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from innoscan.content.bank import Bank, Question
 from innoscan.content.problems import InputError
+from innoscan.store.atomic import write_atomic
 from innoscan.store.lock import Lock
+from innoscan.store.names import digest_stem, file_stem, holds_team, name_id, slug, team_key
 from innoscan.store.result import LoadedResult, Result, load_result, now_utc
 
 DEFAULT_FOLDER = "innoscan-results"
-_MAX_SLUG = 60
 INDIVIDUAL = ".individual-"  # team-2026.individual-ID.toml: one respondent's answers
-
-
-def slug(text: str, fallback: str = "team") -> str:
-    """A safe file-name part: ASCII letters, digits and dashes, never a path."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    dashed = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
-    return dashed[:_MAX_SLUG].strip("-") or fallback
+RESCUED = "unsaved_"  # unsaved_team-2026_TIME.toml: answers that could not be saved (no slug
+# starts so: a rescue copy is never taken for a result of the folder, nor merged)
 
 
 @dataclass
@@ -52,8 +45,24 @@ class ResultsFolder:
         self.path = Path(path)
 
     def path_for(self, team: str, year: int, respondent_id: str | None = None) -> Path:
-        """The file of a team's result for a year; always directly inside the folder."""
-        name = f"{slug(team)}-{int(year)}"
+        """The file of a team's result for a year; always directly inside the folder.
+
+        Named by `file_stem`. A result that an earlier innoscan named by the readable part
+        alone is found there; a file of the name wanted that holds another team is never
+        taken (the team then gets the name with a digest).
+        """
+        key = team_key(team)
+        wanted = self._file(file_stem(team), year, respondent_id)
+        earlier = self._file(slug(team), year, respondent_id)
+        for path in dict.fromkeys((wanted, earlier)):
+            if path.exists() and holds_team(path, key):
+                return path
+        if not wanted.exists():
+            return wanted
+        return self._file(digest_stem(team), year, respondent_id)
+
+    def _file(self, stem: str, year: int, respondent_id: str | None) -> Path:
+        name = f"{stem}-{int(year)}"
         if respondent_id is not None:
             name += f"{INDIVIDUAL}{slug(respondent_id, 'anonymous')}"
         target = self.path / f"{name}.toml"
@@ -84,6 +93,8 @@ class ResultsFolder:
             return []
         entries = []
         for path in sorted(self.path.glob("*.toml")):
+            if path.name.startswith(RESCUED):
+                continue
             try:
                 entries.append(FolderEntry(path, loaded=load_result(path, bank)))
             except InputError as exc:
@@ -94,26 +105,16 @@ class ResultsFolder:
 
     def earlier(self, bank: Bank, result: Result) -> FolderEntry | None:
         """The same team's most recent result of an earlier year in this folder, if any."""
-        team = slug(result.meta.team)
+        team = team_key(result.meta.team)
         found = [
             e
             for e in self.scan(bank)
             if e.result is not None
             and e.result.meta.mode == "team"
-            and slug(e.result.meta.team) == team
+            and team_key(e.result.meta.team) == team
             and e.result.meta.year < result.meta.year
         ]
         return max(found, key=lambda e: e.result.meta.year, default=None)
-
-
-def _name_id(name: str) -> str:
-    """A respondent's part of the file name: their name's letters, or (for a name without
-    any ASCII letter or digit, such as 李雷) a digest of it, so that two such names differ."""
-    name = name.strip()
-    if not name or slug(name, ""):
-        return name
-    digest = hashlib.sha256(unicodedata.normalize("NFKC", name).casefold().encode()).hexdigest()
-    return f"name-{digest[:10]}"
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -162,6 +163,7 @@ class Session:
         self.lock: Lock | None = None
         self.unsaved: str | None = None
         self.conflict = False  # another process changed the file: this session never saves again
+        self.rescued: Path | None = None  # the copy of the answers `rescue` made
         self._stamp = _stamp(path)
 
     @classmethod
@@ -188,7 +190,7 @@ class Session:
         respondent_id = None
         if mode == "individual":
             respondent_id = (
-                participant or _name_id(respondent) or f"anonymous-{secrets.token_hex(3)}"
+                participant or name_id(respondent) or f"anonymous-{secrets.token_hex(3)}"
             )
         path = folder.path_for(team, year, respondent_id)
         if path.exists():
@@ -295,7 +297,10 @@ class Session:
         if self._stamp is not None and now is not None and now != self._stamp:
             self.conflict = True
             self.unsaved = "changed on disk by another process since it was opened"
-            raise InputError.single(self.path, f"{self.unsaved}: not overwritten")
+            with contextlib.suppress(InputError):  # said below: not overwritten, and where
+                self.rescue()
+            kept = f"; the answers are in {self.rescued}" if self.rescued else ""
+            raise InputError.single(self.path, f"{self.unsaved}: not overwritten{kept}")
         try:
             self.result.save(self.path)
         except InputError as exc:
@@ -303,6 +308,23 @@ class Session:
             raise
         self._stamp = _stamp(self.path)
         self.unsaved = None
+
+    def rescue(self) -> Path:
+        """Save the answers that cannot go into the result file in a copy readable by its
+        owner only: in the results folder, or (when that cannot be written) in the home
+        folder. Later calls update the same copy. InputError when neither can be written."""
+        if self.rescued is not None:
+            places = [self.rescued]
+        else:
+            name = f"{RESCUED}{self.path.stem}_{now_utc():%Y%m%dT%H%M%SZ}.toml"
+            places = [self.path.parent / name, Path.home() / name]
+        for place in places:
+            try:
+                self.rescued = write_atomic(place, self.result.to_toml(), private=True)
+                return self.rescued
+            except InputError as exc:
+                problem = exc
+        raise problem
 
     def save_copy(self, target: str | Path) -> Path:
         """Write the answers to another file (when the results folder cannot be written)."""

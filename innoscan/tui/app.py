@@ -84,10 +84,14 @@ class InnoscanApp(App):
 
     async def action_quit(self) -> None:
         """Quit, after saving what the screen holds (every change is saved already)."""
+        self.exit()  # on_exit_app saves
+
+    def on_exit_app(self) -> None:
+        """Before the app ends, however it was asked to (Ctrl+Q, or `serve` stopping): save
+        what the screens hold."""
         for screen in self.screen_stack:
             if isinstance(screen, InnoscanScreen):
                 screen.commit()
-        self.exit()
 
     # ── locks, saving again, saving elsewhere ─────────────────────────────────────────
 

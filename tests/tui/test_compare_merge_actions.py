@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from answer_sets import STRONG, STRUGGLING
+from textual.widgets import Select, Static
 
 from innoscan.store.result import Action, Result, load_result
 from innoscan.tui.app import make_app
@@ -24,6 +25,14 @@ def save(bank, folder, year, answers, **meta):
     )
     result.save(path)
     return path
+
+
+async def open_actions(app, pilot, folder) -> None:
+    """The results of Team Data 2026, at the Actions tab."""
+    app.open_results(folder.path_for("Team Data", 2026))
+    await pilot.pause()
+    app.screen.query_one("#tabs").active = "tab-actions"
+    await pilot.pause()
 
 
 async def test_compare_two_years_from_the_start_screen(bank, folder):
@@ -85,10 +94,7 @@ async def test_add_an_action_and_follow_up_last_years(bank, folder, on_disk):
     save(bank, folder, 2026, STRUGGLING)
     app = make_app(bank, "en", folder)
     async with app.run_test(size=(100, 40)) as pilot:
-        app.open_results(folder.path_for("Team Data", 2026))
-        await pilot.pause()
-        app.screen.query_one("#tabs").active = "tab-actions"
-        await pilot.pause()
+        await open_actions(app, pilot, folder)
         app.screen.query_one("#action-target").value = "flag:no_owner"
         app.screen.query_one("#action-what").value = "Owner in the pilot plan"
         app.screen.query_one("#action-who").value = "Bo"
@@ -108,3 +114,20 @@ async def test_add_an_action_and_follow_up_last_years(bank, folder, on_disk):
         }
     ]
     assert load_result(last_year, bank).result.actions[0].status == "done"
+
+
+async def test_adding_an_action_without_its_for_is_a_message_not_a_traceback(bank, folder):
+    """Issue 14, item 6: an unchosen Select holds Select.NULL in Textual 8, not a target."""
+    save(bank, folder, 2026, STRUGGLING, status="complete")
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_actions(app, pilot, folder)
+        assert app.screen.query_one("#action-target", Select).is_blank()
+        app.screen.query_one("#action-what").value = "Owner in the pilot plan"
+        app.screen.query_one("#action-add").press()
+        await pilot.pause()
+        problem = str(app.screen.query_one("#action-problem", Static).render())
+        assert problem == "Choose what for and describe the action."
+        assert app.screen.query_one("#action-what").value == "Owner in the pilot plan"  # kept
+    assert app.return_code in (0, None)
+    assert load_result(folder.path_for("Team Data", 2026), bank).result.actions == []

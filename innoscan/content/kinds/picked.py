@@ -61,10 +61,11 @@ class PickedQuestion(BaseQuestion):
 
     def _numbered(self, parts: list[str], bank: Bank, lang: str) -> list[Any]:
         values = self.choices(bank, lang)[0]
-        for part in parts:
-            if not part.isdigit() or not 1 <= int(part) <= len(values):
+        numbers = [_number(part) for part in parts]
+        for part, number in zip(parts, numbers, strict=True):
+            if not 1 <= number <= len(values):
                 raise NotAChoice(part, first=1, last=len(values))
-        return [values[int(part) - 1] for part in parts]
+        return [values[number - 1] for number in numbers]
 
     def plain_lines(self, bank: Bank, lang: str) -> list[str]:
         return [f"  {i}. {label}" for i, label in enumerate(self.choices(bank, lang)[1], 1)]
@@ -212,3 +213,8 @@ class YesNoQuestion(PickedQuestion):
 
     def _sheet_values(self, bank: Bank, lang: str) -> str:
         return word("sheet.yes_no", lang)
+
+
+def _number(part: str) -> int:
+    """A typed option number: ASCII digits only, and short ("²" or 5000 digits are no number)."""
+    return int(part) if part.isascii() and part.isdigit() and len(part) < 10 else 0

@@ -10,6 +10,7 @@ from textual.widgets import Button, Footer, Markdown, SelectionList, Static
 
 from innoscan.assess.compare import compare_results
 from innoscan.content.problems import InputError
+from innoscan.content.visible import visible
 from innoscan.render.compare_report import compare_markdown
 from innoscan.store.session import ResultsFolder
 from innoscan.tui.screens.base import BaseScreen
@@ -35,9 +36,11 @@ class CompareScreen(BaseScreen):
         items = []
         for entry in sorted(self.entries, key=lambda e: (e.result.meta.team, e.result.meta.year)):
             meta = entry.result.meta
-            label = f"{escape(meta.team)} · {meta.year} · {self.word('status.' + meta.status)}"
+            label = (
+                f"{escape(visible(meta.team))} · {meta.year} · {self.word('status.' + meta.status)}"
+            )
             if meta.mode == "individual":
-                label += f" · {escape(meta.respondent) or self.word('anonymous')}"
+                label += f" · {escape(visible(meta.respondent)) or self.word('anonymous')}"
             items.append((label, str(entry.path), str(entry.path) in self.chosen))
         with Vertical(id="compare-pick"):
             yield Static(self.word("tui.compare_title"), classes="subtitle")

@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Static
 
 from innoscan.assess.merge import merge
 from innoscan.content.problems import InputError
+from innoscan.content.visible import visible
 from innoscan.render.report import build_report, disagreement_rows
 from innoscan.store.result import LoadedResult
 from innoscan.store.session import ResultsFolder
@@ -46,7 +47,9 @@ class MergeScreen(BaseScreen):
         rows = disagreement_rows(report)
         with VerticalScroll(id="merge"):
             yield Static(
-                self.word("tui.merge_group", team=meta.team, year=meta.year, n=meta.respondents),
+                self.word(
+                    "tui.merge_group", team=visible(meta.team), year=meta.year, n=meta.respondents
+                ),
                 classes="subtitle",
                 markup=False,
             )

@@ -128,8 +128,9 @@ class QuestionScreen(BaseScreen):
         session = self.session
         banner.set_class(session.read_only, "read-only")
         banner.set_class(session.read_only or session.unsaved is not None, "shown")
-        if session.conflict:
-            banner.update(self.word("tui.conflict_banner"))
+        if session.conflict:  # the answers given here are in a rescue copy (Session.rescue)
+            copy = self.app.shown_path(session.rescued) if session.rescued else "—"
+            banner.update(self.word("tui.conflict_banner", path=copy))
         elif session.read_only:
             banner.update(self.word("tui.read_only_banner"))
         elif session.unsaved is not None:

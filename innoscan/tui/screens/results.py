@@ -19,6 +19,7 @@ from textual.widgets import (
 )
 
 from innoscan.assess.scoring import score
+from innoscan.content.visible import visible
 from innoscan.render.bank_listing import answer_text
 from innoscan.render.markdown import bar
 from innoscan.render.report import (
@@ -68,7 +69,7 @@ class ResultsScreen(BaseScreen):
         report = self.report()
         meta = report.result.meta
         yield Static(
-            f"{self.word('tui.results_title')}: {escape(meta.team)} · {meta.year}",
+            f"{self.word('tui.results_title')}: {escape(visible(meta.team))} · {meta.year}",
             id="results-title",
         )
         with TabbedContent(id="tabs"):

@@ -10,8 +10,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
 from textual.widgets.option_list import Option
 
+from innoscan.content.visible import visible
+from innoscan.store.names import team_key
 from innoscan.store.result import FIRST_YEAR, LAST_YEAR
-from innoscan.store.session import FolderEntry, ResultsFolder, slug
+from innoscan.store.session import FolderEntry, ResultsFolder
 from innoscan.tui.screens.base import BaseScreen
 from innoscan.tui.widgets.languages import chosen_language, language_buttons
 
@@ -76,7 +78,7 @@ class StartScreen(BaseScreen):
                 yield Static(self.word("tui.unreadable_title"), classes="subtitle")
                 for entry in broken:
                     yield Static(
-                        f"{escape(entry.path.name)}: {escape(entry.problem)}", classes="problem"
+                        escape(visible(f"{entry.path.name}: {entry.problem}")), classes="problem"
                     )
         yield Footer(compact=True, show_command_palette=False)
 
@@ -91,23 +93,22 @@ class StartScreen(BaseScreen):
             meta = entry.result.meta
             answered = len(entry.result.answers)
             who = (
-                f" · {escape(meta.respondent) or self.word('anonymous')}"
+                f" · {escape(visible(meta.respondent)) or self.word('anonymous')}"
                 if meta.mode == "individual"
                 else ""
             )
-            label = self.word(
-                "tui.entry", team=escape(meta.team), year=meta.year, answered=answered
-            )
+            team = escape(visible(meta.team))
+            label = self.word("tui.entry", team=team, year=meta.year, answered=answered)
             options.append(Option(label + who, id=str(entry.path)))
         yield OptionList(*options, id=list_id)
 
     def _groups(self) -> dict[str, list[FolderEntry]]:
-        """Individual results per team and year, keyed 'slug|year'."""
+        """Individual results per team and year, keyed 'team key|year'."""
         groups: dict[str, list[FolderEntry]] = {}
         for entry in self.entries:
             meta = entry.result.meta if entry.result else None
             if meta is not None and meta.mode == "individual":
-                groups.setdefault(f"{slug(meta.team)}|{meta.year}", []).append(entry)
+                groups.setdefault(f"{team_key(meta.team)}|{meta.year}", []).append(entry)
         return groups
 
     def _merge_groups(self) -> ComposeResult:
@@ -119,7 +120,7 @@ class StartScreen(BaseScreen):
         for key, entries in groups.items():
             meta = entries[0].result.meta
             label = self.word(
-                "tui.merge_group", team=escape(meta.team), year=meta.year, n=len(entries)
+                "tui.merge_group", team=escape(visible(meta.team)), year=meta.year, n=len(entries)
             )
             options.append(Option(label, id=key))
         yield OptionList(*options, id="merge-groups")

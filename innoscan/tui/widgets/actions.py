@@ -103,7 +103,7 @@ class ActionsPane(Vertical):
         target = self.query_one("#action-target", Select).value
         what = self.query_one("#action-what", Input).value.strip()
         problem = self.query_one("#action-problem", Static)
-        if target is Select.BLANK or not what:
+        if not isinstance(target, str) or not what:  # nothing chosen is Select.NULL, not text
             problem.update(self.word("tui.action_need"))
             return
         action = Action(

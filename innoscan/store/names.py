@@ -1,0 +1,76 @@
+"""File names from team and respondent names: safe, readable for Latin names, and never the
+same file for two teams."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from innoscan.content.problems import InputError, read_toml
+
+_MAX_SLUG = 60
+
+
+def slug(text: str, fallback: str = "team") -> str:
+    """A safe file-name part: ASCII letters, digits and dashes, never a path."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    dashed = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return dashed[:_MAX_SLUG].strip("-") or fallback
+
+
+def is_blank(name: str) -> bool:
+    """A name with nothing to read in it: empty, spaces, or only invisible characters."""
+    return all(unicodedata.category(char)[0] in "CZ" for char in name)
+
+
+def team_key(name: str) -> str:
+    """What makes two team names one team: the same characters, in any case, with or without
+    accents on Latin letters, whatever the spaces around and between the words."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", name):
+        if not (unicodedata.combining(char) and kept and kept[-1].isascii()):
+            kept.append(char)  # an accent on a Latin letter is dropped: é -> e
+    return " ".join(unicodedata.normalize("NFC", "".join(kept)).casefold().split())
+
+
+_PLAIN = re.compile(r"[a-z0-9]+( [a-z0-9]+)*")
+_DIGEST = 10
+
+
+def file_stem(team: str) -> str:
+    """A team's part of its file names. A plain Latin name (letters, digits and spaces) gives
+    its letters, as it always has ('Team Data' -> 'team-data'); any other name gets a digest
+    of it appended, so that two teams never share a file ('数据团队' -> 'team-1f0c…')."""
+    key = team_key(team)
+    if _PLAIN.fullmatch(key) and len(key) <= _MAX_SLUG:
+        return key.replace(" ", "-")
+    return digest_stem(team)
+
+
+def digest_stem(team: str) -> str:
+    """The readable part of the name (or 'team'), then a digest of `team_key`."""
+    digest = hashlib.sha256(team_key(team).encode()).hexdigest()[:_DIGEST]
+    return f"{slug(team)[: _MAX_SLUG - _DIGEST - 1].strip('-') or 'team'}-{digest}"
+
+
+def holds_team(path: Path, key: str) -> bool:
+    """Whether the result file at `path` is the team's. One that cannot be read counts as the
+    team's: its problem is then told, rather than a second file made beside it."""
+    try:
+        meta = read_toml(path).get("meta")
+    except InputError:
+        return True
+    team = meta.get("team") if isinstance(meta, dict) else None
+    return not isinstance(team, str) or team_key(team) == key
+
+
+def name_id(name: str) -> str:
+    """A respondent's part of the file name: their name's letters, or (for a name without
+    any ASCII letter or digit, such as 李雷) a digest of it, so that two such names differ."""
+    name = name.strip()
+    if not name or slug(name, ""):
+        return name
+    digest = hashlib.sha256(unicodedata.normalize("NFKC", name).casefold().encode()).hexdigest()
+    return f"name-{digest[:10]}"

@@ -1,0 +1,129 @@
+"""What differs between Linux, macOS and Windows, in one place.
+
+Everything POSIX-only (file modes, syncing a folder, signals) is asked for here, behind
+`windows()`, with what Windows does instead. Tests run the Windows branches on Linux by
+replacing `windows`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ntpath
+import os
+import shlex
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+# Names that are devices in every folder on Windows, with any suffix ("nul.txt" too).
+_DEVICES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+_DEVICES |= {f"{port}{n}" for port in ("COM", "LPT") for n in [*"123456789", "¹", "²", "³"]}
+_REPLACE_TRIES = 20  # Windows: a file another program has open cannot be replaced for a moment
+
+
+def windows() -> bool:
+    return sys.platform == "win32"
+
+
+def is_device_name(path: str | Path) -> bool:
+    """On Windows, whether `path` names a device (NUL, CON, COM1, ...) wherever it is."""
+    if not windows():
+        return False
+    name = ntpath.basename(str(path)).split(".")[0].rstrip(" ").upper()
+    return name in _DEVICES
+
+
+def alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine. psutil asks the system without
+    sending anything (on Windows, signal 0 to a process would be CTRL_C_EVENT)."""
+    import psutil
+
+    return psutil.pid_exists(pid)
+
+
+def set_mode(path: str | Path, mode: int) -> None:
+    """Set a file's permission bits (POSIX). On Windows the bits do not make a file private:
+    it keeps the access rights of its folder (in the user's profile: the user's alone)."""
+    if not windows():
+        os.chmod(path, mode)
+
+
+def new_file_mode() -> int:
+    """The mode a new file gets: 0o666 less the umask (on Windows nothing is taken away)."""
+    if windows():
+        return 0o666
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def replace(source: str | Path, target: str | Path) -> None:
+    """Rename `source` over `target` at once. On Windows, where a file that another program
+    (a virus scanner, an editor) has open cannot be replaced, try again for a moment."""
+    tries = _REPLACE_TRIES if windows() else 1
+    for attempt in range(tries):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == tries - 1:
+                raise
+            time.sleep(0.05)
+
+
+def sync_folder(folder: str | Path) -> None:
+    """Flush a folder's entries to disk after a rename (POSIX; Windows cannot open a folder
+    as a file, and NTFS records the rename itself)."""
+    if windows():
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def command_line(parts: Sequence[str]) -> str:
+    """A command for the system's shell. POSIX: `exec` makes the shell give way to the
+    program (one process each); Windows' cmd.exe has no exec, and quotes in its own way."""
+    if windows():
+        return subprocess.list2cmdline(parts)
+    return "exec " + shlex.join(parts)
+
+
+def quote(part: str) -> str:
+    """One argument, quoted for `command_line`'s shell."""
+    return subprocess.list2cmdline([part]) if windows() else shlex.quote(part)
+
+
+def on_stop_signals(loop, callback: Callable[[], None]) -> None:
+    """Run `callback` in `loop` on Ctrl+C or a request to stop (SIGTERM; Ctrl+Break on
+    Windows, whose event loops cannot take signal handlers: the signal module's are used)."""
+    names = ("SIGINT", "SIGTERM", "SIGBREAK") if windows() else ("SIGINT", "SIGTERM")
+    for name in names:
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        if windows():
+            signal.signal(number, lambda *_: loop.call_soon_threadsafe(callback))
+        else:
+            loop.add_signal_handler(number, callback)
+
+
+def never_unprintable(*streams) -> None:
+    """Printing a name the output's encoding lacks (数据团队 to a Windows code page, or a
+    POSIX locale that is not UTF-8) never fails. On Windows, output that goes to a file or a
+    pipe is UTF-8, as every file innoscan writes (the console is UTF-8 there already);
+    elsewhere such characters are written as escapes (\\u6570)."""
+    for stream in streams:
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding.startswith("utf8") or not hasattr(stream, "reconfigure"):
+            continue
+        if windows():
+            stream.reconfigure(encoding="utf-8")
+        else:
+            stream.reconfigure(errors="backslashreplace")
