@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from innoscan import __version__
+from innoscan.content.figures import ORG_TYPES
 from innoscan.content.problems import InputError
 from innoscan.locales import DEFAULT, detect_language, languages, use_bank_words, word
 from innoscan.render.formats import COMPARE_FORMATS, FORMATS, Format
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--team", default="", help="team name to put in the sheet")
     p.add_argument("--org", default="", help="organisation to put in the sheet")
+    _org_type_option(p)
     _year_option(p)
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
     p.set_defaults(func=cmd_template)
@@ -123,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--team", required=True, help="team name")
     p.add_argument("--org", default="", help="organisation")
+    _org_type_option(p)
     _year_option(p)
     p.add_argument(
         "--plain",
@@ -171,6 +174,15 @@ def _year_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _org_type_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--org-type",
+        choices=ORG_TYPES,
+        help="kind of organisation, so the report shows the figures for it first "
+        "(executive_agency includes the ZBOs)",
+    )
+
+
 def _format_option(parser: argparse.ArgumentParser, formats: dict[str, Format]) -> None:
     parser.add_argument(
         "--format", choices=list(formats), default=DEFAULT_FORMAT, help=f"default: {DEFAULT_FORMAT}"
@@ -199,7 +211,12 @@ def cmd_tui(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     """`innoscan run`: a team's (or with --individual, one person's) first open question."""
     bank = _bank(args)
-    details = {"team": args.team, "year": args.year, "organisation": args.org}
+    details = {
+        "team": args.team,
+        "year": args.year,
+        "organisation": args.org,
+        "org_type": args.org_type,
+    }
     if args.individual:
         details.update(mode="individual", respondent=args.name, participant=args.participant)
     elif args.name or args.participant:
@@ -265,7 +282,9 @@ def cmd_template(args: argparse.Namespace) -> int:
     from innoscan.store.result import Result
 
     bank = _bank(args)
-    result = Result.new(bank, args.team, args.year, args.lang, organisation=args.org)
+    result = Result.new(
+        bank, args.team, args.year, args.lang, organisation=args.org, org_type=args.org_type
+    )
     _emit(answer_sheet(bank, result, args.lang), args.output)
     return 0
 

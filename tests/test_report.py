@@ -78,7 +78,7 @@ def test_markdown_report_structure(cli, bank, tmp_path):
     for expected in (
         "Summary",
         "Scores per section",
-        "National benchmarks",
+        "Reference figures",
         "Last-mile risks",
         "Appendix: all answers",
     ):
@@ -100,7 +100,7 @@ def test_markdown_report_structure(cli, bank, tmp_path):
 
 def test_sections_without_figures_say_so(cli, bank, tmp_path):
     md = cli("report", write_result(bank, tmp_path / "r.toml", STRONG), "--lang", "en").out
-    part = md.split("## National benchmarks")[1].split("## Last-mile risks")[0]
+    part = md.split("## Reference figures")[1].split("## Last-mile risks")[0]
     for section in (
         "Leadership and innovation management",
         "Innovation roles and units",
@@ -108,7 +108,7 @@ def test_sections_without_figures_say_so(cli, bank, tmp_path):
         "The last mile",
     ):
         block = part.split(f"### {section}")[1].split("###")[0]
-        assert block.strip() == "No published national figure."
+        assert block.strip() == "No comparable published figure."
     assert (
         "Like 76 % of Dutch government organisations (2025), your team put at least one innovation into use."
         in md
@@ -122,7 +122,7 @@ def test_reading_in_dutch(cli, bank, tmp_path):
         "Anders dan 76 % van de Nederlandse overheidsorganisaties (2025) heeft jullie team geen innovatie in gebruik genomen."
         in md
     )
-    assert "## Risico's in de laatste mijl" in md
+    assert "## Risico's in de laatste kilometer" in md
 
 
 def test_hostile_user_text_cannot_break_tables_or_inject_html(cli, bank, tmp_path):

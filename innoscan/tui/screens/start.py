@@ -7,9 +7,20 @@ from pathlib import Path
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import (
+    Button,
+    Footer,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+)
 from textual.widgets.option_list import Option
 
+from innoscan.content.figures import ORG_TYPES
 from innoscan.store.result import FIRST_YEAR, LAST_YEAR
 from innoscan.store.session import FolderEntry, ResultsFolder, slug
 from innoscan.tui.screens.base import BaseScreen
@@ -49,6 +60,14 @@ class StartScreen(BaseScreen):
                 with Horizontal(classes="field"):
                     yield Label(self.word("tui.org_name"))
                     yield Input(id="org", compact=True)
+                with Horizontal(classes="field"):
+                    yield Label(self.word("org_type.label"))
+                    yield Select(
+                        [(self.word(f"org_type.{kind}"), kind) for kind in ORG_TYPES],
+                        prompt=self.word("tui.org_type_prompt"),
+                        id="org-type",
+                        compact=True,
+                    )
                 with Horizontal(classes="field"):
                     yield Label(self.word("tui.year"))
                     yield Input(str(app.today.year), id="year", max_length=4, compact=True)
@@ -160,9 +179,11 @@ class StartScreen(BaseScreen):
             return
         lang = chosen_language(self.query_one("#lang", RadioSet)) or self.lang
         individual = self.query_one("#mode-individual", RadioButton).value
+        org_type = self.query_one("#org-type", Select).value
         self.app.start_session(
             team=team,
             organisation=self.query_one("#org", Input).value,
+            org_type=None if org_type is Select.BLANK else org_type,
             year=int(year_text),
             lang=lang,
             mode="individual" if individual else "team",
