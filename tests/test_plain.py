@@ -113,7 +113,7 @@ def test_multiple_choice_takes_several_numbers_and_refuses_an_exclusive_one_with
     q = BANK.question("activity.value")
     values, _ = q.choices(BANK, "en")
     none = str(values.index("none") + 1)
-    lines = [*lines_for(given)[:8], f"1 {none}", "3, 1", "q"]
+    lines = [*lines_for(given)[:8], "s", f"1 {none}", "3, 1", "q"]  # s: the partners
     run = plain(tmp_path, lines)
     assert (
         "Not accepted: 'No noticeable value yet' cannot be combined with other choices" in run.out
@@ -232,7 +232,7 @@ def test_dutch_messages_for_bounds_and_exclusive_choices(tmp_path):
     q = BANK.question("activity.value")
     values, _ = q.choices(BANK, "nl")
     none = str(values.index("none") + 1)
-    lines = [*lines_for(given)[:4], "-1", *lines_for(given)[4:8], f"1 {none}", "q"]
+    lines = [*lines_for(given)[:4], "-1", *lines_for(given)[4:8], "s", f"1 {none}", "q"]
     run = run_process(
         "run",
         "--plain",

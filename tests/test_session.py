@@ -63,7 +63,7 @@ def test_place_and_neighbours_follow_the_conditions(bank, tmp_path):
     assert session.neighbour(interaction, 1).id == "activity.underway"
     session.answer(bank.question("activity.products"), "yes")
     assert session.neighbour(interaction, 1).id == "activity.count"
-    assert session.place(interaction)[:2] == (4, 13)
+    assert session.place(interaction)[:2] == (4, 16)
 
 
 def test_a_file_where_the_folder_should_be_is_reported(bank, tmp_path):
