@@ -321,3 +321,51 @@ def test_a_dont_know_is_shown_as_such_beside_the_benchmark_not_as_no_answer(cli,
     assert run.code == 0
     row = next(line for line in run.out.splitlines() if line.startswith("| Technologie"))
     assert "weet niet" in row and "geen antwoord" not in row
+
+
+def org_report(cli, bank, tmp_path, org_type, fmt="md", answers=STRONG):
+    result = Result.new(bank, "Team Data", 2026, "en", org_type=org_type)
+    result.answers.update(answers)
+    path = tmp_path / f"{org_type}.toml"
+    result.save(path)
+    return cli("report", path, "--format", fmt, "--lang", "en").out
+
+
+def test_the_figure_for_the_teams_own_kind_of_organisation_comes_first_and_is_marked(
+    cli, bank, tmp_path
+):
+    md = org_report(cli, bank, tmp_path, "core_ministry")
+    assert "| Kind of organisation | Core ministry |" in md
+    innovated = next(t for t in tables(md) if t[0][0] == "Indicator")[1]
+    assert innovated[2:4] == ["56 %", "Dutch core ministries (**your kind of organisation**)"]
+    assert "- Like 56 % of Dutch core ministries (2025), your team put at least one" in md
+    assert "No separate figure" not in md
+    data = json.loads(org_report(cli, bank, tmp_path, "core_ministry", "json"))
+    figures = data["benchmarks"][0]["figures"]
+    assert [f["own_type"] for f in figures][:2] == [True, False]
+    assert data["org_type"] == "core_ministry"
+
+
+def test_where_no_figure_for_the_teams_kind_is_published_the_report_says_so(cli, bank, tmp_path):
+    md = org_report(cli, bank, tmp_path, "municipality")
+    reading = "- Like 76 % of Dutch government organisations (2025), your team put at least one"
+    assert f"{reading} innovation into use.\n  No separate figure is published for your kind of organisation." in md
+    assert md.count("No separate figure") == 1  # only where figures differ by kind
+    assert "(your kind of organisation)" not in md
+
+
+def test_a_comparison_with_a_question_that_was_not_asked_says_it_did_not_apply(
+    cli, bank, tmp_path
+):
+    md = cli("report", write_result(bank, tmp_path / "r.toml", NOT_INNOVATING), "--lang", "en").out
+    row = next(r for t in tables(md) for r in t if r[0] == "Latest innovation was the first of its kind")
+    assert row[1] == "does not apply"
+    assert "- No comparison: the question did not apply to your team." in md
+
+
+def test_each_figures_note_stands_on_its_own_row(cli, bank, tmp_path):
+    md = cli("report", write_result(bank, tmp_path / "r.toml", STRONG), "--lang", "en").out
+    rows = [r for t in tables(md) for r in t if r[0:1] != ["Indicator"]]
+    norway = next(r for r in rows if r[4:5] == ["NO"])
+    assert norway[7].startswith("KS surveyed only municipal units")
+    assert "Note (" not in md

@@ -70,3 +70,14 @@ def test_a_file_where_the_folder_should_be_is_reported(bank, tmp_path):
     blocker = tmp_path / "results"
     blocker.write_text("")
     assert ResultsFolder(blocker).problem() == f"{blocker}: is a file, not a folder"
+
+
+def test_the_kind_of_organisation_is_kept_and_given_once_to_a_result_without_one(bank, tmp_path):
+    folder = ResultsFolder(tmp_path)
+    session = Session.open(bank, folder, "T", 2026, "en")
+    assert session.result.meta.org_type is None  # as in every file of bank 2026.1
+    again = Session.open(bank, folder, "T", 2026, "en", org_type="water_board")
+    assert again.result.meta.org_type == "water_board"
+    third = Session.open(bank, folder, "T", 2026, "en", org_type="province")
+    assert third.result.meta.org_type == "water_board"  # never changed behind the team's back
+    assert 'org_type = "water_board"' in session.path.read_text()

@@ -179,11 +179,11 @@ class StartScreen(BaseScreen):
             return
         lang = chosen_language(self.query_one("#lang", RadioSet)) or self.lang
         individual = self.query_one("#mode-individual", RadioButton).value
-        org_type = self.query_one("#org-type", Select).value
+        org_type = self.query_one("#org-type", Select).selection  # None: not chosen
         self.app.start_session(
             team=team,
             organisation=self.query_one("#org", Input).value,
-            org_type=None if org_type is Select.BLANK else org_type,
+            org_type=org_type,
             year=int(year_text),
             lang=lang,
             mode="individual" if individual else "team",
