@@ -71,8 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         "template", parents=[common], help="write an answer sheet to fill in with a text editor"
     )
     p.add_argument("--team", default="", help="team name to put in the sheet")
-    p.add_argument("--org", default="", help="organisation to put in the sheet")
-    _org_type_option(p)
+    _org_options(p, "organisation to put in the sheet")
     _year_option(p)
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE, not stdout")
     p.set_defaults(func=cmd_template)
@@ -124,8 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="go straight to a team's first open question (the TUI, or --plain prompts)",
     )
     p.add_argument("--team", required=True, help="team name")
-    p.add_argument("--org", default="", help="organisation")
-    _org_type_option(p)
+    _org_options(p, "organisation")
     _year_option(p)
     p.add_argument(
         "--plain",
@@ -174,13 +172,9 @@ def _year_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _org_type_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--org-type",
-        choices=ORG_TYPES,
-        help="kind of organisation, so the report shows the figures for it first "
-        "(executive_agency includes the ZBOs)",
-    )
+def _org_options(parser: argparse.ArgumentParser, org_help: str) -> None:
+    parser.add_argument("--org", default="", help=org_help)
+    parser.add_argument("--org-type", choices=ORG_TYPES, help="the kind of organisation")
 
 
 def _format_option(parser: argparse.ArgumentParser, formats: dict[str, Format]) -> None:
@@ -211,12 +205,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     """`innoscan run`: a team's (or with --individual, one person's) first open question."""
     bank = _bank(args)
-    details = {
-        "team": args.team,
-        "year": args.year,
-        "organisation": args.org,
-        "org_type": args.org_type,
-    }
+    details = dict(team=args.team, year=args.year, organisation=args.org, org_type=args.org_type)
     if args.individual:
         details.update(mode="individual", respondent=args.name, participant=args.participant)
     elif args.name or args.participant:
@@ -282,9 +271,8 @@ def cmd_template(args: argparse.Namespace) -> int:
     from innoscan.store.result import Result
 
     bank = _bank(args)
-    result = Result.new(
-        bank, args.team, args.year, args.lang, organisation=args.org, org_type=args.org_type
-    )
+    org = {"organisation": args.org, "org_type": args.org_type}
+    result = Result.new(bank, args.team, args.year, args.lang, **org)
     _emit(answer_sheet(bank, result, args.lang), args.output)
     return 0
 

@@ -251,3 +251,20 @@ async def test_switching_language_keeps_the_name_a_participant_typed(bank, folde
         await pilot.pause()
     saved = load_result(folder.path_for("Team Data", 2026, "p-8"), bank).result
     assert saved.meta.respondent == "Bea" and saved.meta.language == "nl"
+
+
+async def test_the_reference_figures_tab_shows_the_teams_own_kind_first(bank, folder):
+    folder.path.mkdir()
+    result = Result.new(bank, "Team Data", 2026, "en", org_type="core_ministry")
+    result.answers["activity.products"] = "yes"
+    result.save(folder.path_for("Team Data", 2026))
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_results(folder.path_for("Team Data", 2026))
+        await pilot.pause()
+        console = Console(width=80, record=True, file=io.StringIO())
+        console.print(app.screen.query(".benchmark").first().content)
+        text = console.export_text()
+    figures = [line.split("%")[0].strip() for line in text.splitlines() if " % " in line]
+    assert figures[0] == "56" and "◀ your kind of organisation" in text
+    assert "Like 56 % of Dutch core ministries (2025), your team put at least" in " ".join(text.split())
