@@ -27,7 +27,7 @@ class Change(Strict):
         return low < version_key(self.version) <= high
 
 
-class ChangesFile(Strict):
+class ChangeFile(Strict):
     """The contents of changes.toml."""
 
     changes: list[Change] = []
