@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from innoscan import __version__
+from innoscan.content.figures import ORG_TYPES
 from innoscan.content.problems import InputError
 from innoscan.content.visible import data_safe, visible
 from innoscan.locales import DEFAULT, detect_language, languages, use_bank_words
@@ -73,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
         "template", parents=[common], help="write an answer sheet to fill in with a text editor"
     )
     p.add_argument("--team", default="", help="team name to put in the sheet")
-    p.add_argument("--org", default="", help="organisation to put in the sheet")
+    _org_options(p, "organisation to put in the sheet")
     _year_option(p)
     _output_options(p)
     p.set_defaults(func=cmd_template)
@@ -124,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="go straight to a team's first open question (the TUI, or --plain prompts)",
     )
     p.add_argument("--team", required=True, help="team name")
-    p.add_argument("--org", default="", help="organisation")
+    _org_options(p, "organisation")
     _year_option(p)
     p.add_argument(
         "--plain",
@@ -173,6 +174,11 @@ def _year_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _org_options(parser: argparse.ArgumentParser, org_help: str) -> None:
+    parser.add_argument("--org", default="", help=org_help)
+    parser.add_argument("--org-type", choices=ORG_TYPES, help="the kind of organisation")
+
+
 def _format_option(parser: argparse.ArgumentParser, formats: dict[str, Format]) -> None:
     parser.add_argument(
         "--format", choices=list(formats), default=DEFAULT_FORMAT, help=f"default: {DEFAULT_FORMAT}"
@@ -202,7 +208,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     """`innoscan run`: a team's (or with --individual, one person's) first open question."""
     _team_given(args.team)
     bank = _bank(args)
-    details = {"team": args.team, "year": args.year, "organisation": args.org}
+    details = dict(team=args.team, year=args.year, organisation=args.org, org_type=args.org_type)
     if args.individual:
         details.update(mode="individual", respondent=args.name, participant=args.participant)
     elif args.name or args.participant:
@@ -251,7 +257,8 @@ def cmd_template(args: argparse.Namespace) -> int:
     from innoscan.store.result import Result
 
     bank = _bank(args)
-    result = Result.new(bank, args.team, args.year, args.lang, organisation=args.org)
+    org = {"organisation": args.org, "org_type": args.org_type}
+    result = Result.new(bank, args.team, args.year, args.lang, **org)
     _emit(answer_sheet(bank, result, args.lang), args)
     return 0
 

@@ -8,10 +8,14 @@ SECTION_ORDER = ["activity", "leadership", "collaboration", "roles", "climate", 
 LATEST_INNOVATION = [
     "activity.novelty",
     "activity.initiators",
+    "activity.latest_partners",
     "activity.value",
+    "activity.funding",
+    "activity.factor_employees",
     "activity.evaluated",
     "activity.spread",
 ]
+TYPES = ("products", "services", "processes", "interaction")
 
 
 def test_builtin_bank_has_the_six_sections_in_order():
@@ -20,8 +24,19 @@ def test_builtin_bank_has_the_six_sections_in_order():
     assert bank.languages == ["nl", "en"]
 
 
-def test_builtin_bank_size_fits_a_45_to_60_minute_workshop():
-    assert 50 <= len(load_bank().questions) <= 60
+def asked_of(answers: dict) -> list[str]:
+    return [q.id for q in load_bank().asked(answers)]
+
+
+def test_a_team_that_innovates_gets_about_sixty_questions_and_one_that_does_not_fewer():
+    """The latest innovation's questions are asked only of a team that has one, and what
+    helped or hindered its collaboration only when it was made with others."""
+    innovating = {f"activity.{t}": "yes" for t in TYPES}
+    with_others = {**innovating, "activity.latest_partners": ["own_organisation"]}
+    alone = {**innovating, "activity.latest_partners": ["none"]}
+    not_innovating = {f"activity.{t}": "no" for t in TYPES}
+    counts = [len(asked_of(a)) for a in (with_others, alone, not_innovating)]
+    assert counts == [68, 66, 56]
 
 
 def test_every_builtin_text_is_in_dutch_and_english():
@@ -47,7 +62,7 @@ def test_the_four_innovation_types_are_yes_no_with_dont_know():
 
 def test_latest_innovation_questions_only_after_an_innovation():
     bank = load_bank()
-    none = {f"activity.{t}": "no" for t in ("products", "services", "processes", "interaction")}
+    none = {f"activity.{t}": "no" for t in TYPES}
     some = {**none, "activity.services": "yes"}
     for qid in LATEST_INNOVATION:
         q = bank.question(qid)
@@ -56,6 +71,18 @@ def test_latest_innovation_questions_only_after_an_innovation():
     underway = bank.question("activity.underway")
     assert underway in bank.asked(none)
     assert underway not in bank.asked(some)
+
+
+def test_every_builtin_question_says_where_it_comes_from():
+    assert [q.id for q in load_bank().questions if q.origin is None] == []
+
+
+def test_what_hindered_a_collaboration_is_asked_only_of_one_made_with_others():
+    innovating = {f"activity.{t}": "yes" for t in TYPES}
+    factors = {"activity.factor_collaboration", "activity.factor_safe_operations"}
+    for partners, asked in ((["companies"], True), (["none"], False), ("dont_know", False)):
+        found = factors & set(asked_of({**innovating, "activity.latest_partners": partners}))
+        assert found == (factors if asked else set()), partners
 
 
 def test_initiators_allow_up_to_three():

@@ -247,3 +247,85 @@ partly_at = 70
     assert any(
         "partly_at (70) must not be above present_at (40)" in p for p in problems_of(mini_bank)
     )
+
+
+CHANGES = """
+[[changes]]
+version = "1"
+questions = ["alpha.did", "alpha.gone"]
+replaced_by = "alpha.how"
+note = { nl = "Anders gevraagd.", en = "Asked differently." }
+"""
+
+
+def test_changes_of_meaning_are_checked(mini_bank):
+    (mini_bank / "changes.toml").write_text(CHANGES, encoding="utf-8")
+    change = load_bank(mini_bank).changes[0]  # a changed question may be gone from the bank
+    assert change.questions == ["alpha.did", "alpha.gone"] and change.replaced_by == "alpha.how"
+    broken = CHANGES.replace('version = "1"', 'version = "2"')
+    broken = broken.replace('"alpha.how"', '"alpha.new"').replace(', en = "Asked differently."', "")
+    broken = broken.replace('"alpha.gone"', '"Gone"')
+    (mini_bank / "changes.toml").write_text(broken, encoding="utf-8")
+    problems = problems_of(mini_bank)
+    assert any("changes.toml" in p and "questions" in p for p in problems), problems
+    (mini_bank / "changes.toml").write_text(broken.replace('"Gone"', '"alpha.gone"'), "utf-8")
+    problems = problems_of(mini_bank)
+    assert any("changes[0]: version 2 is newer than the bank (1)" in p for p in problems)
+    assert any("changes[0]: replaced_by: unknown question 'alpha.new'" in p for p in problems)
+    assert any("changes[0]: note: missing text for 'en'" in p for p in problems)
+
+
+def test_versions_are_compared_as_numbers():
+    from innoscan.content.changes import Change, version_key
+
+    assert version_key("2026.10") > version_key("2026.9") > version_key("2026.1")
+    change = Change(version="2026.2", questions=["a.b"], note={"en": "x"})
+    assert change.straddles("2026.1", "2026.2") and change.straddles("2026.3", "2026.1")
+    assert not change.straddles("2026.2", "2026.3") and not change.straddles("2026.1", "2026.1")
+
+
+def test_a_question_says_where_it_comes_from_in_words_innoscan_knows(mini_bank):
+    edit(mini_bank / "sections/beta.toml", 'id = "beta.note"', 'id = "beta.note"\norigin = "seed"')
+    assert load_bank(mini_bank).question("beta.note").origin == "seed"
+    edit(mini_bank / "sections/beta.toml", 'origin = "seed"', 'origin = "hearsay"')
+    assert any("beta.note" in p and "origin" in p for p in problems_of(mini_bank))
+
+
+FIGURE = """
+[[indicators]]
+id = "did"
+section = "alpha"
+title = { nl = "Deed", en = "Did" }
+team = { question = "alpha.did", equals = "yes" }
+yes = { nl = "ja", en = "yes" }
+no = { nl = "nee", en = "no" }
+
+[[indicators.figures]]
+value = 50
+unit = "unstated"
+population = { nl = "x", en = "x" }
+country = "NL"
+org_type = "municipality"
+source = { title = "Bron" }
+statement = { nl = "Bij {share} ging het zo", en = "For {share} it went so" }
+"""
+
+
+def test_a_figure_may_name_its_kind_of_organisation_and_say_what_it_counts(mini_bank):
+    (mini_bank / "benchmarks.toml").write_text(FIGURE, encoding="utf-8")
+    figure = load_bank(mini_bank).indicators[0].figures[0]
+    assert figure.org_type == "municipality" and figure.statement["en"] == "For {share} it went so"
+    broken = FIGURE.replace('"municipality"', '"ministry"').replace("For {share}", "For it")
+    (mini_bank / "benchmarks.toml").write_text(
+        broken.replace(', en = "For it went so"', ""), "utf-8"
+    )
+    problems = problems_of(mini_bank)
+    assert any("org_type" in p for p in problems), problems
+    (mini_bank / "benchmarks.toml").write_text(FIGURE.replace("For {share}", "For"), "utf-8")
+    assert any(
+        "statement (en): put {share} where the number goes" in p for p in problems_of(mini_bank)
+    )
+    (mini_bank / "benchmarks.toml").write_text(
+        FIGURE.replace(', en = "For {share} it went so"', ""), "utf-8"
+    )
+    assert any("figures[0].statement: missing text for 'en'" in p for p in problems_of(mini_bank))

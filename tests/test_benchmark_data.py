@@ -21,7 +21,7 @@ from innoscan.content.loader import builtin_bank_dir, load_bank
 
 PUBLISHED = Path(__file__).parent / "data" / "published_figures.toml"
 # what a figure must agree on with its published entry (absent in the list = not given)
-FIELDS = ("qualifier", "value_high", "unit", "population", "year", "period", "n")
+FIELDS = ("qualifier", "value_high", "unit", "population", "org_type", "year", "period", "n")
 PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s?%")
 
 
@@ -151,6 +151,12 @@ def test_every_percentage_in_the_bank_texts_is_a_published_number():
             for number in percents(text) - numbers:
                 found[number] = f"{path.name}: {text[:80]}"
     assert found == {}
+
+
+def test_a_figure_whose_unit_the_source_does_not_state_says_what_it_counts():
+    """Its reading is the figure's own statement, not 'Like N % of ...'."""
+    vague = [(i, f.value) for i, f in in_bank() if f.unit == "unstated" and not f.statement]
+    assert vague == []
 
 
 def test_sections_without_figures_are_the_ones_without_a_like_for_like_figure():

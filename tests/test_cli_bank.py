@@ -104,3 +104,24 @@ def test_a_year_out_of_range_is_refused_with_exit_status_2(tmp_path, command, ye
     assert f"argument --year: '{year}' is not a year from 1900 to 2200" in run.err
     assert "Traceback" not in run.err
     assert not (tmp_path / "innoscan-results").exists()
+
+
+def test_the_bank_listing_says_where_each_question_comes_from(cli):
+    en = cli("questions", "--lang", "en").out
+    nl = cli("questions", "--lang", "nl").out
+    assert "Origin: Danish Innovationsbarometer" in en and "Origin: innoscan's own" in en
+    assert "Herkomst: How to-sessie over de barometer (2025)" in nl
+    data = json.loads(cli("questions", "--json").out)
+    origins = {q["id"]: q["origin"] for s in data["sections"] for q in s["questions"]}
+    assert origins["activity.factor_employees"] == "danish_barometer"
+    assert origins["roles.methods"] == "innoscan" and origins["leadership.agenda"] == "seed"
+
+
+def test_the_answer_sheet_takes_the_kind_of_organisation_or_says_how_to_add_it(cli):
+    given = cli("template", "--team", "T", "--org-type", "province").out
+    assert 'org_type = "province"' in given and "# org_type" not in given
+    missing = cli("template", "--team", "T", "--lang", "en").out
+    assert '# org_type = ""  # kind of organisation, one of: core_ministry | executive_agency' in missing
+    with pytest.raises(SystemExit) as refused:  # argparse names the kinds it knows
+        cli("template", "--org-type", "ministry")
+    assert refused.value.code == 2

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from answer_sets import NOT_INNOVATING, STRONG, STRUGGLING
 from markdown_check import table_widths
 
 from innoscan.assess.compare import compare_results
+from innoscan.assess.scoring import score
 from innoscan.content.loader import load_bank
-from innoscan.render.compare_report import sparkline
+from innoscan.render.compare_report import compare_json, compare_markdown, sparkline
 from innoscan.store.result import Action, Result, load_result
 
 
@@ -50,11 +52,11 @@ def test_two_years_by_hand(bank, tmp_path):
     assert [y.year for y in c.years] == [2025, 2026]
     assert {s.section: (s.scores, s.change) for s in c.sections} == {
         "activity": ([28.3, 85.7], 57.4),
-        "leadership": ([19.4, 87.5], 68.1),
-        "collaboration": ([10.7, 80.0], 69.3),
+        "leadership": ([19.4, 85.0], 65.6),
+        "collaboration": ([10.7, 79.4], 68.7),
         "roles": ([12.5, 90.7], 78.2),
-        "climate": ([28.1, 78.1], 50.0),
-        "last_mile": ([17.5, 77.9], 60.4),
+        "climate": ([28.1, 77.8], 49.7),
+        "last_mile": ([17.5, 75.7], 58.2),
     }
     assert not any(s.coverage_differs for s in c.sections)
     assert c.factors == {
@@ -73,7 +75,16 @@ def test_two_years_by_hand(bank, tmp_path):
         "leadership.budget_cuts",
         "collaboration.networks",
     ]
-    assert c.only_some == {"activity.latest": [2026], "last_mile.obstacle": [2026]}
+    # and the questions of bank 2026.2 that the 2025 answers (of 2026.1) leave open
+    new_in_2026_2 = {
+        "activity.latest_partners", "activity.funding", "activity.factor_employees",
+        "activity.factor_collaboration", "activity.factor_safe_operations",
+        "leadership.agenda", "leadership.long_term", "collaboration.missions",
+        "climate.triers_valued", "last_mile.convince", "last_mile.rules_room",
+    }  # fmt: skip
+    assert c.only_some == {
+        q: [2026] for q in ["activity.latest", "last_mile.obstacle", *new_in_2026_2]
+    }
 
 
 def test_last_years_actions_beside_what_changed(bank, tmp_path):
@@ -96,10 +107,10 @@ def test_three_years_give_a_trend_and_mark_coverage(cli, bank, tmp_path):
     ]
     c = compare_results(bank, [load_result(p, bank) for p in paths])
     leadership = next(s for s in c.sections if s.section == "leadership")
-    assert leadership.scores == [None, 19.4, 87.5] and leadership.change is None
-    assert leadership.coverage_differs  # 2 of 8 answered in 2024, all 8 later
+    assert leadership.scores == [None, 19.4, 85.0] and leadership.change is None
+    assert leadership.coverage_differs  # 2 of 10 answered in 2024, 8 and 10 later
     md = cli("compare", *paths).out
-    assert "| Cross-boundary collaboration \\* | 35 | 11 | 80 | +45 | ▃▁▇ |" in md  # 4 of 7 in 2024
+    assert "| Cross-boundary collaboration \\* | 35 | 11 | 79 | +44 | ▃▁▇ |" in md  # 4 of 8 in 2024
     assert "Leadership and innovation management \\*" in md
     assert sparkline([0, 50, 100, None]) == "▁▅█ "
 
@@ -153,3 +164,64 @@ def test_another_bank_is_refused(cli, bank, tmp_path):
 def test_one_file_is_not_a_comparison(cli, bank, tmp_path):
     result = cli("compare", save(bank, tmp_path, 2025, STRUGGLING))
     assert result.code == 2 and "needs at least two result files" in result.err
+
+
+# ── questions whose meaning changed between bank versions (questions/changes.toml) ─────
+
+LAST_YEAR = Path(__file__).parent / "fixtures" / "results_2026_1" / "team_2025.toml"
+CHANGED = {"activity.interaction", "activity.novelty", "climate.safe_operations"}
+
+
+def test_a_year_of_an_older_bank_leaves_out_the_questions_whose_meaning_changed(bank, tmp_path):
+    old = load_result(LAST_YEAR, bank)  # made with 2026.1: novelty adapted, safe operations 5
+    answers = {**old.result.answers, "activity.interaction": "yes", "activity.novelty": "first"}
+    answers.update({"climate.safe_operations": 1, "leadership.vision": 5})
+    new = save(bank, tmp_path, 2026, answers)
+    c = compare_results(bank, [old, load_result(new, bank)])
+    assert c.versions == ("2026.1", "2026.2")
+    assert c.changed == CHANGED | {"activity.value", "activity.initiators"}
+    assert [m.question for m in c.moved] == ["leadership.vision"]
+    same = compare_results(bank, [old, load_result(same_answers(bank, tmp_path, old), bank)])
+    unmoved = {s.section: s.change for s in same.sections}
+    assert {s.section: s.change for s in c.sections if s.section != "leadership"} == {
+        k: v for k, v in unmoved.items() if k != "leadership"
+    }
+
+    md = compare_markdown(c, "en")
+    part = md.split("## Questions whose meaning changed")[1]
+    assert "Between bank versions 2026.1 and 2026.2" in part
+    assert (
+        "How new was this innovation? (2026.2): The answer 'inspired by others, but adapted'"
+        in part
+    )
+    assert "Left out of these scores: questions whose meaning changed" in md
+    data = compare_json(c, "en")
+    assert {q for item in data["changed_meaning"] for q in item["questions"]} >= CHANGED
+
+
+def same_answers(bank, tmp_path, old) -> Path:
+    """The older year's answers, saved again with today's bank: nothing moved."""
+    result = Result.new(bank, "Team Data", 2027, "en")
+    result.answers.update(old.result.answers)
+    path = tmp_path / "same.toml"
+    result.save(path)
+    return path
+
+
+def test_years_of_one_bank_version_compare_every_question(bank):
+    folder = LAST_YEAR.parent
+    c = compare_results(
+        bank, [load_result(folder / n, bank) for n in ("team_2025.toml", "team_2026.toml")]
+    )
+    assert c.changes == [] and c.versions == ("2026.1", "2026.1")
+    first = c.years[0]
+    assert first.scores == score(bank, first.loaded.result.answers)  # novelty and all
+    assert "Questions whose meaning changed" not in compare_markdown(c, "en")
+
+
+def test_a_result_of_an_older_bank_warns_which_meanings_changed(bank):
+    warning = load_result(LAST_YEAR, bank).warnings[0]
+    assert "made with bank version 2026.1, read with version 2026.2" in warning
+    assert (
+        "the meaning of activity.interaction, activity.novelty, climate.safe_operations" in warning
+    )

@@ -145,7 +145,7 @@ def test_a_multiple_choice_toggles_and_keeps_its_limit_and_exclusive_options():
     assert who.picked(["none"], "c", order) == ["c"]
     with pytest.raises(TooManyChoices) as caught:
         who.picked(["a", "b"], "c", order)
-    assert caught.value.message("nl") == "Kies er hoogstens 2."
+    assert caught.value.message("nl") == "Kies er maximaal 2."
 
 
 def test_one_answer_check_in_the_person_s_words_or_the_file_s():

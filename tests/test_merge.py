@@ -192,3 +192,12 @@ def test_cli_merge_writes_the_profile(cli, bank, tmp_path):
     assert parsed["disagreements"][1]["answers"] == {"dont_know": 1, "no": 2, "yes": 2}
     md = cli("report", target).out
     assert md.index("## Where the team disagrees") < md.index("## Summary")
+
+
+def test_the_profile_keeps_the_kind_of_organisation_the_respondents_agree_on(bank, tmp_path):
+    loaded = individuals(bank, tmp_path)
+    for item in loaded:
+        item.result.meta.org_type = "municipality"
+    assert merge(bank, loaded).result.meta.org_type == "municipality"
+    loaded[0].result.meta.org_type = "province"
+    assert merge(bank, loaded).result.meta.org_type is None

@@ -113,7 +113,7 @@ def test_multiple_choice_takes_several_numbers_and_refuses_an_exclusive_one_with
     q = BANK.question("activity.value")
     values, _ = q.choices(BANK, "en")
     none = str(values.index("none") + 1)
-    lines = [*lines_for(given)[:8], f"1 {none}", "3, 1", "q"]
+    lines = [*lines_for(given)[:8], "s", f"1 {none}", "3, 1", "q"]  # s: the partners
     run = plain(tmp_path, lines)
     assert (
         "Not accepted: 'No noticeable value yet' cannot be combined with other choices" in run.out
@@ -232,7 +232,7 @@ def test_dutch_messages_for_bounds_and_exclusive_choices(tmp_path):
     q = BANK.question("activity.value")
     values, _ = q.choices(BANK, "nl")
     none = str(values.index("none") + 1)
-    lines = [*lines_for(given)[:4], "-1", *lines_for(given)[4:8], f"1 {none}", "q"]
+    lines = [*lines_for(given)[:4], "-1", *lines_for(given)[4:8], "s", f"1 {none}", "q"]
     run = run_process(
         "run",
         "--plain",
@@ -288,3 +288,41 @@ def test_a_session_taken_over_elsewhere_stops_and_keeps_its_answers_in_a_copy(
     assert tomllib.loads(copy.read_text())["answers"] == {"activity.products": "yes"}
     assert copy.stat().st_mode & 0o777 == 0o600 and str(copy) in out.getvalue()
     assert not list(tmp_path.glob("*unsaved*"))  # nothing in the home folder
+
+
+class Terminal(io.StringIO):
+    """Standard input at a terminal: someone typing, not a file of lines."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def plain_in_process(tmp_path, stdin: io.StringIO, **details) -> str:
+    from innoscan.plain.prompts import PlainRun
+    from innoscan.store.session import ResultsFolder, Session
+
+    folder = ResultsFolder(tmp_path / "innoscan-results")
+    session = Session.open(BANK, folder, "Plain Team", 2026, "en", **details)
+    out = io.StringIO()
+    PlainRun(session, "en", stdin, out).run()
+    return out.getvalue()
+
+
+def test_at_a_terminal_a_new_result_asks_the_kind_of_organisation_first(tmp_path):
+    out = plain_in_process(tmp_path, Terminal("9\n2\n1\nq\n"))
+    assert "What kind of organisation does your team work in?" in out
+    assert "  2. Executive agency or ZBO" in out
+    assert "'9' is not one of the choices. Type a number from 1 to 6." in out
+    saved = tomllib.loads((tmp_path / "innoscan-results" / RESULT).read_text())
+    assert saved["meta"]["org_type"] == "executive_agency"
+    assert saved["answers"] == {"activity.products": "yes"}
+
+
+def test_piped_answers_are_never_taken_for_the_kind_of_organisation(tmp_path):
+    out = plain_in_process(tmp_path, io.StringIO("1\nq\n"))
+    assert "What kind of organisation" not in out
+    assert answers_in(tmp_path) == {"activity.products": "yes"}
+    (tmp_path / "flag").mkdir()
+    given = plain(tmp_path / "flag", ["1", "q"], "--org-type", "core_ministry")
+    meta = tomllib.loads((tmp_path / "flag" / "innoscan-results" / RESULT).read_text())["meta"]
+    assert given.code == 0 and meta["org_type"] == "core_ministry"

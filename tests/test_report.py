@@ -78,7 +78,7 @@ def test_markdown_report_structure(cli, bank, tmp_path):
     for expected in (
         "Summary",
         "Scores per section",
-        "National benchmarks",
+        "Reference figures",
         "Last-mile risks",
         "Appendix: all answers",
     ):
@@ -100,7 +100,7 @@ def test_markdown_report_structure(cli, bank, tmp_path):
 
 def test_sections_without_figures_say_so(cli, bank, tmp_path):
     md = cli("report", write_result(bank, tmp_path / "r.toml", STRONG), "--lang", "en").out
-    part = md.split("## National benchmarks")[1].split("## Last-mile risks")[0]
+    part = md.split("## Reference figures")[1].split("## Last-mile risks")[0]
     for section in (
         "Leadership and innovation management",
         "Innovation roles and units",
@@ -108,7 +108,7 @@ def test_sections_without_figures_say_so(cli, bank, tmp_path):
         "The last mile",
     ):
         block = part.split(f"### {section}")[1].split("###")[0]
-        assert block.strip() == "No published national figure."
+        assert block.strip() == "No comparable published figure."
     assert (
         "Like 76 % of Dutch government organisations (2025), your team put at least one innovation into use."
         in md
@@ -122,7 +122,7 @@ def test_reading_in_dutch(cli, bank, tmp_path):
         "Anders dan 76 % van de Nederlandse overheidsorganisaties (2025) heeft jullie team geen innovatie in gebruik genomen."
         in md
     )
-    assert "## Risico's in de laatste mijl" in md
+    assert "## Risico's in de laatste kilometer" in md
 
 
 def test_hostile_user_text_cannot_break_tables_or_inject_html(cli, bank, tmp_path):
@@ -321,3 +321,51 @@ def test_a_dont_know_is_shown_as_such_beside_the_benchmark_not_as_no_answer(cli,
     assert run.code == 0
     row = next(line for line in run.out.splitlines() if line.startswith("| Technologie"))
     assert "weet niet" in row and "geen antwoord" not in row
+
+
+def org_report(cli, bank, tmp_path, org_type, fmt="md", answers=STRONG):
+    result = Result.new(bank, "Team Data", 2026, "en", org_type=org_type)
+    result.answers.update(answers)
+    path = tmp_path / f"{org_type}.toml"
+    result.save(path)
+    return cli("report", path, "--format", fmt, "--lang", "en").out
+
+
+def test_the_figure_for_the_teams_own_kind_of_organisation_comes_first_and_is_marked(
+    cli, bank, tmp_path
+):
+    md = org_report(cli, bank, tmp_path, "core_ministry")
+    assert "| Kind of organisation | Core ministry |" in md
+    innovated = next(t for t in tables(md) if t[0][0] == "Indicator")[1]
+    assert innovated[2:4] == ["56 %", "Dutch core ministries (**your kind of organisation**)"]
+    assert "- Like 56 % of Dutch core ministries (2025), your team put at least one" in md
+    assert "No separate figure" not in md
+    data = json.loads(org_report(cli, bank, tmp_path, "core_ministry", "json"))
+    figures = data["benchmarks"][0]["figures"]
+    assert [f["own_type"] for f in figures][:2] == [True, False]
+    assert data["org_type"] == "core_ministry"
+
+
+def test_where_no_figure_for_the_teams_kind_is_published_the_report_says_so(cli, bank, tmp_path):
+    md = org_report(cli, bank, tmp_path, "municipality")
+    reading = "- Like 76 % of Dutch government organisations (2025), your team put at least one"
+    assert f"{reading} innovation into use.\n  No separate figure is published for your kind of organisation." in md
+    assert md.count("No separate figure") == 1  # only where figures differ by kind
+    assert "(your kind of organisation)" not in md
+
+
+def test_a_comparison_with_a_question_that_was_not_asked_says_it_did_not_apply(
+    cli, bank, tmp_path
+):
+    md = cli("report", write_result(bank, tmp_path / "r.toml", NOT_INNOVATING), "--lang", "en").out
+    row = next(r for t in tables(md) for r in t if r[0] == "Latest innovation was the first of its kind")
+    assert row[1] == "does not apply"
+    assert "- No comparison: the question did not apply to your team." in md
+
+
+def test_each_figures_note_stands_on_its_own_row(cli, bank, tmp_path):
+    md = cli("report", write_result(bank, tmp_path / "r.toml", STRONG), "--lang", "en").out
+    rows = [r for t in tables(md) for r in t if r[0:1] != ["Indicator"]]
+    norway = next(r for r in rows if r[4:5] == ["NO"])
+    assert norway[7].startswith("KS surveyed only municipal units")
+    assert "Note (" not in md

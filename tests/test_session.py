@@ -65,7 +65,7 @@ def test_place_and_neighbours_follow_the_conditions(bank, tmp_path):
     assert session.neighbour(interaction, 1).id == "activity.underway"
     session.answer(bank.question("activity.products"), "yes")
     assert session.neighbour(interaction, 1).id == "activity.count"
-    assert session.place(interaction)[:2] == (4, 13)
+    assert session.place(interaction)[:2] == (4, 16)
 
 
 def test_a_file_where_the_folder_should_be_is_reported(bank, tmp_path):
@@ -90,3 +90,14 @@ def test_a_rescue_copy_is_private_and_goes_home_only_when_the_folder_is_gone(
     session.result.answers["activity.services"] = "no"
     assert session.rescue() == copy  # the same copy, brought up to date
     assert set(Session.resume(bank, copy).result.answers) == {"activity.products", "activity.services"}
+
+
+def test_the_kind_of_organisation_is_kept_and_given_once_to_a_result_without_one(bank, tmp_path):
+    folder = ResultsFolder(tmp_path)
+    session = Session.open(bank, folder, "T", 2026, "en")
+    assert session.result.meta.org_type is None  # as in every file of bank 2026.1
+    again = Session.open(bank, folder, "T", 2026, "en", org_type="water_board")
+    assert again.result.meta.org_type == "water_board"
+    third = Session.open(bank, folder, "T", 2026, "en", org_type="province")
+    assert third.result.meta.org_type == "water_board"  # never changed behind the team's back
+    assert 'org_type = "water_board"' in session.path.read_text()

@@ -16,7 +16,8 @@ from answer_sets import STRONG
 from processes import run_process
 from test_plain import lines_for
 
-from innoscan.content.figures import Figure
+from innoscan.content.figures import ORG_TYPES, Figure
+from innoscan.content.kinds import Origin
 from innoscan.content.loader import builtin_bank_dir, load_bank
 from innoscan.content.risks import Severity
 from innoscan.content.scoring_rules import FactorStatus
@@ -68,6 +69,8 @@ DYNAMIC = {
     "factor.": _literals(FactorStatus),
     "severity.": _literals(Severity),
     "q.": _literals(Figure.model_fields["qualifier"].annotation),
+    "org_type.": (*ORG_TYPES, "unknown"),
+    "origin.": _literals(Origin),
     "tui.notes": ("", "_own"),
     "tui.notes_hint": ("", "_own"),
     "sheet.": (),  # the keys given to template's t(), found as literals
@@ -188,7 +191,7 @@ TELLTALES = [  # English interface words a whole run and its report show
     "Type your answer",
     "Summary",
     "Scores per section",
-    "National benchmarks",
+    "Reference figures",
     "Last-mile risks",
     "Appendix: all answers",
 ]

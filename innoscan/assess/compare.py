@@ -9,6 +9,7 @@ from typing import Any
 from innoscan.assess.flags import flags
 from innoscan.assess.scoring import Scores, question_score, score
 from innoscan.content.bank import DONT_KNOW, Bank
+from innoscan.content.changes import Change, version_key
 from innoscan.content.problems import InputError
 from innoscan.store.result import Action, LoadedResult
 
@@ -67,6 +68,13 @@ class YearComparison:
     only_some: dict[str, list[int]]
     unknown: dict[int, list[str]]
     follow_ups: list[FollowUp]
+    changes: list[Change]  # meanings that changed between the years' bank versions
+    versions: tuple[str, str]  # the oldest and newest bank version among the years
+
+    @property
+    def changed(self) -> set[str]:
+        """The questions left out of the comparison because their meaning changed."""
+        return {q for c in self.changes for q in c.questions}
 
 
 def compare_results(bank: Bank, loaded: list[LoadedResult]) -> YearComparison:
@@ -74,12 +82,19 @@ def compare_results(bank: Bank, loaded: list[LoadedResult]) -> YearComparison:
     if len(loaded) < 2:
         raise InputError.single("compare", "needs at least two result files")
     ordered = sorted(loaded, key=lambda item: (item.result.meta.year, str(item.path)))
+    versions = sorted({item.result.meta.bank_version for item in ordered}, key=version_key)
+    changes = bank.changed_between(*versions)
+    changed = {q for c in changes for q in c.questions}
     years = [
         Year(
             item,
-            score(bank, item.result.answers),
+            score(bank, item.result.answers, leave_out=changed),
             [f.rule.id for f in flags(bank, item.result.answers)],
-            bank.effective_answers(item.result.answers),
+            {
+                q: v
+                for q, v in bank.effective_answers(item.result.answers).items()
+                if q not in changed
+            },
         )
         for item in ordered
     ]
@@ -99,6 +114,8 @@ def compare_results(bank: Bank, loaded: list[LoadedResult]) -> YearComparison:
         only_some=_only_some(bank, years),
         unknown={y.year: list(y.loaded.unknown) for y in years if y.loaded.unknown},
         follow_ups=[f for y in years[:-1] for f in _follow_ups(bank, y, last)],
+        changes=changes,
+        versions=(versions[0], versions[-1]),
     )
 
 

@@ -73,6 +73,7 @@ def merge(
         item.result.meta.respondent for item in loaded if item.result.meta.respondent
     ]
     complete = all(item.result.meta.status == "complete" for item in loaded)
+    org_types = {item.result.meta.org_type for item in loaded} - {None}
     now = now_utc()
     profile = Result.new(
         bank,
@@ -80,6 +81,7 @@ def merge(
         first.year,
         first.language,
         organisation=first.organisation,
+        org_type=org_types.pop() if len(org_types) == 1 else None,
         respondents=len(loaded),
         status="complete" if complete else "in-progress",
     )

@@ -6,7 +6,7 @@ the bank's scoring.toml; this module only computes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +14,7 @@ from innoscan.content.scoring_rules import FactorStatus, IndexRule, SuccessFacto
 
 if TYPE_CHECKING:
     from innoscan.content.bank import Bank, Question
+
 
 @dataclass(frozen=True)
 class SectionScore:
@@ -47,21 +48,22 @@ def question_score(bank: Bank, question: Question, value: Any) -> float | None:
     return question.points(value, bank.scales)
 
 
-def score(bank: Bank, answers: Mapping[str, Any]) -> Scores:
-    """Every score, from the answers that count (conditions applied)."""
+def score(bank: Bank, answers: Mapping[str, Any], leave_out: Collection[str] = ()) -> Scores:
+    """Every score, from the answers that count (conditions applied); the questions in
+    `leave_out` count in no section (a comparison of years leaves out changed questions)."""
     effective = bank.effective_answers(answers)
-    sections = {s.id: _section_score(bank, s.id, answers, effective) for s in bank.sections}
+    sections = {s.id: _section_score(bank, s.id, effective, leave_out) for s in bank.sections}
     rules = bank.scoring
     factors = [_factor(f, sections.get(f.section)) for f in rules.success_factors]
     return Scores(sections, factors, _index(rules.index, sections))
 
 
-def _section_score(bank: Bank, section_id: str, answers, effective) -> SectionScore:
+def _section_score(bank: Bank, section_id: str, effective, leave_out) -> SectionScore:
     section = bank.section(section_id)
     values: list[float] = []
     total = 0
     for q in section.questions:
-        if not q.is_scored or not bank.applies_with(q, effective):
+        if not q.is_scored or q.id in leave_out or not bank.applies_with(q, effective):
             continue
         total += 1
         if q.id in effective:

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import Field
 
 from innoscan.content.base import SLUG, Strict, Text
+from innoscan.content.changes import Change, version_key
 from innoscan.content.figures import Indicator
 from innoscan.content.kinds import DONT_KNOW, Question, Scale, show_value
 from innoscan.content.risks import Pattern, RiskRule
@@ -76,6 +77,7 @@ class Bank(Strict):
     indicators: list[Indicator] = []
     patterns: list[Pattern] = []
     rules: list[RiskRule] = []
+    changes: list[Change] = []
 
     @cached_property
     def questions(self) -> list[Question]:
@@ -121,6 +123,13 @@ class Bank(Strict):
     def applies_with(question: Question, effective: Mapping[str, Any]) -> bool:
         """Whether `question` is asked, given answers that already went through its conditions."""
         return question.when is None or question.when.holds(effective)
+
+    def changed_between(self, *versions: str) -> list[Change]:
+        """The changes of meaning between the oldest and the newest of these bank versions."""
+        if not versions:
+            return []
+        old, new = min(versions, key=version_key), max(versions, key=version_key)
+        return [c for c in self.changes if c.straddles(old, new)]
 
     def pattern(self, pattern_id: str | None) -> Pattern | None:
         return next((p for p in self.patterns if p.id == pattern_id), None)

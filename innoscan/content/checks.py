@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from innoscan.content.changes import version_key
 from innoscan.content.conditions import Condition
 from innoscan.content.problems import Problem
 
@@ -115,6 +116,7 @@ def check_content(bank: Bank) -> list[Problem]:
     for indicator in bank.indicators:
         problems.extend(check_indicator(benchmarks, indicator, bank))
     problems.extend(_check_risks(str(bank.path / "risks.toml"), bank))
+    problems.extend(_check_changes(str(bank.path / "changes.toml"), bank))
     return problems
 
 
@@ -151,8 +153,10 @@ def check_indicator(file: str, indicator: Indicator, bank: Bank) -> list[Problem
         problems.extend(_texts(file, where, key, getattr(indicator, key), langs))
     for i, figure in enumerate(indicator.figures):
         problems.extend(_texts(file, where, f"figures[{i}].population", figure.population, langs))
-        if figure.note is not None:
-            problems.extend(_texts(file, where, f"figures[{i}].note", figure.note, langs))
+        for key in ("note", "statement"):
+            text = getattr(figure, key)
+            if text is not None:
+                problems.extend(_texts(file, where, f"figures[{i}].{key}", text, langs))
     return problems
 
 
@@ -170,6 +174,20 @@ def _check_risks(file: str, bank: Bank) -> Iterator[Problem]:
             yield Problem(file, rule.id, f"pattern: unknown pattern {rule.pattern!r}")
         for key, message in check_condition(rule.when, questions, bank.scales):
             yield Problem(file, rule.id, f"when{key}: {message}")
+
+
+def _check_changes(file: str, bank: Bank) -> Iterator[Problem]:
+    """A change's note is in every language, it is no newer than the bank, and the question
+    that replaces it exists (the changed questions themselves may be gone)."""
+    for i, change in enumerate(bank.changes):
+        where = f"changes[{i}]"
+        yield from _texts(file, where, "note", change.note, bank.languages)
+        if version_key(change.version) > version_key(bank.version):
+            yield Problem(
+                file, where, f"version {change.version} is newer than the bank ({bank.version})"
+            )
+        if change.replaced_by is not None and bank.question(change.replaced_by) is None:
+            yield Problem(file, where, f"replaced_by: unknown question {change.replaced_by!r}")
 
 
 def _doubles(file: str, ids: list[str], what: str) -> Iterator[Problem]:

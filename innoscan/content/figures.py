@@ -6,12 +6,19 @@ not); each figure carries its value, unit, population, country, year and source.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
 from innoscan.content.base import Strict, Text
 from innoscan.content.conditions import Condition
+
+OrgType = Literal[
+    "core_ministry", "executive_agency", "municipality", "province", "water_board", "other"
+]
+"""The kind of organisation a team works in (executive_agency includes the ZBOs)."""
+ORG_TYPES: tuple[str, ...] = get_args(OrgType)
+SHARE = "{share}"  # where a figure's statement puts its number
 
 
 class Source(Strict):
@@ -35,11 +42,16 @@ class Figure(Strict):
     n: int | None = Field(default=None, ge=1)
     source: Source
     note: Text | None = None
+    org_type: OrgType | None = None  # the figure is about this kind of organisation only
+    statement: Text | None = None  # what the figure counts, in a sentence with {share}
 
     @model_validator(mode="after")
     def _range(self) -> Figure:
         if self.value_high is not None and self.value_high <= self.value:
             raise ValueError("value_high must be above value")
+        for lang, text in (self.statement or {}).items():
+            if text.count(SHARE) != 1:
+                raise ValueError(f"statement ({lang}): put {SHARE} where the number goes, once")
         return self
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from innoscan.content.bank import Question
+from innoscan.content.figures import ORG_TYPES
 from innoscan.content.kinds import NotAnAnswer
 from innoscan.content.problems import InputError
 from innoscan.content.visible import visible
@@ -137,6 +138,8 @@ class PlainRun(LineConsole):
             self.say(self.w("plain.resumed", n=answered, m=len(session.asked())))
         for warning in session.warnings:
             self.say(warning)
+        if meta.org_type is None and not session.result.answers and not self.echo:
+            self.ask_org_type()  # at a terminal; piped answers give it with --org-type
         self.say(self.w("plain.keys"))
         question: Question | None = session.first_unanswered()
         if not session.unanswered():
@@ -206,6 +209,23 @@ class PlainRun(LineConsole):
             else:
                 self.save(session.answer, q, meaning.value)
                 return ANSWER
+
+    def ask_org_type(self) -> None:
+        """The kind of organisation, once, before the questions; s (or nothing) skips it."""
+        self.say()
+        self.say(self.w("plain.org_type"))
+        for number, kind in enumerate(ORG_TYPES, 1):
+            self.say(f"  {number}. {self.w('org_type.' + kind)}")
+        while True:
+            line = self.ask(self.w("plain.org_type_choose", last=len(ORG_TYPES)))
+            choice = (line or "s").strip().lower()
+            if choice in ("s", ""):
+                return
+            if choice.isdigit() and 1 <= int(choice) <= len(ORG_TYPES):
+                self.session.result.meta.org_type = ORG_TYPES[int(choice) - 1]
+                self.save(self.session.save)
+                return
+            self.say(self.w("plain.bad_choice", text=line, first=1, last=len(ORG_TYPES)))
 
     def at_end(self) -> str:
         """After the last question: answer the open ones, finish, or go back."""

@@ -37,6 +37,7 @@ def _question_json(bank: Bank, q: Question, lang: str) -> dict[str, Any]:
     if q.when is not None:
         data["when"] = q.when.to_data()
     data["scored"] = q.is_scored
+    data["origin"] = q.origin
     return data
 
 
@@ -55,6 +56,9 @@ def bank_text(bank: Bank, lang: str, width: int = 88) -> str:
             lines.extend(_wrap(bank.text(q.title, lang), width, " " * 5, head))
             for line in q.listing_lines(bank, lang):
                 lines.extend(_wrap(line, width, " " * 7))
+            if q.origin:
+                origin = f"{word('origin.label', lang)}: {word('origin.' + q.origin, lang)}"
+                lines.extend(_wrap(origin, width, " " * 7))
             if q.when is not None:
                 text = f"{word('asked_when', lang)}: {describe_condition(bank, q.when, lang)}"
                 lines.extend(_wrap(text, width, " " * 7, "     ("))

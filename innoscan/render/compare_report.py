@@ -50,6 +50,15 @@ def compare_json(c: YearComparison, lang: str) -> dict[str, Any]:
             for m in c.moved
         ],
         "only_in_some_years": c.only_some,
+        "changed_meaning": [
+            {
+                "version": change.version,
+                "questions": list(change.questions),
+                "replaced_by": change.replaced_by,
+                "note": bank.text(change.note, lang),
+            }
+            for change in c.changes
+        ],
         "unknown_answers": {str(year): ids for year, ids in c.unknown.items()},
         "actions": [
             {
@@ -98,6 +107,8 @@ def compare_markdown(c: YearComparison, lang: str) -> str:
     ]
     if marked:
         lines += ["", w("cmp.coverage_note")]
+    if c.changes:
+        lines += ["", w("cmp.changed_left_out", n=len(c.changed))]
 
     if c.factors:
         rows = []
@@ -165,6 +176,7 @@ def compare_markdown(c: YearComparison, lang: str) -> str:
         ]
         lines += ["", f"## {w('cmp.actions')}", "", *table(headers, rows)]
 
+    lines += _changed_meaning(c, lang)
     if c.only_some or c.unknown:
         lines += ["", f"## {w('cmp.not_compared')}", ""]
         if c.only_some:
@@ -176,6 +188,35 @@ def compare_markdown(c: YearComparison, lang: str) -> str:
             lines += ["", w("cmp.unknown", year=year), ""]
             lines.extend(f"- {escape(q)}" for q in ids)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _changed_meaning(c: YearComparison, lang: str) -> list[str]:
+    """The questions whose meaning changed between the years' bank versions, with why."""
+    if not c.changes:
+        return []
+    bank = c.bank
+    old, new = c.versions
+    lines = [
+        "",
+        f"## {word('cmp.changed', lang)}",
+        "",
+        word("cmp.changed_intro", lang, old=old, new=new),
+    ]
+    lines.append("")
+    for change in c.changes:
+        titles = [_question_title(bank, q, lang) for q in change.questions]
+        line = f"- {'; '.join(titles)} ({change.version}): {escape(bank.text(change.note, lang))}"
+        if change.replaced_by:
+            now = _question_title(bank, change.replaced_by, lang)
+            line += f" {word('cmp.now_asked_as', lang, title=now)}"
+        lines.append(line)
+    return lines
+
+
+def _question_title(bank: Bank, qid: str, lang: str) -> str:
+    """A question by its title, or by its id where the bank no longer has it."""
+    q = bank.question(qid)
+    return escape(bank.text(q.title, lang)) if q else f"{escape(qid)} {word('cmp.gone', lang)}"
 
 
 def _answer(bank: Bank, qid: str, value: Any, lang: str) -> str:

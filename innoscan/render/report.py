@@ -13,7 +13,7 @@ from innoscan.assess.flags import Flag, flags
 from innoscan.assess.readings import Reading, readings
 from innoscan.assess.scoring import Scores, score
 from innoscan.content.bank import Bank, Question
-from innoscan.content.figures import Figure, Indicator
+from innoscan.content.figures import SHARE, Figure, Indicator
 from innoscan.locales import word
 from innoscan.render.bank_listing import answer_text
 from innoscan.store.result import LoadedResult, Result
@@ -84,24 +84,59 @@ def when_text(figure: Figure, lang: str) -> str:
 
 
 def reading_sentence(report: Report, reading: Reading, figure: Figure) -> str:
-    """One line: 'Like 76 % of Dutch government organisations (2025), your team ...'."""
+    """One line: 'Like 76 % of Dutch government organisations (2025), your team ...', or with
+    the figure's statement: 'Better quality of services was ...: 75 % (2025). According to
+    your answers, your team ...'."""
     lang, bank, ind = report.lang, report.bank, reading.indicator
     if reading.team is None:
-        return word("reading.none", lang)
+        return word("reading.none" if reading.applies else "reading.not_asked", lang)
     key, team = ("reading.yes", ind.yes) if reading.team else ("reading.no", ind.no)
+    share, when = share_text(figure, lang), when_text(figure, lang)
+    if figure.statement:
+        statement = bank.text(figure.statement, lang).replace(SHARE, share)
+        return word(
+            "reading.statement", lang, statement=statement, when=when, team=bank.text(team, lang)
+        )
     return word(
         key,
         lang,
-        share=share_text(figure, lang),
+        share=share,
         pop=bank.text(figure.population, lang),
-        when=when_text(figure, lang),
+        when=when,
         team=bank.text(team, lang),
     )
 
 
-def headline_figure(indicator: Indicator) -> Figure:
-    """The figure a reading uses: the newest Dutch one, else the first listed."""
-    dutch = [f for f in indicator.figures if f.country == "NL"]
+def figures_in_order(report: Report, indicator: Indicator) -> list[Figure]:
+    """The indicator's figures, the one for the team's own kind of organisation first."""
+    own = report.result.meta.org_type
+    return sorted(indicator.figures, key=lambda f: own is None or f.org_type != own)
+
+
+def is_own_type(report: Report, figure: Figure) -> bool:
+    """Whether the figure is about the team's own kind of organisation."""
+    return figure.org_type is not None and figure.org_type == report.result.meta.org_type
+
+
+def own_type_missing(report: Report, indicator: Indicator) -> str | None:
+    """'No separate figure ... (municipality)' where the indicator has figures per kind of
+    organisation, but none for the team's own kind."""
+    own = report.result.meta.org_type
+    kinds = {f.org_type for f in indicator.figures} - {None}
+    if own is None or not kinds or own in kinds:
+        return None
+    return word(
+        "org_type.none_published", report.lang, type=word(f"org_type.{own}", report.lang).lower()
+    )
+
+
+def headline_figure(report: Report, indicator: Indicator) -> Figure:
+    """The figure a reading uses: the one for the team's own kind of organisation, else the
+    newest Dutch one for all kinds, else the first listed."""
+    own = [f for f in indicator.figures if is_own_type(report, f)]
+    if own:
+        return own[0]
+    dutch = [f for f in indicator.figures if f.country == "NL" and f.org_type is None]
     if dutch:
         return max(dutch, key=lambda f: f.year or 0)
     return indicator.figures[0]
@@ -113,7 +148,9 @@ def factor_title(report: Report, factor_id: str) -> str:
 
 
 def team_value_text(c: Reading, lang: str) -> str:
-    """The team's side of a benchmark: yes, no, don't know, or no answer."""
+    """The team's side of a benchmark: yes, no, don't know, no answer, or does not apply."""
+    if c.team is None and not c.applies:
+        return word("tui.not_asked", lang)
     if c.team is None:
         return word("dont_know" if c.dont_know else "no_answer", lang)
     return word("yes" if c.team else "no", lang)
@@ -151,6 +188,7 @@ def report_json(report: Report) -> dict[str, Any]:
     return {
         "team": meta.team,
         "organisation": meta.organisation,
+        "org_type": meta.org_type,
         "year": meta.year,
         "language": lang,
         "status": meta.status,
@@ -191,6 +229,9 @@ def _comparison_json(report: Report, reading: Reading) -> dict[str, Any]:
         "section": ind.section,
         "title": bank.text(ind.title, lang),
         "team": reading.team,
+        "applies": reading.applies,
+        "reading": reading_sentence(report, reading, headline_figure(report, ind)),
+        "own_type_missing": own_type_missing(report, ind),
         "figures": [
             {
                 "value": f.value,
@@ -205,9 +246,11 @@ def _comparison_json(report: Report, reading: Reading) -> dict[str, Any]:
                 "source": f.source.title,
                 "url": f.source.url,
                 "note": bank.text(f.note, lang) if f.note else None,
+                "org_type": f.org_type,
+                "own_type": is_own_type(report, f),
                 "reading": reading_sentence(report, reading, f),
             }
-            for f in ind.figures
+            for f in figures_in_order(report, ind)
         ],
     }
 

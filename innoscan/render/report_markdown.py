@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from innoscan.content.bank import Bank
 from innoscan.content.figures import Figure
 from innoscan.locales import word
 from innoscan.render.bank_listing import answer_text
@@ -14,7 +13,10 @@ from innoscan.render.report import (
     Report,
     disagreement_rows,
     factor_title,
+    figures_in_order,
     headline_figure,
+    is_own_type,
+    own_type_missing,
     reading_sentence,
     report_date,
     share_text,
@@ -52,6 +54,7 @@ def _md_head(report: Report) -> list[str]:
     rows = [
         [w("team", lang), team],
         [w("organisation", lang), escape(meta.organisation)],
+        [w("org_type.label", lang), w(f"org_type.{meta.org_type or 'unknown'}", lang)],
         [w("year", lang), str(meta.year)],
         [w("date", lang), report_date(report)],
         [w("status.label", lang), w(f"status.{meta.status}", lang)],
@@ -134,39 +137,42 @@ def _md_benchmarks(report: Report) -> list[str]:
             word("country", lang),
             word("when", lang),
             word("source", lang),
+            word("note", lang),
         ]
         rows = []
         for c in comparisons:
-            for i, f in enumerate(c.indicator.figures):
+            for i, f in enumerate(figures_in_order(report, c.indicator)):
                 rows.append(
                     [
                         escape(bank.text(c.indicator.title, lang)) if i == 0 else "",
                         team_value_text(c, lang) if i == 0 else "",
                         share_text(f, lang),
-                        escape(_population(bank, f, lang)),
+                        _population(report, f),
                         f.country,
                         when_text(f, lang) + (f" (n = {f.n})" if f.n else ""),
                         link(f.source.title, f.source.url),
+                        escape(bank.text(f.note, lang)) if f.note else "",
                     ]
                 )
-        lines.extend(table(headers, rows, "llrlll"))
+        lines.extend(table(headers, rows, "llrlllll"))
         lines.append("")
         for c in comparisons:
-            figure = headline_figure(c.indicator)
+            figure = headline_figure(report, c.indicator)
             lines.append(f"- {escape(reading_sentence(report, c, figure))}")
-            for f in c.indicator.figures:
-                if f.note:
-                    where = f"{f.country}, {when_text(f, lang)}"
-                    lines.append(
-                        f"  {word('note', lang)} ({where}): {escape(bank.text(f.note, lang))}"
-                    )
+            missing = own_type_missing(report, c.indicator)
+            if missing:
+                lines.append(f"  {escape(missing)}")
     return lines
 
 
-def _population(bank: Bank, figure: Figure, lang: str) -> str:
-    text = bank.text(figure.population, lang)
+def _population(report: Report, figure: Figure) -> str:
+    """Whom the figure counts, escaped; marked where it is the team's own kind of organisation."""
+    lang = report.lang
+    text = escape(report.bank.text(figure.population, lang))
     if figure.unit == "unstated":
         text += f" ({word('unit.unstated', lang)})"
+    if is_own_type(report, figure):
+        text += f" (**{word('org_type.yours', lang)}**)"
     return text
 
 
@@ -265,18 +271,20 @@ def _md_appendix(report: Report) -> list[str]:
             else:
                 answer = word("unanswered", lang)
             note = escape(result.notes.get(q.id, ""))
-            rows.append([str(number), escape(bank.text(q.title, lang)), answer, note])
+            origin = word(f"origin.{q.origin}", lang) if q.origin else ""
+            rows.append([str(number), escape(bank.text(q.title, lang)), answer, note, origin])
         headers = [
             "#",
             word("question_col", lang),
             word("answer_col", lang),
             word("note_col", lang),
+            word("origin.label", lang),
         ]
         lines += [
             "",
             f"### {escape(bank.text(section.title, lang))}",
             "",
-            *table(headers, rows, "rlll"),
+            *table(headers, rows, "rllll"),
         ]
     return lines
 

@@ -6,6 +6,7 @@ import json
 import textwrap
 
 from innoscan.content.bank import Bank
+from innoscan.content.figures import ORG_TYPES
 from innoscan.content.visible import visible
 from innoscan.locales import word
 from innoscan.render.bank_listing import describe_condition
@@ -17,6 +18,8 @@ def answer_sheet(bank: Bank, result: Result, lang: str) -> str:
     head = word("sheet.head", lang, title=bank.text(bank.title, lang), bank=bank.id, v=bank.version)
     lines = [f"# {visible(line)}" for line in head.splitlines()] + [""]
     lines.append(result.to_toml().rstrip().removesuffix("[answers]").rstrip())
+    if result.meta.org_type is None:
+        lines.append(f'# org_type = ""  # {word("sheet.org_type", lang)}: {" | ".join(ORG_TYPES)}')
     lines += ["", "[answers]"]
     number = 0
     for s_index, section in enumerate(bank.sections, 1):

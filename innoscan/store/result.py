@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from innoscan.content.bank import Bank, show_value
+from innoscan.content.figures import OrgType
 from innoscan.content.problems import InputError, Problem, key_path, read_toml, short_message
 from innoscan.content.visible import data_safe
 from innoscan.locales import DEFAULT
@@ -42,6 +43,7 @@ class Meta(BaseModel):
 
     team: str = ""
     organisation: str = ""
+    org_type: OrgType | None = None  # absent in files made before bank 2026.2
     year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     language: str = DEFAULT
     bank_id: str
@@ -200,9 +202,12 @@ def check_against_bank(result: Result, path: Path, bank: Bank) -> LoadedResult:
     same_version = meta.bank_version == bank.version
     loaded = LoadedResult(result, path)
     if not same_version:
+        changes = bank.changed_between(meta.bank_version, bank.version)
+        changed = [q for c in changes for q in c.questions]
+        since = f"; the meaning of {', '.join(changed)} changed since" if changed else ""
         loaded.warnings.append(
             f"{file}: made with bank version {meta.bank_version}, read with version "
-            f"{bank.version}: accepted, answers are scored by the current bank"
+            f"{bank.version}: accepted, answers are scored by the current bank{since}"
         )
     problems: list[Problem] = []
     for qid in list(result.answers) + [q for q in result.notes if q not in result.answers]:

@@ -175,6 +175,7 @@ class Session:
         year: int,
         lang: str,
         organisation: str = "",
+        org_type: str | None = None,
         mode: str = "team",
         respondent: str = "",
         lock: bool = False,
@@ -185,7 +186,8 @@ class Session:
 
         An individual's file is named after `participant` (a browser's id in `serve`), else
         after the respondent's name, else a new anonymous id. With `lock`, take the result's
-        lock first (LockedError if another process has it).
+        lock first (LockedError if another process has it). A result without a kind of
+        organisation gets `org_type` when one is given.
         """
         respondent_id = None
         if mode == "individual":
@@ -194,7 +196,12 @@ class Session:
             )
         path = folder.path_for(team, year, respondent_id)
         if path.exists():
-            return cls.resume(bank, path, lock=lock, take_over=take_over)
+            session = cls.resume(bank, path, lock=lock, take_over=take_over)
+            if org_type and session.result.meta.org_type is None:
+                session.result.meta.org_type = org_type
+                with contextlib.suppress(InputError):  # kept in memory, saved with the next
+                    session.save()
+            return session
         problem = folder.problem()
         if problem:
             raise InputError.single(folder.path, problem.split(": ", 1)[-1])
@@ -204,6 +211,7 @@ class Session:
             year,
             lang,
             organisation=organisation.strip(),
+            org_type=org_type or None,
             mode=mode,
             respondent=respondent.strip(),
         )

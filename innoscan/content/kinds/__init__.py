@@ -17,6 +17,7 @@ from innoscan.content.kinds.base import (
     QUESTION_KINDS,
     BaseQuestion,
     NotAnAnswer,
+    Origin,
     TeamAnswer,
     show_value,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "NumberQuestion",
     "Option",
     "OptionsQuestion",
+    "Origin",
     "PickedQuestion",
     "Question",
     "Scale",

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     Scales = Mapping[str, Scale]
 
 DONT_KNOW = "dont_know"
+Origin = Literal["barometer", "danish_barometer", "seed", "innoscan"]
+"""Where a question comes from: a barometer asks it so, a point of the How to session on
+the barometer (the seed) put in a question, or innoscan's own question."""
 QUESTION_ID = r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$"
 
 QUESTION_KINDS: dict[str, type[BaseQuestion]] = {}
@@ -64,6 +67,7 @@ class BaseQuestion(Strict):
     kind: str
     title: Text
     help: Text
+    origin: Origin | None = None
     dont_know: bool = False
     scored: bool | None = None
     when: Condition | None = None

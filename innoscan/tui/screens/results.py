@@ -18,14 +18,18 @@ from textual.widgets import (
     Tabs,
 )
 
-from innoscan.assess.scoring import score
+from innoscan.assess.compare import compare_results
+from innoscan.assess.readings import Reading
 from innoscan.content.visible import visible
 from innoscan.render.bank_listing import answer_text
 from innoscan.render.markdown import bar
 from innoscan.render.report import (
     Report,
     factor_title,
+    figures_in_order,
     headline_figure,
+    is_own_type,
+    own_type_missing,
     reading_sentence,
     session_report,
     share_text,
@@ -135,24 +139,26 @@ class ResultsScreen(BaseScreen):
             yield Static(text, classes="benchmark")
 
     def _change(self, report: Report) -> ComposeResult:
+        """Per section the score of the same team's previous year, now, and the change,
+        computed as `compare` does (questions whose meaning changed left out)."""
         earlier = self.folder.earlier(report.bank, report.result)
         if earlier is None:
             return
-        before = score(report.bank, earlier.result.answers).sections
+        comparison = compare_results(report.bank, [earlier.loaded, report.loaded])
         table = Table(box=None, show_header=False, padding=(0, 1))
-        for sid, now in report.scores.sections.items():
-            then = before.get(sid)
-            if then is None or then.score is None or now.score is None:
-                change = "—"
-            else:
-                change = f"{now.score - then.score:+.0f}"
-            title = report.bank.text(report.bank.section(sid).title, self.lang)
-            was = "—" if then is None or then.score is None else f"{then.score:.0f}"
-            table.add_row(title, was, "→", "—" if now.score is None else f"{now.score:.0f}", change)
+        for s in comparison.sections:
+            was, now = ("—" if v is None else f"{v:.0f}" for v in s.scores)
+            change = "—" if s.change is None else f"{s.change:+.0f}"
+            title = report.bank.text(report.bank.section(s.section).title, self.lang)
+            table.add_row(title, was, "→", now, change)
         yield Static(
             self.word("tui.change_title", year=earlier.result.meta.year), classes="subtitle"
         )
         yield Static(table, id="change")
+        if comparison.changes:
+            yield Static(
+                self.word("cmp.changed_left_out", n=len(comparison.changed)), classes="dim"
+            )
 
     # ── benchmarks ────────────────────────────────────────────────────────────────────
 
@@ -166,23 +172,34 @@ class ResultsScreen(BaseScreen):
                 yield Static(self.word("no_figure"), classes="dim")
                 continue
             for c in comparisons:
-                team = team_value_text(c, self.lang)
-                table = Table.grid(padding=(0, 1), expand=True)
-                table.add_column(justify="right", width=14, no_wrap=True)
-                table.add_column(ratio=1)
-                title = Text(bank.text(c.indicator.title, lang), style="bold")
-                title.append(f"  ({self.word('your_team').lower()}: {team})", style="not bold")
-                table.add_row("", title)
-                for f in c.indicator.figures:
-                    n = f" (n = {f.n})" if f.n else ""
-                    where = Text(
-                        f"{bank.text(f.population, lang)} · {f.country} {when_text(f, lang)}{n}"
-                    )
-                    where.append(f"\n{self.word('source')}: {f.source.title}", style="dim")
-                    table.add_row(share_text(f, lang), where)
-                sentence = reading_sentence(report, c, headline_figure(c.indicator))
-                table.add_row("", Text(sentence, style="italic"))
-                yield Static(table, classes="benchmark")
+                yield Static(self._benchmark(report, c), classes="benchmark")
+
+    def _benchmark(self, report: Report, c: Reading) -> Table:
+        """One indicator: its figures (the team's own kind of organisation first, marked),
+        each with its source and note, and the sentence that reads the team beside them."""
+        bank, lang = report.bank, self.lang
+        table = Table.grid(padding=(0, 1), expand=True)
+        table.add_column(justify="right", width=14, no_wrap=True)
+        table.add_column(ratio=1)
+        title = Text(bank.text(c.indicator.title, lang), style="bold")
+        team = team_value_text(c, lang)
+        title.append(f"  ({self.word('your_team').lower()}: {team})", style="not bold")
+        table.add_row("", title)
+        for f in figures_in_order(report, c.indicator):
+            n = f" (n = {f.n})" if f.n else ""
+            where = Text(f"{bank.text(f.population, lang)} · {f.country} {when_text(f, lang)}{n}")
+            if is_own_type(report, f):
+                where.append(f"  ◀ {self.word('org_type.yours')}", style="bold")
+            where.append(f"\n{self.word('source')}: {f.source.title}", style="dim")
+            if f.note:
+                where.append(f"\n{self.word('note')}: {bank.text(f.note, lang)}", style="dim")
+            table.add_row(share_text(f, lang), where)
+        sentence = reading_sentence(report, c, headline_figure(report, c.indicator))
+        table.add_row("", Text(sentence, style="italic"))
+        missing = own_type_missing(report, c.indicator)
+        if missing:
+            table.add_row("", Text(missing, style="dim"))
+        return table
 
     # ── risks ─────────────────────────────────────────────────────────────────────────
 

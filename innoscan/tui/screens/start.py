@@ -7,9 +7,20 @@ from pathlib import Path
 from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import (
+    Button,
+    Footer,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+)
 from textual.widgets.option_list import Option
 
+from innoscan.content.figures import ORG_TYPES
 from innoscan.content.visible import visible
 from innoscan.store.names import team_key
 from innoscan.store.result import FIRST_YEAR, LAST_YEAR
@@ -51,6 +62,14 @@ class StartScreen(BaseScreen):
                 with Horizontal(classes="field"):
                     yield Label(self.word("tui.org_name"))
                     yield Input(id="org", compact=True)
+                with Horizontal(classes="field"):
+                    yield Label(self.word("org_type.label"))
+                    yield Select(
+                        [(self.word(f"org_type.{kind}"), kind) for kind in ORG_TYPES],
+                        prompt=self.word("tui.org_type_prompt"),
+                        id="org-type",
+                        compact=True,
+                    )
                 with Horizontal(classes="field"):
                     yield Label(self.word("tui.year"))
                     yield Input(str(app.today.year), id="year", max_length=4, compact=True)
@@ -161,9 +180,11 @@ class StartScreen(BaseScreen):
             return
         lang = chosen_language(self.query_one("#lang", RadioSet)) or self.lang
         individual = self.query_one("#mode-individual", RadioButton).value
+        org_type = self.query_one("#org-type", Select).selection  # None: not chosen
         self.app.start_session(
             team=team,
             organisation=self.query_one("#org", Input).value,
+            org_type=org_type,
             year=int(year_text),
             lang=lang,
             mode="individual" if individual else "team",
