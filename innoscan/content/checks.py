@@ -12,6 +12,7 @@ from innoscan.content.problems import Problem
 if TYPE_CHECKING:
     from innoscan.content.bank import Bank, BankFile, Question, Scale, SectionFile, Text
     from innoscan.content.figures import Indicator
+    from innoscan.content.scoring_rules import SuccessFactor
 
 
 def check_bank(root: Path, head: BankFile, files: list[tuple[Path, SectionFile]]) -> list[Problem]:
@@ -27,9 +28,9 @@ def check_bank(root: Path, head: BankFile, files: list[tuple[Path, SectionFile]]
             if q.id in seen:
                 problems.append(Problem(file, q.id, f"duplicate id (also in {seen[q.id]})"))
             seen.setdefault(q.id, file)
-            scale_problem = q.scale_problem(head.scales)
-            if scale_problem:
-                problems.append(Problem(file, q.id, scale_problem))
+            for own_problem in (q.scale_problem(head.scales), q.dont_know_problem(head.scales)):
+                if own_problem:
+                    problems.append(Problem(file, q.id, own_problem))
             if q.when is not None:
                 for where, message in check_condition(q.when, questions, head.scales, True):
                     problems.append(Problem(file, q.id, f"when{where}: {message}"))
@@ -115,6 +116,7 @@ def check_content(bank: Bank) -> list[Problem]:
     for indicator in bank.indicators:
         problems.extend(check_indicator(benchmarks, indicator, bank))
     problems.extend(_check_risks(str(bank.path / "risks.toml"), bank))
+    problems.extend(_check_changes(str(bank.path / "changes.toml"), bank))
     return problems
 
 
@@ -122,10 +124,17 @@ def _check_scoring(file: str, bank: Bank) -> Iterator[Problem]:
     rules = bank.scoring
     sections = {s.id for s in bank.sections}
     yield from _doubles(file, [f.id for f in rules.success_factors], "success factor")
+    questions = {q.id: q for q in bank.questions}
     for factor in rules.success_factors:
         yield from _texts(file, factor.id, "title", factor.title, bank.languages)
         if factor.section not in sections:
             yield Problem(file, factor.id, f"section: unknown section {factor.section!r}")
+        yield from _check_requires(file, factor, questions, bank)
+    for i, convention in enumerate(rules.conventions):
+        for key in ("about", "why"):
+            yield from _texts(
+                file, "", f"conventions[{i}].{key}", getattr(convention, key), bank.languages
+            )
     if rules.index is not None:
         yield from _texts(file, "index", "title", rules.index.title, bank.languages)
         for section_id in rules.index.sections:
@@ -133,6 +142,24 @@ def _check_scoring(file: str, bank: Bank) -> Iterator[Problem]:
                 yield Problem(file, "index", f"sections: unknown section {section_id!r}")
         if rules.index.min_sections > len(rules.index.sections):
             yield Problem(file, "index", "min_sections is more than the sections listed")
+
+
+def _check_requires(
+    file: str, factor: SuccessFactor, questions: dict[str, Question], bank: Bank
+) -> Iterator[Problem]:
+    """A factor's defining questions exist, fit their tests, and each has a short name."""
+    needed = []
+    if factor.requires is not None:
+        for key, message in check_condition(factor.requires, questions, bank.scales):
+            yield Problem(file, factor.id, f"requires{key}: {message}")
+        needed = list(dict.fromkeys(leaf.question for _, leaf in factor.requires.leaves()))
+    for qid in needed:
+        if qid in questions and qid not in factor.names:
+            yield Problem(file, factor.id, f"names: no short name for {qid!r}")
+    for qid, name in factor.names.items():
+        if qid not in needed:
+            yield Problem(file, factor.id, f"names: {qid!r} is not a question of 'requires'")
+        yield from _texts(file, factor.id, f"names.{qid}", name, bank.languages)
 
 
 def check_indicator(file: str, indicator: Indicator, bank: Bank) -> list[Problem]:
@@ -170,6 +197,23 @@ def _check_risks(file: str, bank: Bank) -> Iterator[Problem]:
             yield Problem(file, rule.id, f"pattern: unknown pattern {rule.pattern!r}")
         for key, message in check_condition(rule.when, questions, bank.scales):
             yield Problem(file, rule.id, f"when{key}: {message}")
+
+
+def _check_changes(file: str, bank: Bank) -> Iterator[Problem]:
+    """A change's new question exists, and its map reads old answers as answers to it."""
+    for i, change in enumerate(bank.changes):
+        where = f"changes[{i}]"
+        yield from _texts(file, where, "note", change.note, bank.languages)
+        new = bank.question(change.replaced_by) if change.replaced_by else None
+        if change.replaced_by and new is None:
+            yield Problem(file, where, f"replaced_by: unknown question {change.replaced_by!r}")
+        if change.map and new is None:
+            yield Problem(file, where, "map needs replaced_by: the question the answers go to")
+            continue
+        for old, value in change.map.items():
+            problem = new.answer_problem([value] if new.several else value, bank.scales)
+            if problem:
+                yield Problem(file, where, f"map.{old}: {problem}")
 
 
 def _doubles(file: str, ids: list[str], what: str) -> Iterator[Problem]:

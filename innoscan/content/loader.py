@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from innoscan.content.bank import Bank, BankFile, Section, SectionFile
+from innoscan.content.changes import ChangeFile
 from innoscan.content.checks import check_bank, check_content, check_indicator
 from innoscan.content.figures import BenchmarkFile, FigureAddition, Indicator
 from innoscan.content.problems import InputError, Problem, read_toml, validation_problems
@@ -90,6 +91,7 @@ def load_bank(folder: str | Path | None = None) -> Bank:
         indicators=indicators,
         patterns=risk_file.patterns,
         rules=risk_file.rules,
+        changes=extras.get("changes", ChangeFile()).changes,
     )
     problems = check_content(bank)
     if problems:
@@ -108,8 +110,14 @@ _OPTIONAL_FILES: dict[str, type[BaseModel]] = {
     "scoring": ScoringRules,
     "benchmarks": BenchmarkFile,
     "risks": RiskFile,
+    "changes": ChangeFile,
 }
-_LIST_KEYS = {"scoring": "success_factors", "benchmarks": "indicators", "risks": "rules"}
+_LIST_KEYS = {
+    "scoring": "success_factors",
+    "benchmarks": "indicators",
+    "risks": "rules",
+    "changes": "changes",
+}
 
 
 def _validated(model: type[BaseModel], data: dict, path: Path, list_key: str = "questions") -> Any:
