@@ -17,6 +17,7 @@ class Reading:
     indicator: Indicator
     team: bool | None
     dont_know: bool = False  # no value because the team said "don't know", not because unanswered
+    asked: bool = True  # False: none of its questions applies to the team, so nothing to compare
 
 
 def readings(
@@ -24,6 +25,7 @@ def readings(
 ) -> list[Reading]:
     """The team's value for each indicator: True, False, or None where it gave no answer."""
     effective = bank.effective_answers(answers)
+    asked = {q.id for q in bank.asked(answers)}
     out = []
     for indicator in indicators:
         known = [q for q in indicator.questions() if effective.get(q, DONT_KNOW) != DONT_KNOW]
@@ -31,5 +33,6 @@ def readings(
         dont_know = team is None and any(
             effective.get(q) == DONT_KNOW for q in indicator.questions()
         )
-        out.append(Reading(indicator, team, dont_know))
+        applies = any(q in asked for q in indicator.questions())
+        out.append(Reading(indicator, team, dont_know, applies))
     return out
