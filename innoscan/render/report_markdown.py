@@ -12,9 +12,12 @@ from innoscan.render.compare_report import target_title
 from innoscan.render.markdown import bar, escape, link, table, whole
 from innoscan.render.report import (
     Report,
+    coverage_text,
     disagreement_rows,
+    factor_reason,
     factor_title,
     headline_figure,
+    mode_text,
     reading_sentence,
     report_date,
     share_text,
@@ -44,11 +47,7 @@ def _md_head(report: Report) -> list[str]:
     w = word
     team = escape(meta.team) if meta.team.strip() else w("no_name", lang)
     answered, applicable = report.answered_count()
-    mode = w(f"mode.{meta.mode}", lang)
-    if meta.mode == "individual":
-        mode += f" ({escape(meta.respondent) if meta.respondent else w('anonymous', lang)})"
-    elif meta.respondents > 1:
-        mode += f" ({w('respondents', lang).lower()}: {meta.respondents})"
+    mode = escape(mode_text(report))
     rows = [
         [w("team", lang), team],
         [w("organisation", lang), escape(meta.organisation)],
@@ -75,21 +74,20 @@ def _md_summary(report: Report) -> list[str]:
             )
         lines.append("")
     if scores.factors:
+        merged = report.result.merge is not None
         rows = [
             [
                 escape(factor_title(report, f.id)),
                 word(f"factor.{f.status}" if f.status else "factor.none", lang),
                 whole(f.score),
+                escape(factor_reason(bank, f, lang)),
             ]
+            + ([str(report.to_settle(f.section))] if merged else [])
             for f in scores.factors
         ]
-        lines.extend(
-            table(
-                [word("success_factor", lang), word("status.label", lang), word("score", lang)],
-                rows,
-                "llr",
-            )
-        )
+        headers = [word("success_factor", lang), word("status.label", lang), word("score", lang)]
+        headers += [word("decided_by", lang)] + ([word("to_settle", lang)] if merged else [])
+        lines.extend(table(headers, rows, "llrlr"[: len(headers)]))
     return lines
 
 
@@ -103,18 +101,26 @@ def _md_scores(report: Report) -> list[str]:
                 escape(bank.text(bank.section(sid).title, lang)),
                 whole(s.score),
                 shown,
-                word("n_of_m", lang, n=s.answered, m=s.total),
+                coverage_text(report, s),
             ]
         )
     headers = [word("section", lang), word("score", lang), "", word("answered", lang)]
     pct = f"{bank.scoring.min_coverage * 100:.0f}"
-    return [
+    lines = [
         f"## {word('scores', lang)}",
         "",
         *table(headers, rows, "lrlr"),
         "",
         word("scores_how", lang, pct=pct),
     ]
+    conventions = bank.scoring.conventions
+    if conventions:
+        lines += ["", f"### {word('conventions', lang)}", "", word("conventions_intro", lang), ""]
+        lines += [
+            f"- **{escape(bank.text(c.about, lang))}**: {escape(bank.text(c.why, lang))}"
+            for c in conventions
+        ]
+    return lines
 
 
 def _md_benchmarks(report: Report) -> list[str]:

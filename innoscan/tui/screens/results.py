@@ -23,8 +23,11 @@ from innoscan.render.bank_listing import answer_text
 from innoscan.render.markdown import bar
 from innoscan.render.report import (
     Report,
+    coverage_text,
+    factor_reason,
     factor_title,
     headline_figure,
+    mode_text,
     reading_sentence,
     session_report,
     share_text,
@@ -67,8 +70,9 @@ class ResultsScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         report = self.report()
         meta = report.result.meta
+        merged = f" · {mode_text(report)}" if report.result.merge is not None else ""
         yield Static(
-            f"{self.word('tui.results_title')}: {escape(meta.team)} · {meta.year}",
+            f"{self.word('tui.results_title')}: {escape(meta.team)} · {meta.year}{merged}",
             id="results-title",
         )
         with TabbedContent(id="tabs"):
@@ -99,9 +103,11 @@ class ResultsScreen(BaseScreen):
         factors.add_column(ratio=1)
         for f in scores.factors:
             status = self.word(f"factor.{f.status}" if f.status else "factor.none")
-            factors.add_row(
-                Text(status + "  ", style=STATUS_STYLE[f.status]), factor_title(report, f.id)
-            )
+            title = Text(factor_title(report, f.id))
+            why = factor_reason(bank, f, lang)
+            if why:
+                title.append(f"\n{why}", style="dim")
+            factors.add_row(Text(status + "  ", style=STATUS_STYLE[f.status]), title)
         yield Static(factors, id="factors")
         rows = []
         for sid, s in scores.sections.items():
@@ -111,12 +117,19 @@ class ResultsScreen(BaseScreen):
                     bank.text(bank.section(sid).title, lang),
                     bar(s.score) or self.word("too_few"),
                     shown,
-                    self.word("tui.coverage", n=s.answered, m=s.total),
+                    coverage_text(report, s, short=True),
                 )
             )
         sections = SectionScores(rows)
         yield Static(sections, id="sections")
         yield from self._change(report)
+        if bank.scoring.conventions:
+            with Collapsible(title=self.word("conventions"), collapsed=True, id="conventions"):
+                body = Text(self.word("conventions_intro") + "\n")
+                for c in bank.scoring.conventions:
+                    body.append(f"\n• {bank.text(c.about, lang)}: ", style="bold")
+                    body.append(bank.text(c.why, lang))
+                yield Static(body)
 
     def _earlier_session(self, report: Report) -> Session | None:
         earlier = self.folder.earlier(report.bank, report.result)
