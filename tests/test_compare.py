@@ -49,12 +49,12 @@ def test_two_years_by_hand(bank, tmp_path):
     c = compare_results(bank, [load_result(new, bank), load_result(old, bank)])
     assert [y.year for y in c.years] == [2025, 2026]
     assert {s.section: (s.scores, s.change) for s in c.sections} == {
-        "activity": ([28.3, 85.7], 57.4),
+        "activity": ([16.7, 83.3], 66.6),
         "leadership": ([19.4, 87.5], 68.1),
-        "collaboration": ([10.7, 80.0], 69.3),
-        "roles": ([12.5, 90.7], 78.2),
+        "collaboration": ([12.5, 82.9], 70.4),
+        "roles": ([12.1, 96.4], 84.3),
         "climate": ([28.1, 78.1], 50.0),
-        "last_mile": ([17.5, 77.9], 60.4),
+        "last_mile": ([15.8, 84.6], 68.8),
     }
     assert not any(s.coverage_differs for s in c.sections)
     assert c.factors == {
@@ -63,17 +63,23 @@ def test_two_years_by_hand(bank, tmp_path):
         "roles": ["absent", "present"],
     }
     assert c.new == [] and c.persisting == []
-    assert len(c.resolved) == 12 and c.resolved[0] == "legal_late"
+    assert len(c.resolved) == 13 and c.resolved[0] == "legal_late"
     # +100 moves come first, in bank order: products no->yes, evaluated no->internal,
-    # spread no->yes, budget cuts first->protected, networks no->yes
+    # spread no->yes, budget cuts first->protected, partners none->four kinds
     assert [m.question for m in c.moved] == [
         "activity.products",
         "activity.evaluated",
         "activity.spread",
         "leadership.budget_cuts",
-        "collaboration.networks",
+        "collaboration.partners",
     ]
-    assert c.only_some == {"activity.latest": [2026], "last_mile.obstacle": [2026]}
+    # the phases are asked only of a team with partners outside; adopters left open in 2025
+    assert c.only_some == {
+        "activity.latest": [2026],
+        "collaboration.phases": [2026],
+        "last_mile.adopters_ready": [2026],
+        "last_mile.obstacle": [2026],
+    }
 
 
 def test_last_years_actions_beside_what_changed(bank, tmp_path):
@@ -84,7 +90,7 @@ def test_last_years_actions_beside_what_changed(bank, tmp_path):
     assert owner.action.status == "done"
     # the no_owner rule looks at one question: it moved from no to yes
     assert owner.changed == [("last_mile.owner", "no", "yes")]
-    assert roles.section_change == 78.2
+    assert roles.section_change == 84.3
     assert ("roles.days", "no", "yes") in roles.changed
 
 
@@ -99,7 +105,7 @@ def test_three_years_give_a_trend_and_mark_coverage(cli, bank, tmp_path):
     assert leadership.scores == [None, 19.4, 87.5] and leadership.change is None
     assert leadership.coverage_differs  # 2 of 8 answered in 2024, all 8 later
     md = cli("compare", *paths).out
-    assert "| Cross-boundary collaboration \\* | 35 | 11 | 80 | +45 | ▃▁▇ |" in md  # 4 of 7 in 2024
+    assert "| Cross-boundary collaboration \\* | 55 | 12 | 83 | +28 | ▅▂▇ |" in md  # 4 of 7 in 2024
     assert "Leadership and innovation management \\*" in md
     assert sparkline([0, 50, 100, None]) == "▁▅█ "
 
@@ -109,8 +115,12 @@ def test_json_shape(cli, bank, tmp_path):
     new = save(bank, tmp_path, 2026, STRONG)
     data = json.loads(cli("compare", old, new, "--format", "json").out)
     assert data["years"] == [2025, 2026]
-    assert data["sections"]["roles"]["scores"] == [12.5, 90.7]
-    assert data["sections"]["roles"]["change"] == 78.2
+    assert data["sections"]["roles"]["scores"] == [12.1, 96.4]
+    assert data["sections"]["roles"]["change"] == 84.3
+    assert data["success_factor_reasons"]["roles"] == [
+        "Innovation role: don't know; Catalyst unit or lab: Yes, but our team does not use it",
+        "Innovation role: yes",
+    ]
     assert data["flags"]["new"] == [] and "no_owner" in data["flags"]["resolved"]
     assert data["actions"][0]["status"] == "done"
     assert data["actions"][0]["changed"] == [

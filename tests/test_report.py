@@ -89,7 +89,8 @@ def test_markdown_report_structure(cli, bank, tmp_path):
     for rows in all_tables:
         assert len({len(r) for r in rows}) == 1, rows[0]
     scores = next(t for t in all_tables if t[0][0] == "Section")
-    assert scores[1][:2] == ["Innovation activity", "28"]
+    assert scores[1][:2] == ["Innovation activity", "17"]
+    assert scores[1][3] == "6 of 6 · 1 don't know"
     assert "1. Lawyers and privacy officers come in late (high)" in heads
     assert "Resembles *De lege plek aan tafel*" in md
     assert (
@@ -146,11 +147,28 @@ def test_json_report_shape(cli, bank, tmp_path):
     data = json.loads(cli("report", path, "--format", "json").out)
     assert data["scores"]["activity"] == {
         "title": "Innovation activity",
-        "score": 28.3,
+        "score": 16.7,
         "answered": 6,
-        "total": 7,
+        "total": 6,
+        "dont_know": 1,
+        "not_applicable": 0,
+        "to_settle": None,
     }
-    assert data["index"] == 19.4
+    assert data["index"] == 17.4
+    assert data["success_factor_reasons"]["roles"] == {
+        "decided_by": [
+            {"question": "roles.lead", "answer": "dont_know", "answer_text": "don't know"},
+            {
+                "question": "roles.unit",
+                "answer": "exists",
+                "answer_text": "Yes, but our team does not use it",
+            },
+        ],
+        "held_down": False,
+        "reason": "Innovation role: don't know; Catalyst unit or lab: Yes, but our team does not use it",
+        "to_settle": None,
+    }
+    assert [c["about"] for c in data["conventions"]][0] == "Cut-offs 70 and 40"
     assert data["success_factors"] == {
         "leadership": "absent",
         "collaboration": "absent",
