@@ -118,7 +118,8 @@ def test_json_shape(cli, bank, tmp_path):
     assert data["sections"]["roles"]["scores"] == [12.1, 96.4]
     assert data["sections"]["roles"]["change"] == 84.3
     assert data["success_factor_reasons"]["roles"] == [
-        "Innovation role: don't know; Catalyst unit or lab: Yes, but our team does not use it",
+        "Innovation role: don't know; Catalyst unit or lab: Yes, but our team does not use it"
+        " (needed for present)",
         "Innovation role: yes",
     ]
     assert data["flags"]["new"] == [] and "no_owner" in data["flags"]["resolved"]

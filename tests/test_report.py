@@ -164,8 +164,10 @@ def test_json_report_shape(cli, bank, tmp_path):
                 "answer_text": "Yes, but our team does not use it",
             },
         ],
+        "missing": True,
         "held_down": False,
-        "reason": "Innovation role: don't know; Catalyst unit or lab: Yes, but our team does not use it",
+        "reason": "Innovation role: don't know; Catalyst unit or lab: Yes, but our team does not use it"
+        " (needed for present)",
         "to_settle": None,
     }
     assert [c["about"] for c in data["conventions"]][0] == "Cut-offs 70 and 40"

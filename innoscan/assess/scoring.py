@@ -38,13 +38,15 @@ class SectionScore:
 @dataclass(frozen=True)
 class FactorResult:
     """A success factor's status, its section's score, the answers that decided it
-    (question id, answer or None), and whether the defining answers held the status down."""
+    (question id, answer or None), whether its defining answers are missing, and whether
+    that held the status down."""
 
     id: str
     section: str
     status: FactorStatus | None
     score: float | None
     decided_by: list[tuple[str, Any]] = field(default_factory=list)
+    missing: bool = False
     held_down: bool = False
 
 
@@ -105,10 +107,9 @@ def _factor(
         status = "absent"
     if factor.requires is None:
         return FactorResult(factor.id, factor.section, status, value)
+    missing = not factor.requires.holds(answers)
     held_down = (
-        status is not None
-        and not factor.requires.holds(answers)
-        and STATUS_ORDER[status] > STATUS_ORDER[factor.without]
+        missing and status is not None and STATUS_ORDER[status] > STATUS_ORDER[factor.without]
     )
     decided = dict.fromkeys(leaf.question for leaf in factor.requires.deciding(answers))
     return FactorResult(
@@ -117,6 +118,7 @@ def _factor(
         factor.without if held_down else status,
         value,
         [(qid, answers.get(qid)) for qid in decided],
+        missing,
         held_down,
     )
 

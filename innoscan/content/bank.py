@@ -79,6 +79,7 @@ class Bank(Strict):
     indicators: list[Indicator] = []
     patterns: list[Pattern] = []
     rules: list[RiskRule] = []
+    own_words: str | None = None  # the question whose answer the risks are shown with
     changes: list[Change] = []
 
     @cached_property

@@ -186,6 +186,8 @@ def check_indicator(file: str, indicator: Indicator, bank: Bank) -> list[Problem
 def _check_risks(file: str, bank: Bank) -> Iterator[Problem]:
     questions = {q.id: q for q in bank.questions}
     patterns = {p.id for p in bank.patterns}
+    if bank.own_words is not None and bank.question(bank.own_words) is None:
+        yield Problem(file, "own_words", f"unknown question {bank.own_words!r}")
     yield from _doubles(file, [r.id for r in bank.rules], "rule")
     yield from _doubles(file, [p.id for p in bank.patterns], "pattern")
     for pattern in bank.patterns:

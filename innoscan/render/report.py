@@ -13,7 +13,7 @@ from innoscan.assess.flags import Flag, flags
 from innoscan.assess.merge import to_settle
 from innoscan.assess.readings import Reading, readings
 from innoscan.assess.scoring import FactorResult, Scores, SectionScore, score
-from innoscan.content.bank import Bank, Question
+from innoscan.content.bank import DONT_KNOW, Bank, Question
 from innoscan.content.figures import Figure, Indicator
 from innoscan.locales import word
 from innoscan.render.bank_listing import answer_text
@@ -124,7 +124,7 @@ def factor_title(report: Report, factor_id: str) -> str:
 
 def factor_reason(bank: Bank, factor: FactorResult, lang: str) -> str:
     """The answers that decided a factor's status: 'Innovation role: no; Catalyst unit or
-    lab: No', and that they are needed for present where they held the status down."""
+    lab: No', and that what they lack is needed for present."""
     rule = next(f for f in bank.scoring.success_factors if f.id == factor.id)
     parts = []
     for qid, value in factor.decided_by:
@@ -132,7 +132,7 @@ def factor_reason(bank: Bank, factor: FactorResult, lang: str) -> str:
         shown = word("no_answer", lang) if value is None else answer_text(bank, q, value, lang)
         parts.append(f"{bank.text(rule.names.get(qid), lang) or qid}: {shown}")
     text = "; ".join(parts)
-    return f"{text} ({word('factor.needed', lang)})" if factor.held_down else text
+    return f"{text} ({word('factor.needed', lang)})" if factor.missing else text
 
 
 def coverage_text(report: Report, section: SectionScore, short: bool = False) -> str:
@@ -160,6 +160,26 @@ def mode_text(report: Report) -> str:
     if meta.respondents > 1:
         return f"{text} ({word('respondents', lang).lower()}: {meta.respondents})"
     return text
+
+
+def own_words(report: Report) -> str | None:
+    """The team's own words on its biggest obstacle (risks.toml `own_words`), if it gave them."""
+    qid = report.bank.own_words
+    answer = report.bank.answers_that_count(report.result.answers).get(qid) if qid else None
+    if not isinstance(answer, str) or answer == DONT_KNOW:
+        return None
+    return answer.strip() or None
+
+
+def section_readings(report: Report, section_id: str) -> tuple[list[Reading], str | None]:
+    """A section's readings that apply to the team, and a line naming those left out because
+    their questions do not apply (None when there are none)."""
+    readings_here = [c for c in report.readings if c.indicator.section == section_id]
+    skipped = [
+        report.bank.text(c.indicator.title, report.lang) for c in readings_here if not c.asked
+    ]
+    line = word("benchmarks_not_asked", report.lang, titles="; ".join(skipped)) if skipped else None
+    return [c for c in readings_here if c.asked], line
 
 
 def team_value_text(c: Reading, lang: str) -> str:
@@ -236,6 +256,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "benchmarks": [_comparison_json(report, c) for c in report.readings],
         "no_published_figure": _sections_without_figures(report),
         "flags": [_flag_json(report, f) for f in report.flags],
+        "own_words": own_words(report),
         "disagreements": _disagreements_json(report),
         "actions": [a.model_dump() for a in result.actions],
         "unknown_answers": {
@@ -258,6 +279,7 @@ def _factor_json(report: Report, factor: FactorResult) -> dict[str, Any]:
             }
             for qid, value in factor.decided_by
         ],
+        "missing": factor.missing,
         "held_down": factor.held_down,
         "reason": factor_reason(bank, factor, lang),
         "to_settle": report.to_settle(factor.section),
@@ -271,6 +293,7 @@ def _comparison_json(report: Report, reading: Reading) -> dict[str, Any]:
         "section": ind.section,
         "title": bank.text(ind.title, lang),
         "team": reading.team,
+        "applies": reading.asked,
         "figures": [
             {
                 "value": f.value,

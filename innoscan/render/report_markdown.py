@@ -18,8 +18,10 @@ from innoscan.render.report import (
     factor_title,
     headline_figure,
     mode_text,
+    own_words,
     reading_sentence,
     report_date,
+    section_readings,
     share_text,
     team_value_text,
     when_text,
@@ -128,9 +130,9 @@ def _md_benchmarks(report: Report) -> list[str]:
     lines = [f"## {word('benchmarks', lang)}", "", word("benchmarks_intro", lang)]
     for section in bank.sections:
         lines += ["", f"### {escape(bank.text(section.title, lang))}", ""]
-        comparisons = [c for c in report.readings if c.indicator.section == section.id]
+        comparisons, skipped = section_readings(report, section.id)
         if not comparisons:
-            lines.append(word("no_figure", lang))
+            lines.append(escape(skipped) if skipped else word("no_figure", lang))
             continue
         headers = [
             word("indicator", lang),
@@ -166,6 +168,8 @@ def _md_benchmarks(report: Report) -> list[str]:
                     lines.append(
                         f"  {word('note', lang)} ({where}): {escape(bank.text(f.note, lang))}"
                     )
+        if skipped:
+            lines += ["", escape(skipped)]
     return lines
 
 
@@ -179,6 +183,9 @@ def _population(bank: Bank, figure: Figure, lang: str) -> str:
 def _md_flags(report: Report) -> list[str]:
     lang, bank = report.lang, report.bank
     lines = [f"## {word('risks', lang)}", ""]
+    said = own_words(report)
+    if said:
+        lines += [word("own_words", lang, text=escape(said)), ""]
     if not report.flags:
         lines.append(word("risks_none", lang))
         return lines

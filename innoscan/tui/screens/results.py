@@ -28,7 +28,9 @@ from innoscan.render.report import (
     factor_title,
     headline_figure,
     mode_text,
+    own_words,
     reading_sentence,
+    section_readings,
     session_report,
     share_text,
     team_value_text,
@@ -173,9 +175,12 @@ class ResultsScreen(BaseScreen):
         yield Static(self.word("benchmarks_intro"), classes="intro")
         for section in bank.sections:
             yield Static(bank.text(section.title, lang), classes="subtitle")
-            comparisons = [c for c in report.readings if c.indicator.section == section.id]
+            comparisons, skipped = section_readings(report, section.id)
+            if skipped:
+                yield Static(skipped, classes="dim", markup=False)
             if not comparisons:
-                yield Static(self.word("no_figure"), classes="dim")
+                if not skipped:
+                    yield Static(self.word("no_figure"), classes="dim")
                 continue
             for c in comparisons:
                 team = team_value_text(c, self.lang)
@@ -200,6 +205,9 @@ class ResultsScreen(BaseScreen):
 
     def _risks(self, report: Report) -> ComposeResult:
         bank, lang = report.bank, self.lang
+        said = own_words(report)
+        if said:
+            yield Static(self.word("own_words", text=said), classes="intro", markup=False)
         if not report.flags:
             yield Static(self.word("risks_none"))
             return
