@@ -30,7 +30,7 @@ STRONG = {
     "leadership.steering": 4,
     "leadership.budget_cuts": "protected",
     "collaboration.diverse_teams": 5,
-    "collaboration.partners": ["other_government", "knowledge", "citizens", "chain_partners"],
+    "collaboration.partners": ["other_government", "chain_partners", "knowledge", "citizens"],
     "collaboration.phases": ["idea", "design", "pilot", "implementation"],
     "collaboration.boundaries": 4,
     "collaboration.users": 4,
