@@ -107,6 +107,9 @@ class ResultsScreen(BaseScreen):
             status = self.word(f"factor.{f.status}" if f.status else "factor.none")
             title = Text(factor_title(report, f.id))
             why = factor_reason(bank, f, lang)
+            settle = report.to_settle(f.section)
+            if settle:
+                why = " · ".join(filter(None, [why, self.word("coverage.to_settle", n=settle)]))
             if why:
                 title.append(f"\n{why}", style="dim")
             factors.add_row(Text(status + "  ", style=STATUS_STYLE[f.status]), title)
