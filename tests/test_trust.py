@@ -273,3 +273,25 @@ def test_a_merged_profile_says_so_and_counts_what_is_still_to_settle(cli, bank, 
     assert data["scores"]["last_mile"]["to_settle"] == 1
     assert data["success_factor_reasons"]["roles"]["to_settle"] == 1
     assert data["scores"]["climate"]["to_settle"] == 0
+
+
+def test_a_change_maps_old_answers_only_onto_answers_of_the_new_question(mini_bank):
+    (mini_bank / "changes.toml").write_text(
+        '[[changes]]\nversion = "1"\nquestions = ["alpha.old"]\nreplaced_by = "alpha.how"\n'
+        'map = { good = "well", bad = "poorly" }\nnote = { nl = "x", en = "x" }\n'
+    )
+    with pytest.raises(InputError, match=r"map.bad: unknown option 'poorly'"):
+        load_bank(mini_bank)
+
+
+def test_rules_and_factors_are_checked_against_the_questions(mini_bank):
+    (mini_bank / "scoring.toml").write_text(
+        '[[success_factors]]\nid = "f"\nsection = "alpha"\ntitle = { nl = "F", en = "F" }\n'
+        'present_at = 70\npartly_at = 40\n'
+        'requires = { question = "alpha.did", equals = "maybe" }\n'
+    )
+    with pytest.raises(InputError) as caught:
+        load_bank(mini_bank)
+    messages = [p.message for p in caught.value.problems]
+    assert any("requires: equals on alpha.did" in m for m in messages)
+    assert any("no short name for 'alpha.did'" in m for m in messages)

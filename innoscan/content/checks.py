@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from innoscan.content.changes import version_key
 from innoscan.content.conditions import Condition
 from innoscan.content.problems import Problem
 
@@ -202,12 +203,18 @@ def _check_risks(file: str, bank: Bank) -> Iterator[Problem]:
 
 
 def _check_changes(file: str, bank: Bank) -> Iterator[Problem]:
-    """A change's new question exists, and its map reads old answers as answers to it."""
+    """A change's note is in every language, it is no newer than the bank, the question that
+    replaces it exists (the changed questions themselves may be gone), and its map reads old
+    answers as answers to that question."""
     for i, change in enumerate(bank.changes):
         where = f"changes[{i}]"
         yield from _texts(file, where, "note", change.note, bank.languages)
+        if version_key(change.version) > version_key(bank.version):
+            yield Problem(
+                file, where, f"version {change.version} is newer than the bank ({bank.version})"
+            )
         new = bank.question(change.replaced_by) if change.replaced_by else None
-        if change.replaced_by and new is None:
+        if change.replaced_by is not None and new is None:
             yield Problem(file, where, f"replaced_by: unknown question {change.replaced_by!r}")
         if change.map and new is None:
             yield Problem(file, where, "map needs replaced_by: the question the answers go to")
