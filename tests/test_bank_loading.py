@@ -28,15 +28,18 @@ def asked_of(answers: dict) -> list[str]:
     return [q.id for q in load_bank().asked(answers)]
 
 
-def test_a_team_that_innovates_gets_about_sixty_questions_and_one_that_does_not_fewer():
+def test_the_questions_on_each_path():
     """The latest innovation's questions are asked only of a team that has one, and what
-    helped or hindered its collaboration only when it was made with others."""
+    helped or hindered its collaboration only when it was made with others; a team with work
+    under way is asked about that work, one with neither about its habits only."""
     innovating = {f"activity.{t}": "yes" for t in TYPES}
     with_others = {**innovating, "activity.latest_partners": ["own_organisation"]}
     alone = {**innovating, "activity.latest_partners": ["none"]}
-    not_innovating = {f"activity.{t}": "no" for t in TYPES}
-    counts = [len(asked_of(a)) for a in (with_others, alone, not_innovating)]
-    assert counts == [68, 66, 56]
+    nothing = {f"activity.{t}": "no" for t in TYPES}
+    under_way = {**nothing, "activity.underway": "yes"}
+    not_innovating = {**nothing, "activity.underway": "no"}
+    paths = (with_others, alone, under_way, not_innovating)
+    assert [len(asked_of(a)) for a in paths] == [70, 68, 58, 43]
 
 
 def test_every_builtin_text_is_in_dutch_and_english():

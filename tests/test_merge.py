@@ -28,6 +28,7 @@ FIVE = {
     },
     "C": {
         "activity.products": "no",
+        "activity.underway": "yes",  # so the last-mile questions are asked of C too
         "leadership.vision": 4,
         "last_mile.owner": "no",
         "collaboration.partners": ["citizens", "companies"],
@@ -75,6 +76,7 @@ def test_team_answer_per_kind(bank, tmp_path):
     assert profile.answers == {
         "activity.products": "yes",
         "activity.count": 2.5,
+        "activity.underway": "yes",
         "leadership.vision": 4,
         "collaboration.partners": ["knowledge"],
     }

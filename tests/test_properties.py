@@ -1,5 +1,7 @@
 """Property-based tests: any valid answers score within 0-100, report well-formed Markdown and
-round-trip; any broken input gives exit status 0 or 2 with one-line messages, no traceback."""
+round-trip; "don't know" never raises a score; a success factor is never present without the
+answers that define it; no flag cites a question that was not asked or does not apply; any
+broken input gives exit status 0 or 2 with one-line messages, no traceback."""
 
 from __future__ import annotations
 
@@ -12,15 +14,17 @@ from pathlib import Path
 
 import pytest
 import tomli_w
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from markdown_check import table_widths
 from markdown_it import MarkdownIt
 
+from innoscan.assess.flags import flags
 from innoscan.assess.scoring import score
 from innoscan.cli import main
-from innoscan.content.bank import DONT_KNOW, Question
+from innoscan.content.bank import DONT_KNOW, NOT_APPLICABLE, Question
 from innoscan.content.loader import load_bank
+from innoscan.content.scoring_rules import STATUS_ORDER
 from innoscan.render.report import build_report
 from innoscan.render.report_markdown import report_markdown
 from innoscan.store.result import LoadedResult, Result, load_result
@@ -54,10 +58,76 @@ def answer_for(q: Question) -> st.SearchStrategy:
         values = st.integers(int(q.min or 0), int(q.max or 1000))
     else:
         values = TEXT
-    return st.one_of(values, st.just(DONT_KNOW)) if q.dont_know else values
+    extras = [st.just(extra) for extra in q.extra_answers()]  # don't know, does not apply
+    return st.one_of(values, *extras) if extras else values
 
 
 ANSWERS = st.fixed_dictionaries({}, optional={q.id: answer_for(q) for q in BANK.questions})
+
+
+@st.composite
+def session_answers(draw) -> dict:
+    """Answers as a session gives them: some of the questions asked, given the answers
+    before them (a file may also hold answers to questions no longer asked: ANSWERS)."""
+    answers: dict = {}
+    for q in BANK.questions:
+        if BANK.applies_with(q, answers) and draw(st.booleans()):
+            answers[q.id] = draw(answer_for(q))
+    return answers
+
+
+def not_higher(after, before) -> bool:
+    """A score (or a status's rank) after is no higher than before, and exists only if it did."""
+    return after is None or (before is not None and after <= before)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(session_answers(), st.data())
+def test_dont_know_never_raises_a_section_score_a_factor_or_the_average(answers, data):
+    offered = [q for q, v in answers.items() if BANK.question(q).dont_know and v != DONT_KNOW]
+    assume(offered)
+    replaced = data.draw(st.sampled_from(offered))
+    before, after = score(BANK, answers), score(BANK, {**answers, replaced: DONT_KNOW})
+    for sid, section in after.sections.items():
+        assert not_higher(section.score, before.sections[sid].score), sid
+    for now, then in zip(after.factors, before.factors, strict=True):
+        assert not_higher(STATUS_ORDER.get(now.status), STATUS_ORDER.get(then.status)), now.id
+    assert not_higher(after.index, before.index)
+
+
+EVERY_ANSWER = st.fixed_dictionaries({q.id: answer_for(q) for q in BANK.questions})
+# a well-resourced team whose lead and unit vary: the roles factor's mean is often high
+RESOURCED = st.fixed_dictionaries(
+    {
+        **{q.id: answer_for(q) for q in BANK.section("roles").questions},
+        "roles.budget": st.just("yes"),
+        "roles.calls": st.just("yes"),
+        "roles.days": st.just("yes"),
+        "roles.methods": st.integers(4, 5),
+    }
+)
+
+
+@SETTINGS
+@given(st.one_of(ANSWERS, EVERY_ANSWER, RESOURCED))
+def test_a_factor_is_never_present_without_the_answers_that_define_it(answers):
+    real = BANK.answers_that_count(answers)
+    rules = {f.id: f for f in BANK.scoring.success_factors}
+    for factor in score(BANK, answers).factors:
+        if factor.status == "present":
+            assert rules[factor.id].requires.holds(real)
+        if factor.id == "roles" and factor.status == "present":
+            assert real.get("roles.lead") == "yes" or real.get("roles.unit") == "used"
+
+
+@SETTINGS
+@given(ANSWERS)
+def test_no_flag_cites_a_question_not_asked_or_answered_does_not_apply(answers):
+    asked = {q.id for q in BANK.asked(answers)}
+    for flag in flags(BANK, answers):
+        assert flag.evidence, flag.rule.id
+        for qid, value in flag.evidence:
+            assert qid in asked and answers[qid] == value and value != NOT_APPLICABLE
 
 
 def run(*args) -> tuple[int, str]:

@@ -89,7 +89,8 @@ def test_markdown_report_structure(cli, bank, tmp_path):
     for rows in all_tables:
         assert len({len(r) for r in rows}) == 1, rows[0]
     scores = next(t for t in all_tables if t[0][0] == "Section")
-    assert scores[1][:2] == ["Innovation activity", "28"]
+    assert scores[1][:2] == ["Innovation activity", "17"]
+    assert scores[1][3] == "6 of 6 · 1 don't know"
     assert "1. Lawyers and privacy officers come in late (high)" in heads
     assert "Resembles *De lege plek aan tafel*" in md
     assert (
@@ -146,11 +147,30 @@ def test_json_report_shape(cli, bank, tmp_path):
     data = json.loads(cli("report", path, "--format", "json").out)
     assert data["scores"]["activity"] == {
         "title": "Innovation activity",
-        "score": 28.3,
+        "score": 16.7,
         "answered": 6,
-        "total": 7,
+        "total": 6,
+        "dont_know": 1,
+        "not_applicable": 0,
+        "to_settle": None,
     }
-    assert data["index"] == 19.4
+    assert data["index"] == 17.4
+    assert data["success_factor_reasons"]["roles"] == {
+        "decided_by": [
+            {"question": "roles.lead", "answer": "dont_know", "answer_text": "don't know"},
+            {
+                "question": "roles.unit",
+                "answer": "exists",
+                "answer_text": "Yes, but our team does not use it",
+            },
+        ],
+        "missing": True,
+        "held_down": False,
+        "reason": "Innovation role: don't know; Catalyst unit or lab: Yes, but our team does not use it"
+        " (needed for present)",
+        "to_settle": None,
+    }
+    assert [c["about"] for c in data["conventions"]][0] == "Cut-offs 70 and 40"
     assert data["success_factors"] == {
         "leadership": "absent",
         "collaboration": "absent",
@@ -357,10 +377,17 @@ def test_where_no_figure_for_the_teams_kind_is_published_the_report_says_so(cli,
 def test_a_comparison_with_a_question_that_was_not_asked_says_it_did_not_apply(
     cli, bank, tmp_path
 ):
-    md = cli("report", write_result(bank, tmp_path / "r.toml", NOT_INNOVATING), "--lang", "en").out
-    row = next(r for t in tables(md) for r in t if r[0] == "Latest innovation was the first of its kind")
-    assert row[1] == "does not apply"
-    assert "- No comparison: the question did not apply to your team." in md
+    path = write_result(bank, tmp_path / "r.toml", NOT_INNOVATING)
+    md = cli("report", path, "--lang", "en").out
+    title = "Latest innovation was the first of its kind"
+    assert not any(r[0] == title for t in tables(md) for r in t)
+    line = next(x for x in md.splitlines() if x.startswith("Not shown, because"))
+    assert line.startswith("Not shown, because their questions do not apply to your team:")
+    assert title in line
+    data = json.loads(cli("report", path, "--lang", "en", "--format", "json").out)
+    novelty = next(b for b in data["benchmarks"] if b["title"] == title)
+    assert novelty["applies"] is False and novelty["team"] is None
+    assert novelty["reading"] == "No comparison: the question did not apply to your team."
 
 
 def test_each_figures_note_stands_on_its_own_row(cli, bank, tmp_path):

@@ -2,7 +2,9 @@
 
 tests/fixtures/results_2026_1/ holds result files written with the built-in bank as it was
 at version 2026.1 (five team runs, three individual answers). Whatever the bank becomes, they
-must still give a report, a comparison and a merged profile, with every answer understood.
+must still give a report, a comparison and a merged profile, with every answer understood:
+read as today's question where changes.toml maps it, or kept and named as a question whose
+meaning changed.
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from innoscan.content.loader import load_bank
+from innoscan.store.result import load_result
 
 FIXTURES = Path(__file__).parent / "fixtures" / "results_2026_1"
 
@@ -29,8 +34,21 @@ def test_a_2026_1_result_gives_a_report_with_every_answer_understood(cli, files,
     assert run.code == 0, run.err
     data = json.loads(run.out)
     assert data["bank"]["result_version"] == "2026.1"
-    assert data["unknown_answers"] == {}
+    changed = {qid for change in load_bank().changes for qid in change.questions}
+    assert set(data["unknown_answers"]) <= changed  # kept, and named as changed in meaning
     assert data["warnings"] == [] or data["bank"]["version"] != "2026.1"
+
+
+def test_an_old_wallet_answer_is_read_as_benefits_where_its_meaning_is_clear(files):
+    bank = load_bank()
+    shared = load_result(files / "team_2026.toml", bank)  # "shared": the same option today
+    assert shared.result.answers["last_mile.benefits"] == "shared"
+    assert shared.unknown == [] and "last_mile.wallet" in shared.read_as
+    assert any("read as last_mile.benefits" in w for w in shared.warnings)
+    other = load_result(files / "team_2025.toml", bank)  # "other": the public or a non-investor?
+    assert "last_mile.benefits" not in other.result.answers
+    assert other.unknown == ["last_mile.wallet"]
+    assert other.result.answers["last_mile.wallet"] == "other"  # kept in the record
 
 
 def test_two_2026_1_years_compare(cli, files):

@@ -152,7 +152,7 @@ async def test_a_participant_downloads_their_results_from_the_browser(server):
     assert tomllib.loads(record)["answers"] == tomllib.loads(path.read_text())["answers"]
     assert f"filename={path.with_suffix('.md').name}" in disposition
     assert report.startswith("# ")
-    assert "Web Team" in report and "Innovation-capacity index" in report
+    assert "Web Team" in report and "Average of the six sections (innoscan)" in report
     assert report == path.with_suffix(".md").read_text()
 
 

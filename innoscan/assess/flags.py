@@ -18,12 +18,17 @@ class Flag:
 
 
 def flags(bank: Bank, answers: Mapping[str, Any]) -> list[Flag]:
-    """The rules that fire on the answers that count, most severe first, with their evidence."""
-    effective = bank.effective_answers(answers)
+    """The rules that fire on the answers that count, most severe first, with their evidence.
+
+    Only questions that were asked and not answered "does not apply" count, and a rule fires
+    only with at least one of them as evidence: never from a question that was not asked.
+    """
+    counted = bank.answers_that_count(answers)
     fired = []
     for rule in bank.rules:
-        if rule.when.holds(effective):
-            fired.append(Flag(rule, _evidence(rule.when, effective)))
+        evidence = _evidence(rule.when, counted)
+        if evidence and rule.when.holds(counted):
+            fired.append(Flag(rule, evidence))
     return sorted(fired, key=lambda f: SEVERITY_ORDER[f.rule.severity])
 
 

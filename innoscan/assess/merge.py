@@ -3,11 +3,12 @@ the disagreements the team should discuss first. The profile is itself a result 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from innoscan.content.bank import DONT_KNOW, Bank, Question
+from innoscan.content.bank import DONT_KNOW, NOT_APPLICABLE, NOT_REAL, Bank, Question
 from innoscan.content.problems import InputError
 from innoscan.store.names import team_key
 from innoscan.store.result import (
@@ -116,14 +117,27 @@ def merged_before(bank: Bank, path: Path, profile: Result) -> Result | None:
 def _team_answer(
     bank: Bank, q: Question, values: list[Any], rule
 ) -> tuple[Any, QuestionSpread, bool]:
-    """(the team's answer or None, the spread, whether this is a disagreement)."""
-    real = [v for v in values if v != DONT_KNOW]
+    """(the team's answer or None, the spread, whether this is a disagreement). Where some
+    say the question does not apply and others answer it, the team settles which it is."""
+    real = [v for v in values if v not in NOT_REAL]
     spread = QuestionSpread(n=len(values), answers=q.tally(values))
     if not real:
-        return (DONT_KNOW if q.dont_know else None), spread, False
+        said = Counter(values)
+        team = NOT_APPLICABLE if said[NOT_APPLICABLE] > said[DONT_KNOW] else DONT_KNOW
+        return (team if q.answer_problem(team) is None else None), spread, False
     team = q.team_answer(real, bank.scales, rule)
     spread.spread, spread.shares = team.spread, team.shares
-    return team.value, spread, team.disagree
+    return team.value, spread, team.disagree or NOT_APPLICABLE in values
+
+
+def to_settle(result: Result) -> set[str]:
+    """The questions of a team profile still to settle: disagreements the team has not
+    settled, and questions the merge left open (no majority). None for other results."""
+    merge = result.merge
+    if merge is None:
+        return set()
+    left_open = {qid for qid in merge.questions if qid not in result.answers}
+    return (set(merge.disagreements) | left_open) - set(merge.settled)
 
 
 def _notes(bank: Bank, notes: list[dict[str, str]]) -> dict[str, str]:

@@ -1,16 +1,17 @@
 """Scores from answers: 0-100 per section with coverage, the success factors, the index.
 
-The rules (coverage threshold, success factors and their thresholds, the index) are data in
-the bank's scoring.toml; this module only computes.
+The rules (coverage threshold, success factors with their defining answers and thresholds,
+the index) are data in the bank's scoring.toml; this module only computes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from innoscan.content.scoring_rules import FactorStatus, IndexRule, SuccessFactor
+from innoscan.content.kinds import DONT_KNOW, NOT_APPLICABLE
+from innoscan.content.scoring_rules import STATUS_ORDER, FactorStatus, IndexRule, SuccessFactor
 
 if TYPE_CHECKING:
     from innoscan.content.bank import Bank, Question
@@ -18,10 +19,16 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class SectionScore:
+    """A section's mean, from `answered` of its `total` scored questions that apply. A "don't
+    know" that counts as an answer (dont_know_counts_as) is among `answered`; "does not apply"
+    answers are left out of `total`."""
+
     section: str
     score: float | None
     answered: int
     total: int
+    dont_know: int = 0
+    not_applicable: int = 0
 
     @property
     def coverage(self) -> float:
@@ -30,10 +37,17 @@ class SectionScore:
 
 @dataclass(frozen=True)
 class FactorResult:
+    """A success factor's status, its section's score, the answers that decided it
+    (question id, answer or None), whether its defining answers are missing, and whether
+    that held the status down."""
+
     id: str
     section: str
     status: FactorStatus | None
     score: float | None
+    decided_by: list[tuple[str, Any]] = field(default_factory=list)
+    missing: bool = False
+    held_down: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,29 +67,38 @@ def score(bank: Bank, answers: Mapping[str, Any], leave_out: Collection[str] = (
     `leave_out` count in no section (a comparison of years leaves out changed questions)."""
     effective = bank.effective_answers(answers)
     sections = {s.id: _section_score(bank, s.id, effective, leave_out) for s in bank.sections}
-    rules = bank.scoring
-    factors = [_factor(f, sections.get(f.section)) for f in rules.success_factors]
+    rules, real = bank.scoring, bank.answers_that_count(answers)
+    factors = [_factor(f, sections.get(f.section), real) for f in rules.success_factors]
     return Scores(sections, factors, _index(rules.index, sections))
 
 
-def _section_score(bank: Bank, section_id: str, effective, leave_out) -> SectionScore:
-    section = bank.section(section_id)
+def _section_score(
+    bank: Bank, section_id: str, effective: Mapping[str, Any], leave_out: Collection[str] = ()
+) -> SectionScore:
     values: list[float] = []
-    total = 0
-    for q in section.questions:
+    total = dont_know = not_applicable = 0
+    for q in bank.section(section_id).questions:
         if not q.is_scored or q.id in leave_out or not bank.applies_with(q, effective):
             continue
+        value = effective.get(q.id)
+        if value == NOT_APPLICABLE:
+            not_applicable += 1
+            continue
         total += 1
-        if q.id in effective:
-            value = question_score(bank, q, effective[q.id])
-            if value is not None:
-                values.append(value)
+        dont_know += value == DONT_KNOW
+        points = None if value is None else question_score(bank, q, value)
+        if points is not None:
+            values.append(points)
     enough = total > 0 and len(values) / total >= bank.scoring.min_coverage
     mean = round(sum(values) / len(values), 1) if enough else None
-    return SectionScore(section_id, mean, len(values), total)
+    return SectionScore(section_id, mean, len(values), total, dont_know, not_applicable)
 
 
-def _factor(factor: SuccessFactor, section: SectionScore | None) -> FactorResult:
+def _factor(
+    factor: SuccessFactor, section: SectionScore | None, answers: Mapping[str, Any]
+) -> FactorResult:
+    """The status from the section's score, no higher than `without` when the defining
+    answers (`requires`) are missing."""
     value = section.score if section else None
     if value is None:
         status = None
@@ -85,7 +108,22 @@ def _factor(factor: SuccessFactor, section: SectionScore | None) -> FactorResult
         status = "partly"
     else:
         status = "absent"
-    return FactorResult(factor.id, factor.section, status, value)
+    if factor.requires is None:
+        return FactorResult(factor.id, factor.section, status, value)
+    missing = not factor.requires.holds(answers)
+    held_down = (
+        missing and status is not None and STATUS_ORDER[status] > STATUS_ORDER[factor.without]
+    )
+    decided = dict.fromkeys(leaf.question for leaf in factor.requires.deciding(answers))
+    return FactorResult(
+        factor.id,
+        factor.section,
+        factor.without if held_down else status,
+        value,
+        [(qid, answers.get(qid)) for qid in decided],
+        missing,
+        held_down,
+    )
 
 
 def _index(rule: IndexRule | None, sections: dict[str, SectionScore]) -> float | None:

@@ -15,12 +15,14 @@ from pydantic import Field
 from innoscan.content.base import SLUG, Strict, Text
 from innoscan.content.changes import Change, version_key
 from innoscan.content.figures import Indicator
-from innoscan.content.kinds import DONT_KNOW, Question, Scale, show_value
+from innoscan.content.kinds import DONT_KNOW, NOT_APPLICABLE, NOT_REAL, Question, Scale, show_value
 from innoscan.content.risks import Pattern, RiskRule
 from innoscan.content.scoring_rules import ScoringRules
 
 __all__ = [
-    "DONT_KNOW",  # these four from kinds/, for the callers that know the bank
+    "DONT_KNOW",  # these six from kinds/, for the callers that know the bank
+    "NOT_APPLICABLE",
+    "NOT_REAL",
     "Question",
     "Scale",
     "show_value",
@@ -77,6 +79,7 @@ class Bank(Strict):
     indicators: list[Indicator] = []
     patterns: list[Pattern] = []
     rules: list[RiskRule] = []
+    own_words: str | None = None  # the question whose answer the risks are shown with
     changes: list[Change] = []
 
     @cached_property
@@ -113,6 +116,12 @@ class Bank(Strict):
             if q.id in answers and (q.when is None or q.when.holds(effective)):
                 effective[q.id] = answers[q.id]
         return effective
+
+    def answers_that_count(self, answers: Mapping[str, Any]) -> dict[str, Any]:
+        """The effective answers that say something about the team: no "does not apply".
+        Risk rules and the success factors' defining answers read these."""
+        effective = self.effective_answers(answers)
+        return {qid: v for qid, v in effective.items() if v != NOT_APPLICABLE}
 
     def asked(self, answers: Mapping[str, Any]) -> list[Question]:
         """The questions that apply, given these answers, in bank order."""

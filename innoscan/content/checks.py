@@ -13,6 +13,7 @@ from innoscan.content.problems import Problem
 if TYPE_CHECKING:
     from innoscan.content.bank import Bank, BankFile, Question, Scale, SectionFile, Text
     from innoscan.content.figures import Indicator
+    from innoscan.content.scoring_rules import SuccessFactor
 
 
 def check_bank(root: Path, head: BankFile, files: list[tuple[Path, SectionFile]]) -> list[Problem]:
@@ -28,9 +29,9 @@ def check_bank(root: Path, head: BankFile, files: list[tuple[Path, SectionFile]]
             if q.id in seen:
                 problems.append(Problem(file, q.id, f"duplicate id (also in {seen[q.id]})"))
             seen.setdefault(q.id, file)
-            scale_problem = q.scale_problem(head.scales)
-            if scale_problem:
-                problems.append(Problem(file, q.id, scale_problem))
+            for own_problem in (q.scale_problem(head.scales), q.dont_know_problem(head.scales)):
+                if own_problem:
+                    problems.append(Problem(file, q.id, own_problem))
             if q.when is not None:
                 for where, message in check_condition(q.when, questions, head.scales, True):
                     problems.append(Problem(file, q.id, f"when{where}: {message}"))
@@ -124,10 +125,17 @@ def _check_scoring(file: str, bank: Bank) -> Iterator[Problem]:
     rules = bank.scoring
     sections = {s.id for s in bank.sections}
     yield from _doubles(file, [f.id for f in rules.success_factors], "success factor")
+    questions = {q.id: q for q in bank.questions}
     for factor in rules.success_factors:
         yield from _texts(file, factor.id, "title", factor.title, bank.languages)
         if factor.section not in sections:
             yield Problem(file, factor.id, f"section: unknown section {factor.section!r}")
+        yield from _check_requires(file, factor, questions, bank)
+    for i, convention in enumerate(rules.conventions):
+        for key in ("about", "why"):
+            yield from _texts(
+                file, "", f"conventions[{i}].{key}", getattr(convention, key), bank.languages
+            )
     if rules.index is not None:
         yield from _texts(file, "index", "title", rules.index.title, bank.languages)
         for section_id in rules.index.sections:
@@ -135,6 +143,24 @@ def _check_scoring(file: str, bank: Bank) -> Iterator[Problem]:
                 yield Problem(file, "index", f"sections: unknown section {section_id!r}")
         if rules.index.min_sections > len(rules.index.sections):
             yield Problem(file, "index", "min_sections is more than the sections listed")
+
+
+def _check_requires(
+    file: str, factor: SuccessFactor, questions: dict[str, Question], bank: Bank
+) -> Iterator[Problem]:
+    """A factor's defining questions exist, fit their tests, and each has a short name."""
+    needed = []
+    if factor.requires is not None:
+        for key, message in check_condition(factor.requires, questions, bank.scales):
+            yield Problem(file, factor.id, f"requires{key}: {message}")
+        needed = list(dict.fromkeys(leaf.question for _, leaf in factor.requires.leaves()))
+    for qid in needed:
+        if qid in questions and qid not in factor.names:
+            yield Problem(file, factor.id, f"names: no short name for {qid!r}")
+    for qid, name in factor.names.items():
+        if qid not in needed:
+            yield Problem(file, factor.id, f"names: {qid!r} is not a question of 'requires'")
+        yield from _texts(file, factor.id, f"names.{qid}", name, bank.languages)
 
 
 def check_indicator(file: str, indicator: Indicator, bank: Bank) -> list[Problem]:
@@ -163,6 +189,8 @@ def check_indicator(file: str, indicator: Indicator, bank: Bank) -> list[Problem
 def _check_risks(file: str, bank: Bank) -> Iterator[Problem]:
     questions = {q.id: q for q in bank.questions}
     patterns = {p.id for p in bank.patterns}
+    if bank.own_words is not None and bank.question(bank.own_words) is None:
+        yield Problem(file, "own_words", f"unknown question {bank.own_words!r}")
     yield from _doubles(file, [r.id for r in bank.rules], "rule")
     yield from _doubles(file, [p.id for p in bank.patterns], "pattern")
     for pattern in bank.patterns:
@@ -177,8 +205,9 @@ def _check_risks(file: str, bank: Bank) -> Iterator[Problem]:
 
 
 def _check_changes(file: str, bank: Bank) -> Iterator[Problem]:
-    """A change's note is in every language, it is no newer than the bank, and the question
-    that replaces it exists (the changed questions themselves may be gone)."""
+    """A change's note is in every language, it is no newer than the bank, the question that
+    replaces it exists (the changed questions themselves may be gone), and its map reads old
+    answers as answers to that question."""
     for i, change in enumerate(bank.changes):
         where = f"changes[{i}]"
         yield from _texts(file, where, "note", change.note, bank.languages)
@@ -186,8 +215,16 @@ def _check_changes(file: str, bank: Bank) -> Iterator[Problem]:
             yield Problem(
                 file, where, f"version {change.version} is newer than the bank ({bank.version})"
             )
-        if change.replaced_by is not None and bank.question(change.replaced_by) is None:
+        new = bank.question(change.replaced_by) if change.replaced_by else None
+        if change.replaced_by is not None and new is None:
             yield Problem(file, where, f"replaced_by: unknown question {change.replaced_by!r}")
+        if change.map and new is None:
+            yield Problem(file, where, "map needs replaced_by: the question the answers go to")
+            continue
+        for old, value in change.map.items():
+            problem = new.answer_problem([value] if new.several else value, bank.scales)
+            if problem:
+                yield Problem(file, where, f"map.{old}: {problem}")
 
 
 def _doubles(file: str, ids: list[str], what: str) -> Iterator[Problem]:

@@ -98,6 +98,20 @@ class Condition(BaseModel):
             return
         yield path, self
 
+    def deciding(self, answers: Mapping[str, Any]) -> list[Condition]:
+        """The leaf tests that decided whether the condition holds: for `all`, the children
+        that fail (every child when none fails); for `any`, the first child that holds
+        (every child when none holds)."""
+        if self.not_ is not None:
+            return self.not_.deciding(answers)
+        if self.any_ is not None:
+            chosen = [c for c in self.any_ if c.holds(answers)][:1] or self.any_
+        elif self.all_ is not None:
+            chosen = [c for c in self.all_ if not c.holds(answers)] or self.all_
+        else:
+            return [self]
+        return [leaf for child in chosen for leaf in child.deciding(answers)]
+
     def to_data(self) -> dict[str, Any]:
         """The condition as written in TOML (and shown in JSON)."""
         return self.model_dump(by_alias=True, exclude_none=True)

@@ -91,6 +91,7 @@ def load_bank(folder: str | Path | None = None) -> Bank:
         indicators=indicators,
         patterns=risk_file.patterns,
         rules=risk_file.rules,
+        own_words=risk_file.own_words,
         changes=extras.get("changes", ChangeFile()).changes,
     )
     problems = check_content(bank)

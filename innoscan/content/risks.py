@@ -34,7 +34,9 @@ class RiskRule(Strict):
 
 
 class RiskFile(Strict):
-    """The contents of risks.toml."""
+    """The contents of risks.toml. `own_words` names a question whose answer (the team's
+    biggest obstacle, in its own words) the risks are shown with."""
 
+    own_words: str | None = None
     patterns: list[Pattern] = []
     rules: list[RiskRule] = []

@@ -1,4 +1,5 @@
-"""The rules of scoring.toml as models: coverage, success factors, the index, disagreement."""
+"""The rules of scoring.toml as models: coverage, success factors, the index, disagreement,
+and innoscan's conventions with their reasons."""
 
 from __future__ import annotations
 
@@ -7,18 +8,25 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from innoscan.content.base import Strict, Text
+from innoscan.content.conditions import Condition
 
 FactorStatus = Literal["present", "partly", "absent"]
+STATUS_ORDER: dict[str | None, int] = {"absent": 0, "partly": 1, "present": 2}
 
 
 class SuccessFactor(Strict):
-    """A success factor read from one section's score."""
+    """A success factor: defined by the answers of `requires` (without them, at most
+    `without`), then read from one section's score. `names` gives each question of `requires`
+    a short name, to show the answers that decided the status."""
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     section: str
     title: Text
     present_at: float = Field(ge=0, le=100)
     partly_at: float = Field(ge=0, le=100)
+    requires: Condition | None = None
+    without: Literal["partly", "absent"] = "partly"
+    names: dict[str, Text] = {}
 
     @model_validator(mode="after")
     def _ordered(self) -> SuccessFactor:
@@ -51,11 +59,19 @@ class CompareRule(Strict):
     moved_questions: int = Field(default=5, ge=0)
 
 
+class Convention(Strict):
+    """One of innoscan's own conventions (cut-offs, points, severities) and why."""
+
+    about: Text
+    why: Text
+
+
 class ScoringRules(Strict):
     """The contents of scoring.toml."""
 
     min_coverage: float = Field(default=0.5, gt=0, le=1)
     index: IndexRule | None = None
     success_factors: list[SuccessFactor] = []
+    conventions: list[Convention] = []
     disagreement: DisagreementRule = DisagreementRule()
     compare: CompareRule = CompareRule()

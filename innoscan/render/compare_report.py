@@ -9,6 +9,7 @@ from innoscan.content.bank import Bank
 from innoscan.locales import word
 from innoscan.render.bank_listing import answer_text
 from innoscan.render.markdown import escape, table, whole
+from innoscan.render.report import factor_reason
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -44,6 +45,7 @@ def compare_json(c: YearComparison, lang: str) -> dict[str, Any]:
         },
         "index": [y.scores.index for y in c.years],
         "success_factors": c.factors,
+        "success_factor_reasons": _reasons(c, lang),
         "flags": {"new": c.new, "resolved": c.resolved, "persisting": c.persisting},
         "moved": [
             {"question": m.question, "before": m.before, "after": m.after, "delta": m.delta}
@@ -112,12 +114,14 @@ def compare_markdown(c: YearComparison, lang: str) -> str:
 
     if c.factors:
         rows = []
+        reasons = _reasons(c, lang)
         for fid, statuses in c.factors.items():
             rule = next(f for f in bank.scoring.success_factors if f.id == fid)
-            rows.append(
-                [escape(bank.text(rule.title, lang))]
-                + [w(f"factor.{s}" if s else "factor.none") for s in statuses]
-            )
+            cells = []
+            for status, why in zip(statuses, reasons[fid], strict=True):
+                shown = w(f"factor.{status}" if status else "factor.none")
+                cells.append(escape(f"{shown}: {why}" if why else shown))
+            rows.append([escape(bank.text(rule.title, lang)), *cells])
         lines += ["", f"## {w('cmp.factors')}", "", *table([w("success_factor"), *years], rows)]
 
     lines += ["", f"## {w('cmp.flags')}", "", w("cmp.flags_since", year=years[-2]), ""]
@@ -217,6 +221,17 @@ def _question_title(bank: Bank, qid: str, lang: str) -> str:
     """A question by its title, or by its id where the bank no longer has it."""
     q = bank.question(qid)
     return escape(bank.text(q.title, lang)) if q else f"{escape(qid)} {word('cmp.gone', lang)}"
+
+
+def _reasons(c: YearComparison, lang: str) -> dict[str, list[str]]:
+    """Per factor, per year: the answers that decided its status."""
+    return {
+        f.id: [
+            factor_reason(c.bank, next(x for x in y.scores.factors if x.id == f.id), lang)
+            for y in c.years
+        ]
+        for f in c.bank.scoring.success_factors
+    }
 
 
 def _answer(bank: Bank, qid: str, value: Any, lang: str) -> str:

@@ -10,9 +10,10 @@ from datetime import date
 from typing import Any
 
 from innoscan.assess.flags import Flag, flags
+from innoscan.assess.merge import to_settle
 from innoscan.assess.readings import Reading, readings
-from innoscan.assess.scoring import Scores, score
-from innoscan.content.bank import Bank, Question
+from innoscan.assess.scoring import FactorResult, Scores, SectionScore, score
+from innoscan.content.bank import DONT_KNOW, Bank, Question
 from innoscan.content.figures import SHARE, Figure, Indicator
 from innoscan.locales import word
 from innoscan.render.bank_listing import answer_text
@@ -39,6 +40,15 @@ class Report:
         applicable = self.bank.asked(self.result.answers)
         effective = self.bank.effective_answers(self.result.answers)
         return sum(q.id in effective for q in applicable), len(applicable)
+
+    def to_settle(self, section_id: str) -> int | None:
+        """How many asked questions of a section a merged profile has still to settle (None
+        for a result that is not merged)."""
+        if self.result.merge is None:
+            return None
+        open_ids = to_settle(self.result)
+        asked = self.bank.asked(self.result.answers)
+        return sum(q.id in open_ids for q in asked if q.section_id == section_id)
 
 
 def build_report(
@@ -97,14 +107,8 @@ def reading_sentence(report: Report, reading: Reading, figure: Figure) -> str:
         return word(
             "reading.statement", lang, statement=statement, when=when, team=bank.text(team, lang)
         )
-    return word(
-        key,
-        lang,
-        share=share,
-        pop=bank.text(figure.population, lang),
-        when=when,
-        team=bank.text(team, lang),
-    )
+    pop = bank.text(figure.population, lang)
+    return word(key, lang, share=share, pop=pop, when=when, team=bank.text(team, lang))
 
 
 def figures_in_order(report: Report, indicator: Indicator) -> list[Figure]:
@@ -147,10 +151,70 @@ def factor_title(report: Report, factor_id: str) -> str:
     return report.bank.text(rule.title, report.lang)
 
 
+def factor_reason(bank: Bank, factor: FactorResult, lang: str) -> str:
+    """The answers that decided a factor's status: 'Innovation role: no; Catalyst unit or
+    lab: No', and that what they lack is needed for present."""
+    rule = next(f for f in bank.scoring.success_factors if f.id == factor.id)
+    parts = []
+    for qid, value in factor.decided_by:
+        q = bank.question(qid)
+        shown = word("no_answer", lang) if value is None else answer_text(bank, q, value, lang)
+        parts.append(f"{bank.text(rule.names.get(qid), lang) or qid}: {shown}")
+    text = "; ".join(parts)
+    return f"{text} ({word('factor.needed', lang)})" if factor.missing else text
+
+
+def coverage_text(report: Report, section: SectionScore, short: bool = False) -> str:
+    """'6 of 7' ('6/7 answered' when `short`), with the don't-know, does-not-apply and
+    to-settle counts where there are any."""
+    lang, n, m = report.lang, section.answered, section.total
+    parts = [word("tui.coverage", lang, n=n, m=m) if short else word("n_of_m", lang, n=n, m=m)]
+    counts = [
+        ("coverage.dont_know", section.dont_know),
+        ("coverage.not_applicable", section.not_applicable),
+        ("coverage.to_settle", report.to_settle(section.section) or 0),
+    ]
+    parts += [word(name, lang, n=n) for name, n in counts if n]
+    return " · ".join(parts)
+
+
+def mode_text(report: Report) -> str:
+    """Who answered: the team together, N respondents merged, or one respondent."""
+    lang, meta = report.lang, report.result.meta
+    if report.result.merge is not None:
+        return word("mode.merged", lang, n=report.result.merge.respondents)
+    text = word(f"mode.{meta.mode}", lang)
+    if meta.mode == "individual":
+        return f"{text} ({meta.respondent or word('anonymous', lang)})"
+    if meta.respondents > 1:
+        return f"{text} ({word('respondents', lang).lower()}: {meta.respondents})"
+    return text
+
+
+def own_words(report: Report) -> str | None:
+    """The team's own words on its biggest obstacle (risks.toml `own_words`), if it gave them."""
+    qid = report.bank.own_words
+    answer = report.bank.answers_that_count(report.result.answers).get(qid) if qid else None
+    if not isinstance(answer, str) or answer == DONT_KNOW:
+        return None
+    return answer.strip() or None
+
+
+def section_readings(report: Report, section_id: str) -> tuple[list[Reading], str | None]:
+    """A section's readings that apply to the team, and a line naming those left out because
+    their questions do not apply (None when there are none)."""
+    readings_here = [c for c in report.readings if c.indicator.section == section_id]
+    skipped = [
+        report.bank.text(c.indicator.title, report.lang) for c in readings_here if not c.applies
+    ]
+    line = word("benchmarks_not_asked", report.lang, titles="; ".join(skipped)) if skipped else None
+    return [c for c in readings_here if c.applies], line
+
+
 def team_value_text(c: Reading, lang: str) -> str:
     """The team's side of a benchmark: yes, no, don't know, no answer, or does not apply."""
     if c.team is None and not c.applies:
-        return word("tui.not_asked", lang)
+        return word("not_applicable", lang)
     if c.team is None:
         return word("dont_know" if c.dont_know else "no_answer", lang)
     return word("yes" if c.team else "no", lang)
@@ -204,21 +268,51 @@ def report_json(report: Report) -> dict[str, Any]:
                 "score": s.score,
                 "answered": s.answered,
                 "total": s.total,
+                "dont_know": s.dont_know,
+                "not_applicable": s.not_applicable,
+                "to_settle": report.to_settle(sid),
             }
             for sid, s in scores.sections.items()
         },
         "index": scores.index,
+        "index_title": bank.text(bank.scoring.index.title, lang) if bank.scoring.index else None,
         "success_factors": {f.id: f.status for f in scores.factors},
         "success_factor_scores": {f.id: f.score for f in scores.factors},
+        "success_factor_reasons": {f.id: _factor_json(report, f) for f in scores.factors},
+        "conventions": [
+            {"about": bank.text(c.about, lang), "why": bank.text(c.why, lang)}
+            for c in bank.scoring.conventions
+        ],
         "benchmarks": [_comparison_json(report, c) for c in report.readings],
         "no_published_figure": _sections_without_figures(report),
         "flags": [_flag_json(report, f) for f in report.flags],
+        "own_words": own_words(report),
         "disagreements": _disagreements_json(report),
         "actions": [a.model_dump() for a in result.actions],
         "unknown_answers": {
             q: result.answers[q] for q in report.loaded.unknown if q in result.answers
         },
         "warnings": list(report.loaded.warnings),
+    }
+
+
+def _factor_json(report: Report, factor: FactorResult) -> dict[str, Any]:
+    bank, lang = report.bank, report.lang
+    return {
+        "decided_by": [
+            {
+                "question": qid,
+                "answer": value,
+                "answer_text": None
+                if value is None
+                else answer_text(bank, bank.question(qid), value, lang),
+            }
+            for qid, value in factor.decided_by
+        ],
+        "missing": factor.missing,
+        "held_down": factor.held_down,
+        "reason": factor_reason(bank, factor, lang),
+        "to_settle": report.to_settle(factor.section),
     }
 
 

@@ -11,14 +11,19 @@ from innoscan.render.compare_report import target_title
 from innoscan.render.markdown import bar, escape, link, table, whole
 from innoscan.render.report import (
     Report,
+    coverage_text,
     disagreement_rows,
+    factor_reason,
     factor_title,
     figures_in_order,
     headline_figure,
     is_own_type,
+    mode_text,
     own_type_missing,
+    own_words,
     reading_sentence,
     report_date,
+    section_readings,
     share_text,
     team_value_text,
     when_text,
@@ -46,11 +51,7 @@ def _md_head(report: Report) -> list[str]:
     w = word
     team = escape(meta.team) if meta.team.strip() else w("no_name", lang)
     answered, applicable = report.answered_count()
-    mode = w(f"mode.{meta.mode}", lang)
-    if meta.mode == "individual":
-        mode += f" ({escape(meta.respondent) if meta.respondent else w('anonymous', lang)})"
-    elif meta.respondents > 1:
-        mode += f" ({w('respondents', lang).lower()}: {meta.respondents})"
+    mode = escape(mode_text(report))
     rows = [
         [w("team", lang), team],
         [w("organisation", lang), escape(meta.organisation)],
@@ -78,21 +79,20 @@ def _md_summary(report: Report) -> list[str]:
             )
         lines.append("")
     if scores.factors:
+        merged = report.result.merge is not None
         rows = [
             [
                 escape(factor_title(report, f.id)),
                 word(f"factor.{f.status}" if f.status else "factor.none", lang),
                 whole(f.score),
+                escape(factor_reason(bank, f, lang)),
             ]
+            + ([str(report.to_settle(f.section))] if merged else [])
             for f in scores.factors
         ]
-        lines.extend(
-            table(
-                [word("success_factor", lang), word("status.label", lang), word("score", lang)],
-                rows,
-                "llr",
-            )
-        )
+        headers = [word("success_factor", lang), word("status.label", lang), word("score", lang)]
+        headers += [word("decided_by", lang)] + ([word("to_settle", lang)] if merged else [])
+        lines.extend(table(headers, rows, "llrlr"[: len(headers)]))
     return lines
 
 
@@ -106,18 +106,26 @@ def _md_scores(report: Report) -> list[str]:
                 escape(bank.text(bank.section(sid).title, lang)),
                 whole(s.score),
                 shown,
-                word("n_of_m", lang, n=s.answered, m=s.total),
+                coverage_text(report, s),
             ]
         )
     headers = [word("section", lang), word("score", lang), "", word("answered", lang)]
     pct = f"{bank.scoring.min_coverage * 100:.0f}"
-    return [
+    lines = [
         f"## {word('scores', lang)}",
         "",
         *table(headers, rows, "lrlr"),
         "",
         word("scores_how", lang, pct=pct),
     ]
+    conventions = bank.scoring.conventions
+    if conventions:
+        lines += ["", f"### {word('conventions', lang)}", "", word("conventions_intro", lang), ""]
+        lines += [
+            f"- **{escape(bank.text(c.about, lang))}**: {escape(bank.text(c.why, lang))}"
+            for c in conventions
+        ]
+    return lines
 
 
 def _md_benchmarks(report: Report) -> list[str]:
@@ -125,9 +133,9 @@ def _md_benchmarks(report: Report) -> list[str]:
     lines = [f"## {word('benchmarks', lang)}", "", word("benchmarks_intro", lang)]
     for section in bank.sections:
         lines += ["", f"### {escape(bank.text(section.title, lang))}", ""]
-        comparisons = [c for c in report.readings if c.indicator.section == section.id]
+        comparisons, skipped = section_readings(report, section.id)
         if not comparisons:
-            lines.append(word("no_figure", lang))
+            lines.append(escape(skipped) if skipped else word("no_figure", lang))
             continue
         headers = [
             word("indicator", lang),
@@ -162,6 +170,8 @@ def _md_benchmarks(report: Report) -> list[str]:
             missing = own_type_missing(report, c.indicator)
             if missing:
                 lines.append(f"  {escape(missing)}")
+        if skipped:
+            lines += ["", escape(skipped)]
     return lines
 
 
@@ -179,6 +189,9 @@ def _population(report: Report, figure: Figure) -> str:
 def _md_flags(report: Report) -> list[str]:
     lang, bank = report.lang, report.bank
     lines = [f"## {word('risks', lang)}", ""]
+    said = own_words(report)
+    if said:
+        lines += [word("own_words", lang, text=escape(said)), ""]
     if not report.flags:
         lines.append(word("risks_none", lang))
         return lines

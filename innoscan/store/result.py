@@ -87,6 +87,7 @@ class MergeInfo(BaseModel):
     respondents: int = Field(ge=1)
     names: list[str] = []
     disagreements: list[str] = []
+    settled: list[str] = []  # disagreements the team settled on the merge screen
     questions: dict[str, QuestionSpread] = {}
 
 
@@ -156,6 +157,7 @@ class LoadedResult:
     path: Path
     warnings: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
+    read_as: dict[str, str] = field(default_factory=dict)  # old question id -> what was read
 
 
 def now_utc() -> datetime:
@@ -209,10 +211,14 @@ def check_against_bank(result: Result, path: Path, bank: Bank) -> LoadedResult:
             f"{file}: made with bank version {meta.bank_version}, read with version "
             f"{bank.version}: accepted, answers are scored by the current bank{since}"
         )
+        loaded.read_as = _read_as_today(result, bank)
+        loaded.warnings.extend(f"{file}: {line}" for line in loaded.read_as.values())
     problems: list[Problem] = []
     for qid in list(result.answers) + [q for q in result.notes if q not in result.answers]:
         question = bank.question(qid)
         if question is None:
+            if qid in loaded.read_as:
+                continue
             if same_version:
                 problems.append(Problem(file, f"answers.{qid}", "unknown question id"))
             else:
@@ -237,6 +243,31 @@ def check_against_bank(result: Result, path: Path, bank: Bank) -> LoadedResult:
             f"kept in the file and left out of the scores: {', '.join(loaded.unknown)}"
         )
     return loaded
+
+
+def _read_as_today(result: Result, bank: Bank) -> dict[str, str]:
+    """Answers to questions that changed since the result's bank version, put under the
+    question that asks it now where changes.toml maps them: {old id: what was read}. The old
+    answers stay in the file."""
+    lines = {}
+    for change in bank.changes:
+        new = bank.question(change.replaced_by) if change.replaced_by else None
+        if new is None or not change.after(result.meta.bank_version):
+            continue
+        for old in change.questions:
+            if old not in result.answers or new.id in result.answers:
+                continue
+            value = change.mapped(result.answers[old])
+            if isinstance(value, str) and new.several:
+                value = [value]
+            if value is None or bank.answer_problem(new, value):
+                continue
+            result.answers[new.id] = value
+            lines[old] = (
+                f"{old} = {show_value(result.answers[old])} read as {new.id} = "
+                f"{show_value(value)} (changed in bank version {change.version})"
+            )
+    return lines
 
 
 def _problem(file: str, err: dict) -> Problem:

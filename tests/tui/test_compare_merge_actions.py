@@ -48,7 +48,7 @@ async def test_compare_two_years_from_the_start_screen(bank, folder):
         await pilot.pause()
         source = app.screen.query_one("#compare-view").source
         assert "# Comparison: Team Data, 2025-2026" in source
-        assert "| Innovation roles and units | 12 | 91 | +78 |" in source
+        assert "| Innovation roles and units | 12 | 96 | +84 |" in source
         await pilot.press("escape")
         assert not isinstance(app.screen, CompareScreen)
 
@@ -61,7 +61,8 @@ async def test_merge_five_respondents_and_settle_the_disagreements(bank, folder,
         "Dee": {"leadership.vision": 4, "last_mile.owner": "yes"},
         "Eli": {"leadership.vision": 3, "last_mile.owner": "dont_know"},
     }
-    for name, given in answers.items():
+    for name, given in answers.items():  # each has an innovation in use: the owner is asked
+        given = {"activity.products": "yes", **given}
         save(bank, folder, 2026, given, mode="individual", respondent=name)
     app = make_app(bank, "en", folder)
     async with app.run_test(size=SIZE) as pilot:
@@ -78,7 +79,12 @@ async def test_merge_five_respondents_and_settle_the_disagreements(bank, folder,
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
     team = on_disk()
-    assert team.answers == {"leadership.vision": 3, "last_mile.owner": "yes"}
+    assert team.answers == {
+        "activity.products": "yes",
+        "leadership.vision": 3,
+        "last_mile.owner": "yes",
+    }
+    assert team.merge.settled == ["leadership.vision", "last_mile.owner"]
     assert team.meta.respondents == 5 and team.merge.disagreements == [
         "leadership.vision",
         "last_mile.owner",

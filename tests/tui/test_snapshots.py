@@ -81,7 +81,7 @@ def test_results_risk_opened(snap_compare, app_at, finished):
         pilot.app.open_results(finished)
         await pilot.pause()
         await pilot.press("right", "right")
-        await pilot.click("CollapsibleTitle")
+        await pilot.click("#tab-risks CollapsibleTitle")
 
     assert snap_compare(app_at(), terminal_size=SIZE, run_before=go)
 

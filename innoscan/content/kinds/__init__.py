@@ -14,6 +14,8 @@ from pydantic import Field
 
 from innoscan.content.kinds.base import (
     DONT_KNOW,
+    NOT_APPLICABLE,
+    NOT_REAL,
     QUESTION_KINDS,
     BaseQuestion,
     NotAnAnswer,
@@ -55,6 +57,8 @@ Question = Annotated[
 
 __all__ = [
     "DONT_KNOW",
+    "NOT_APPLICABLE",
+    "NOT_REAL",
     "QUESTION_KINDS",
     "AmbiguousNumber",
     "BaseQuestion",

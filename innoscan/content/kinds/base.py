@@ -30,6 +30,12 @@ DONT_KNOW = "dont_know"
 Origin = Literal["barometer", "danish_barometer", "seed", "innoscan"]
 """Where a question comes from: a barometer asks it so, a point of the How to session on
 the barometer (the seed) put in a question, or innoscan's own question."""
+NOT_APPLICABLE = "not_applicable"  # "does not apply": scores nothing, fires nothing
+NOT_REAL = (DONT_KNOW, NOT_APPLICABLE)  # the answers that say nothing about the team
+EXTRA_WORDS = {  # their words: in a listing, as a choice, on the answer sheet
+    DONT_KNOW: ("dont_know", "tui.dont_know", "sheet.dont_know"),
+    NOT_APPLICABLE: ("not_applicable", "tui.not_applicable", "sheet.not_applicable"),
+}
 QUESTION_ID = r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$"
 
 QUESTION_KINDS: dict[str, type[BaseQuestion]] = {}
@@ -138,6 +144,20 @@ class BaseQuestion(Strict):
         """What is wrong with the scale the question names, if it names one."""
         return None
 
+    @property
+    def offers_not_applicable(self) -> bool:
+        """Whether "does not apply" is an answer (a kind with `not_applicable`)."""
+        return False
+
+    @property
+    def dont_know_as(self) -> Any:
+        """The answer "don't know" counts as in the score (None: it is left out)."""
+        return None
+
+    def dont_know_problem(self, scales: Scales) -> str | None:
+        """What is wrong with the answer "don't know" counts as, if the question names one."""
+        return None
+
     def texts(self) -> list[tuple[str, Text]]:
         """(key, text) of every text of the question, to check each is in every language."""
         return [("title", self.title), ("help", self.help)]
@@ -154,6 +174,8 @@ class BaseQuestion(Strict):
         """
         if value == DONT_KNOW:
             return None if self.dont_know else "'dont_know' is not allowed for this question"
+        if value == NOT_APPLICABLE and self.offers_not_applicable:
+            return None
         return self._value_problem(value, scales or {}, lang)
 
     def _value_problem(self, value: Any, scales: Scales, lang: str | None) -> str | None:
@@ -179,8 +201,11 @@ class BaseQuestion(Strict):
         raise NotImplementedError
 
     def points(self, value: Any, scales: Scales) -> float | None:
-        """An answer as 0-100, or None where it does not count (don't know, not scored)."""
-        if value == DONT_KNOW or not self.is_scored:
+        """An answer as 0-100, or None where it does not count (not scored, does not apply,
+        "don't know" where it counts as no answer)."""
+        if value == DONT_KNOW:
+            value = self.dont_know_as
+        if value is None or value == NOT_APPLICABLE or not self.is_scored:
             return None
         return self._points(value, scales)
 
@@ -198,8 +223,9 @@ class BaseQuestion(Strict):
         return key
 
     def team_answer(self, real: list[Any], scales: Scales, rule: DisagreementRule) -> TeamAnswer:
-        """The team's answer from its members' (none of them "don't know"). By default the
-        most common one, none on a tie; a disagreement when it has no clear majority."""
+        """The team's answer from its members' real answers (no "don't know", no "does not
+        apply"). By default the most common one, none on a tie; a disagreement when it has no
+        clear majority."""
         ranked = Counter(real).most_common()
         top, top_count = ranked[0]
         tie = len(ranked) > 1 and ranked[1][1] == top_count
@@ -210,12 +236,13 @@ class BaseQuestion(Strict):
 
     def answer_text(self, bank: Bank, value: Any, lang: str) -> str:
         """An answer as people read it: 'Agree (4)', 'yes', the option labels, '12 innovations'."""
-        if value == DONT_KNOW:
-            return word("dont_know", lang)
         return self.value_label(bank, value, lang)
 
     def value_label(self, bank: Bank, value: Any, lang: str) -> str:
-        """One value in words: yes, no, don't know, an option's label, or the value itself."""
+        """One value in words: yes, no, don't know, does not apply, an option's label, or the
+        value itself."""
+        if value == NOT_APPLICABLE:
+            return word("not_applicable", lang)
         if value in ("yes", "no", DONT_KNOW):
             return word(value, lang)
         option = self.option(value) if isinstance(value, str) else None
@@ -224,22 +251,27 @@ class BaseQuestion(Strict):
     def listing_lines(self, bank: Bank, lang: str) -> list[str]:
         """The allowed answers in the bank listing (`innoscan questions`), a line each."""
         lines = self._allowed_lines(bank, lang)
-        if self.dont_know:
-            lines[-1] += f" / {word('dont_know', lang)}"
+        for extra in self.extra_answers():
+            lines[-1] += f" / {word(EXTRA_WORDS[extra][0], lang)}"
         return lines
+
+    def extra_answers(self) -> list[str]:
+        """The answers offered after the kind's own: "don't know", "does not apply"."""
+        offered = ((DONT_KNOW, self.dont_know), (NOT_APPLICABLE, self.offers_not_applicable))
+        return [value for value, on in offered if on]
 
     def _allowed_lines(self, bank: Bank, lang: str) -> list[str]:
         raise NotImplementedError
 
     def listing_json(self, bank: Bank, lang: str) -> dict[str, Any]:
         """The kind's own keys in `innoscan questions --json`, in their place around dont_know."""
-        return {"dont_know": self.dont_know}
+        return {"dont_know": self.dont_know, "not_applicable": self.offers_not_applicable}
 
     def sheet_text(self, bank: Bank, lang: str) -> str:
         """The allowed answers as the answer sheet's comment says them."""
         text = self._sheet_values(bank, lang)
-        if self.dont_know:
-            text += f", {word('sheet.dont_know', lang)}"
+        for extra in self.extra_answers():
+            text += f", {word(EXTRA_WORDS[extra][2], lang)}"
         return text
 
     def _sheet_values(self, bank: Bank, lang: str) -> str:

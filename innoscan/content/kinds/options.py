@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from pydantic import Field, model_validator
 
 from innoscan.content.base import SLUG, Strict, Text
-from innoscan.content.kinds.base import DONT_KNOW, NotAnAnswer, TeamAnswer, in_language, show_value
+from innoscan.content.kinds.base import (
+    EXTRA_WORDS,
+    NOT_REAL,
+    NotAnAnswer,
+    TeamAnswer,
+    in_language,
+    show_value,
+)
 from innoscan.content.kinds.picked import PickedQuestion, _parts
 from innoscan.locales import DEFAULT, word
 
@@ -59,8 +66,9 @@ class OptionsQuestion(PickedQuestion):
         doubles = sorted({i for i in ids if ids.count(i) > 1})
         if doubles:
             raise ValueError(f"option id {doubles[0]!r} is used twice")
-        if DONT_KNOW in ids:
-            raise ValueError("'dont_know' is not an option id: set dont_know = true instead")
+        for special in NOT_REAL:  # each is also the name of the field that offers it
+            if special in ids:
+                raise ValueError(f"{special!r} is not an option id: set {special} = true instead")
 
     @property
     def scorable(self) -> bool:
@@ -76,15 +84,17 @@ class OptionsQuestion(PickedQuestion):
     def _unknown(self, option_id: str) -> str:
         return f"unknown option {option_id!r} (options: {', '.join(o.id for o in self.options)})"
 
+    def answer_values(self, scales: Scales) -> list[Any]:
+        return [o.id for o in self.options]
+
     def _offered(self, bank: Bank, lang: str) -> tuple[list[Any], list[str]]:
         return [o.id for o in self.options], [bank.text(o.label, lang) for o in self.options]
 
     def listing_lines(self, bank: Bank, lang: str) -> list[str]:
         mark, options = self.mark, self.options
-        lines = [f"{mark} {i}. {bank.text(o.label, lang)}" for i, o in enumerate(options, 1)]
-        if self.dont_know:
-            lines.append(f"{mark} {len(options) + 1}. {word('dont_know', lang)}")
-        return lines
+        labels = [bank.text(o.label, lang) for o in options]
+        labels += [word(EXTRA_WORDS[extra][0], lang) for extra in self.extra_answers()]
+        return [f"{mark} {i}. {label}" for i, label in enumerate(labels, 1)]
 
     def listing_json(self, bank: Bank, lang: str) -> dict[str, Any]:
         options = [{"id": o.id, "label": bank.text(o.label, lang)} for o in self.options]
@@ -119,11 +129,13 @@ class SingleChoiceQuestion(OptionsQuestion):
 
 class MultipleChoiceQuestion(OptionsQuestion):
     """Any number of options (at most `max_choices`); an `exclusive` one stands alone. It
-    scores the sum of the chosen options' scores, up to 100. The team's answer holds the
+    scores the sum of the chosen options' scores, up to 100, or with `score_by = "best"` the
+    best chosen option's score (one route that works is enough). The team's answer holds the
     options at least half of its members chose."""
 
     kind: Literal["multiple_choice"]
     max_choices: int | None = Field(default=None, ge=1)
+    score_by: Literal["sum", "best"] = "sum"
 
     mark: ClassVar[str] = "[ ]"
     several: ClassVar[bool] = True
@@ -145,8 +157,9 @@ class MultipleChoiceQuestion(OptionsQuestion):
             if option is not None and option.exclusive and len(value) > 1:
                 label = in_language(option.label, lang) if lang else option.id
                 return word("answer.exclusive", lang or DEFAULT, label=label)
-        if DONT_KNOW in value and len(value) > 1:
-            label = word("tui.dont_know", lang) if lang else DONT_KNOW
+        special = next((v for v in value if v in NOT_REAL), None)
+        if special is not None and len(value) > 1:
+            label = word(EXTRA_WORDS[special][1], lang) if lang else special
             return word("answer.exclusive", lang or DEFAULT, label=label)
         unknown = next((v for v in value if self.option(v) is None), None)
         if unknown is not None:
@@ -162,15 +175,20 @@ class MultipleChoiceQuestion(OptionsQuestion):
             return "use 'includes' to test a multiple_choice answer"
         return super().condition_problem(key, value, scales)
 
+    def answer_values(self, scales: Scales) -> list[Any]:
+        return [[o.id] for o in self.options]
+
     def _points(self, value: Any, scales: Scales) -> float | None:
         points = [self.option(v).score or 0 for v in value if self.option(v)]
-        return float(min(100, sum(points)))
+        best = max(points, default=0) if self.score_by == "best" else sum(points)
+        return float(min(100, best))
 
     def picked(self, current: Any, choice: Any, order: list[Any]) -> Any:
         """The answer after `choice` is toggled (None when nothing is left). An exclusive
-        option (or "don't know") replaces the others; TooManyChoices at the limit."""
-        if choice == DONT_KNOW:
-            return None if current == DONT_KNOW else DONT_KNOW
+        option ("don't know", "does not apply") replaces the others; TooManyChoices at the
+        limit."""
+        if choice in NOT_REAL:
+            return None if current == choice else choice
         chosen = list(current) if isinstance(current, list) else []
         if choice in chosen:
             chosen.remove(choice)
@@ -186,8 +204,8 @@ class MultipleChoiceQuestion(OptionsQuestion):
     def read_line(self, text: str, bank: Bank, lang: str) -> Any:
         """The choices whose numbers are typed ("1 3"), in the options' order."""
         picked = self._numbered(_parts(text), bank, lang)
-        if picked == [DONT_KNOW]:
-            return DONT_KNOW
+        if len(picked) == 1 and picked[0] in NOT_REAL:
+            return picked[0]
         return [v for v in self.choices(bank, lang)[0] if v in picked]
 
     def plain_lines(self, bank: Bank, lang: str) -> list[str]:

@@ -13,7 +13,7 @@ from pydantic import model_validator
 
 from innoscan.content.base import Strict, Text
 from innoscan.content.kinds.base import (
-    DONT_KNOW,
+    EXTRA_WORDS,
     BaseQuestion,
     NotAnAnswer,
     TeamAnswer,
@@ -37,14 +37,53 @@ class NotAChoice(NotAnAnswer):
 
 
 class PickedQuestion(BaseQuestion):
-    """A question answered by picking one of numbered choices, "don't know" last."""
+    """A question answered by picking one of numbered choices, then "don't know" and "does
+    not apply" where offered. `dont_know_counts_as` names the answer "don't know" scores as
+    (for a question whether something exists: not having it)."""
+
+    not_applicable: bool = False
+    dont_know_counts_as: int | str | list[str] | None = None
+
+    @property
+    def offers_not_applicable(self) -> bool:
+        return self.not_applicable
+
+    @property
+    def dont_know_as(self) -> Any:
+        return self.dont_know_counts_as
+
+    def dont_know_problem(self, scales: Scales) -> str | None:
+        """It needs `dont_know = true`, is an answer, and scores no more than any answer, so
+        that "don't know" never raises a score."""
+        counted = self.dont_know_counts_as
+        if counted is None:
+            return None
+        if not self.dont_know:
+            return "dont_know_counts_as needs dont_know = true"
+        problem = self._value_problem(counted, scales, None)
+        if problem:
+            return f"dont_know_counts_as: {problem}"
+        scored = [self._points(v, scales) for v in self.answer_values(scales)]
+        least = min((p for p in scored if p is not None), default=None)
+        points = self._points(counted, scales)
+        if least is not None and points is not None and points > least:
+            return (
+                f"dont_know_counts_as: {show_value(counted)} scores {points:g}, more than the "
+                f'lowest answer ({least:g}): "don\'t know" would raise the score'
+            )
+        return None
+
+    def answer_values(self, scales: Scales) -> list[Any]:
+        """Every answer of the kind's own (one option each for a multiple choice)."""
+        raise NotImplementedError
 
     def choices(self, bank: Bank, lang: str) -> tuple[list[Any], list[str]]:
-        """The values and labels offered, in the order shown, "don't know" last."""
+        """The values and labels offered, in the order shown, "don't know" and "does not
+        apply" last."""
         values, labels = self._offered(bank, lang)
-        if self.dont_know:
-            values.append(DONT_KNOW)
-            labels.append(word("tui.dont_know", lang))
+        for extra in self.extra_answers():
+            values.append(extra)
+            labels.append(word(EXTRA_WORDS[extra][1], lang))
         return values, labels
 
     def _offered(self, bank: Bank, lang: str) -> tuple[list[Any], list[str]]:
@@ -138,10 +177,13 @@ class LikertQuestion(PickedQuestion):
         share = (value - scale.min) / (scale.max - scale.min)
         return 100 * (1 - share if self.reverse else share)
 
+    def answer_values(self, scales: Scales) -> list[Any]:
+        scale = self.scale_in(scales)
+        return list(range(scale.min, scale.max + 1)) if scale else []
+
     def _offered(self, bank: Bank, lang: str) -> tuple[list[Any], list[str]]:
-        scale = bank.scales[self.scale]
-        labels = [bank.text(label, lang) for label in scale.labels]
-        return list(range(scale.min, scale.max + 1)), labels
+        labels = [bank.text(label, lang) for label in bank.scales[self.scale].labels]
+        return self.answer_values(bank.scales), labels
 
     def tally_answer(self, key: str) -> Any:
         return int(key) if key.lstrip("-").isdigit() else key
@@ -199,6 +241,9 @@ class YesNoQuestion(PickedQuestion):
 
     def _points(self, value: Any, scales: Scales) -> float | None:
         return 100.0 if value == "yes" else 0.0
+
+    def answer_values(self, scales: Scales) -> list[Any]:
+        return ["yes", "no"]
 
     def _offered(self, bank: Bank, lang: str) -> tuple[list[Any], list[str]]:
         return ["yes", "no"], [word("yes", lang).capitalize(), word("no", lang).capitalize()]

@@ -76,10 +76,14 @@ class MergeScreen(BaseScreen):
 
     def on_picked(self, message: Picked) -> None:
         message.stop()
+        settled, qid = self.profile.merge.settled, message.question.id
+        if qid in settled:
+            settled.remove(qid)
         if message.value is None:
-            self.profile.answers.pop(message.question.id, None)
+            self.profile.answers.pop(qid, None)
         else:
-            self.profile.answers[message.question.id] = message.value
+            self.profile.answers[qid] = message.value
+            settled.append(qid)
         self.profile = self.profile.in_bank_order(self.app.bank)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from innoscan.content.bank import DONT_KNOW, Question
+from innoscan.content.bank import DONT_KNOW, NOT_APPLICABLE, Question
 from innoscan.store.session import Session
 from innoscan.tui.screens.base import BaseModal
 
@@ -43,7 +43,7 @@ class OverviewScreen(BaseModal[str | None]):
                 elif q.id not in answers:
                     mark = "·"
                 else:
-                    mark = "?" if answers[q.id] == DONT_KNOW else "✓"
+                    mark = {DONT_KNOW: "?", NOT_APPLICABLE: "–"}.get(answers[q.id], "✓")
                 line = Text(f" {mark} {number:>2}. {title}", style=style)
                 options.append(Option(line, id=q.id, disabled=q.id not in asked))
         with Vertical(id="dialog"):

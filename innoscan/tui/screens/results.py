@@ -25,12 +25,17 @@ from innoscan.render.bank_listing import answer_text
 from innoscan.render.markdown import bar
 from innoscan.render.report import (
     Report,
+    coverage_text,
+    factor_reason,
     factor_title,
     figures_in_order,
     headline_figure,
     is_own_type,
+    mode_text,
     own_type_missing,
+    own_words,
     reading_sentence,
+    section_readings,
     session_report,
     share_text,
     team_value_text,
@@ -72,8 +77,9 @@ class ResultsScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         report = self.report()
         meta = report.result.meta
+        merged = f" · {mode_text(report)}" if report.result.merge is not None else ""
         yield Static(
-            f"{self.word('tui.results_title')}: {escape(visible(meta.team))} · {meta.year}",
+            f"{self.word('tui.results_title')}: {escape(visible(meta.team))} · {meta.year}{merged}",
             id="results-title",
         )
         with TabbedContent(id="tabs"):
@@ -104,9 +110,14 @@ class ResultsScreen(BaseScreen):
         factors.add_column(ratio=1)
         for f in scores.factors:
             status = self.word(f"factor.{f.status}" if f.status else "factor.none")
-            factors.add_row(
-                Text(status + "  ", style=STATUS_STYLE[f.status]), factor_title(report, f.id)
-            )
+            title = Text(factor_title(report, f.id))
+            why = factor_reason(bank, f, lang)
+            settle = report.to_settle(f.section)
+            if settle:
+                why = " · ".join(filter(None, [why, self.word("coverage.to_settle", n=settle)]))
+            if why:
+                title.append(f"\n{why}", style="dim")
+            factors.add_row(Text(status + "  ", style=STATUS_STYLE[f.status]), title)
         yield Static(factors, id="factors")
         rows = []
         for sid, s in scores.sections.items():
@@ -116,12 +127,19 @@ class ResultsScreen(BaseScreen):
                     bank.text(bank.section(sid).title, lang),
                     bar(s.score) or self.word("too_few"),
                     shown,
-                    self.word("tui.coverage", n=s.answered, m=s.total),
+                    coverage_text(report, s, short=True),
                 )
             )
         sections = SectionScores(rows)
         yield Static(sections, id="sections")
         yield from self._change(report)
+        if bank.scoring.conventions:
+            with Collapsible(title=self.word("conventions"), collapsed=True, id="conventions"):
+                body = Text(self.word("conventions_intro") + "\n")
+                for c in bank.scoring.conventions:
+                    body.append(f"\n• {bank.text(c.about, lang)}: ", style="bold")
+                    body.append(bank.text(c.why, lang))
+                yield Static(body)
 
     def _earlier_session(self, report: Report) -> Session | None:
         earlier = self.folder.earlier(report.bank, report.result)
@@ -167,9 +185,12 @@ class ResultsScreen(BaseScreen):
         yield Static(self.word("benchmarks_intro"), classes="intro")
         for section in bank.sections:
             yield Static(bank.text(section.title, lang), classes="subtitle")
-            comparisons = [c for c in report.readings if c.indicator.section == section.id]
+            comparisons, skipped = section_readings(report, section.id)
+            if skipped:
+                yield Static(skipped, classes="dim", markup=False)
             if not comparisons:
-                yield Static(self.word("no_figure"), classes="dim")
+                if not skipped:
+                    yield Static(self.word("no_figure"), classes="dim")
                 continue
             for c in comparisons:
                 yield Static(self._benchmark(report, c), classes="benchmark")
@@ -205,6 +226,9 @@ class ResultsScreen(BaseScreen):
 
     def _risks(self, report: Report) -> ComposeResult:
         bank, lang = report.bank, self.lang
+        said = own_words(report)
+        if said:
+            yield Static(self.word("own_words", text=said), classes="intro", markup=False)
         if not report.flags:
             yield Static(self.word("risks_none"))
             return
