@@ -79,9 +79,7 @@ class Tmux:
 
 def busy(count: int) -> list[subprocess.Popen]:
     """`count` processes that keep a core busy each."""
-    return [
-        subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(count)
-    ]
+    return [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(count)]
 
 
 def wait_for(tmux: Tmux, text: str, timeout: float) -> bool:
