@@ -1,12 +1,14 @@
 """Typed keys are never lost: answer the whole questionnaire in tmux, fast, one key and then
 PageDown per question, optionally with both cores kept busy, and compare the saved result
 with what was typed. Every answer must be saved on the question it was typed on. Run
-(about 1 minute a run at 0.4 s per question):
+(about 30 s a run at 0.4 s per question):
 
     .venv/bin/python tests/harness/fast_keys.py --pace 0.4 --load 2 --runs 3
     .venv/bin/python tests/harness/fast_keys.py --pace 0.15 --load 2 --runs 3 --early
 
---early types from the moment the process starts, while the first screen is still coming up.
+--early types from the moment the process starts, while the first screen is still coming up;
+--go-on Enter goes on with Enter instead of PageDown. Outside the test suite: it takes
+minutes and a tmux.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import random
 import shlex
+import signal
 import subprocess
 import sys
 import tempfile
@@ -77,9 +80,11 @@ class Tmux:
         self.run("kill-server", check=False)
 
 
-def busy(count: int) -> list[subprocess.Popen]:
-    """`count` processes that keep a core busy each."""
-    return [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(count)]
+def busy(count: int, seconds: float) -> list[subprocess.Popen]:
+    """`count` processes that keep a core busy each; they stop by themselves after `seconds`,
+    should this harness be killed before it stops them."""
+    loop = f"import time\nend = time.monotonic() + {seconds}\nwhile time.monotonic() < end: pass"
+    return [subprocess.Popen([sys.executable, "-c", loop]) for _ in range(count)]
 
 
 def wait_for(tmux: Tmux, text: str, timeout: float) -> bool:
@@ -108,7 +113,7 @@ def one_run(bank: Bank, args: argparse.Namespace, number: int, work: Path) -> li
         for _question, key, _value in steps:
             tmux.keys("-l", key)
             time.sleep(half)
-            tmux.keys("PageDown")
+            tmux.keys(args.go_on)
             time.sleep(half)
         if not wait_for(tmux, "Almost done", args.settle):
             print("  (no review screen seen)")
@@ -141,12 +146,14 @@ def main() -> int:
     parser.add_argument("--load", type=int, default=0, help="busy-loop processes to run")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--early", action="store_true", help="type before the first screen")
+    parser.add_argument("--go-on", choices=["PageDown", "Enter"], default="PageDown")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--settle", type=float, default=20, help="seconds to wait at the end")
     args = parser.parse_args()
     bank = load_bank()
     work = Path(tempfile.mkdtemp(prefix="innoscan-keys-"))
-    loads = busy(args.load)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # the finally below still runs
+    loads = busy(args.load, seconds=args.runs * (60 + 60 * args.pace * 2) + 60)
     failed, lost_total, typed_total = 0, 0, 0
     try:
         time.sleep(0.5 if loads else 0)
@@ -165,7 +172,8 @@ def main() -> int:
         for process in loads:
             process.kill()
             process.wait()
-    mode = f"pace {args.pace} s, {args.load} busy loops{', early' if args.early else ''}"
+    early = ", early" if args.early else ""
+    mode = f"pace {args.pace} s, {args.go_on}, {args.load} busy loops{early}"
     print(f"{args.runs} runs ({mode}): {failed} failed, {lost_total} problems in {typed_total}")
     return 1 if failed else 0
 
