@@ -30,7 +30,8 @@ class KeysInOrder(App):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._typed: deque[events.Key] = deque()
-        self._on_its_way: events.Key | None = None
+        self._key: events.Key | None = None  # the key being handled; the next ones wait
+        self._trip: object | None = None  # see _wait_for
         self._give_up: Timer | None = None
 
     async def on_event(self, event: events.Event) -> None:
@@ -39,12 +40,13 @@ class KeysInOrder(App):
         elif not event.is_forwarded:  # from the terminal: it waits its turn
             self._typed.append(event)
             await self._next_keys()
-        else:  # back from the focused widget and its parents: their bindings, then the next
+        else:  # back at the app: the bindings of the focused widget and its parents run
             await super().on_event(event)
-            await self._handled(event)
+            if event is self._key:  # then what they set off (Enter in a field: Submitted)
+                self._wait_for(self.focused or self.screen)
 
     async def _next_keys(self) -> None:
-        while self._on_its_way is None and self._typed:
+        while self._key is None and self._typed:
             key = self._typed.popleft()
             ready = getattr(self.screen, "ready_for_keys", None)
             if ready is not None:
@@ -53,20 +55,28 @@ class KeysInOrder(App):
             target = self.focused or self.screen
             await super().on_event(key)  # handled by a priority binding, or sent to `target`
             if key.is_forwarded:
-                self._on_its_way = key
-                give_up = partial(self.call_later, self._handled, key)
-                self._give_up = self.set_timer(KEY_WAIT, give_up)
-                self._follow(key, target)
+                self._key = key
+                self._wait_for(target)
 
-    def _follow(self, key: events.Key, node: DOMNode) -> None:
-        """Run again once `node` has handled `key` (and passed it to its parent), up to the
-        app; there, `_handled` runs after the key if the key came back."""
-        if node is self or not node.call_later(self._follow, key, node.parent or self):
-            self.call_later(self._handled, key)
+    def _wait_for(self, node: DOMNode) -> None:
+        """Hold the next keys until `node` and its parents up to the screen have handled
+        what they have now: the key (which then comes back to the app if no widget stops
+        it), or the messages its bindings posted."""
+        trip = self._trip = object()
+        if self._give_up is not None:
+            self._give_up.stop()
+        self._give_up = self.set_timer(KEY_WAIT, partial(self.call_later, self._arrived, trip))
+        self._follow(trip, node)
 
-    async def _handled(self, key: events.Key) -> None:
-        if self._on_its_way is key:
-            self._on_its_way = None
+    def _follow(self, trip: object, node: DOMNode) -> None:
+        """Run again once `node` has handled its messages so far (and passed them on to its
+        parent), up to the app; there, `_arrived` runs after what reached the app."""
+        if node is self or not node.call_later(self._follow, trip, node.parent or self):
+            self.call_later(self._arrived, trip)
+
+    async def _arrived(self, trip: object) -> None:
+        if self._trip is trip:
+            self._key = self._trip = None
             if self._give_up is not None:
                 self._give_up.stop()
             await self._next_keys()

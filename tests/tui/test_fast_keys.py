@@ -4,7 +4,11 @@ typed on, or visibly refused. And a number field never saves a number that was n
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import events
+
+from innoscan.tui.app import make_app
 
 SIZE = (80, 24)
 CHARACTERS = {"enter": "\r", "space": " "}
@@ -62,6 +66,19 @@ async def test_keys_typed_while_a_typed_question_comes_up_go_into_its_field(team
         assert again.screen.question.id == "activity.novelty"
     assert on_disk().answers["activity.count"] == 7
     assert on_disk().answers["activity.latest"] == "first"
+
+
+async def test_keys_typed_on_from_the_start_screen_land_on_the_first_questions(
+    bank, folder, on_disk
+):
+    app = make_app(bank, "en", folder)
+    app.today = date(2026, 3, 12)
+    async with app.run_test(size=SIZE) as pilot:
+        # Enter starts (a message from the team field to the start screen), then answers
+        burst(app, *"Team", "space", *"Data", "enter", "y", "pagedown", "1")
+        await settle(pilot)
+        assert app.screen.question.id == "activity.services"
+    assert on_disk().answers == {"activity.products": "yes", "activity.services": "yes"}
 
 
 async def test_a_number_out_of_range_is_not_saved_and_keeps_the_team_on_the_question(
