@@ -6,7 +6,7 @@ import contextlib
 from datetime import date
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -16,12 +16,14 @@ from innoscan.locales import languages, word
 from innoscan.render import formats
 from innoscan.store.lock import REFRESH_EVERY, LockedError
 from innoscan.store.session import ResultsFolder, Session
+from innoscan.tui.keys import KeysInOrder
 from innoscan.tui.screens.base import BaseScreen, InnoscanScreen
 from innoscan.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 
-class InnoscanApp(App):
-    """Start screen (or a team's first open question), questions, review, results."""
+class InnoscanApp(KeysInOrder):
+    """Start screen (or a team's first open question), questions, review, results; keys
+    handled in the order typed (tui/keys.py)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "innoscan"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -16,16 +15,29 @@ from innoscan.content.bank import Question
 from innoscan.content.problems import InputError
 from innoscan.store.session import Session
 from innoscan.tui.screens.base import BaseScreen
-from innoscan.tui.widgets.answers import ANSWER_WIDGETS, ChoiceAnswer, GoOn, Picked, answer_widget
+from innoscan.tui.widgets.answers import (
+    ANSWER_WIDGETS,
+    ChoiceAnswer,
+    Picked,
+    TypedAnswer,
+    answer_widget,
+)
 
 DIGITS = [
-    Binding(str(n % 10), f"pick({n})", "Pick", show=n == 1, key_display="1-9", id="pick")
+    Binding(
+        str(n % 10), f"pick({n})", "Pick", show=n == 1, key_display="1-9", priority=True, id="pick"
+    )
     for n in range(1, 11)
 ]
 
 
 class QuestionScreen(BaseScreen):
-    """Answer one question; PageDown and PageUp move, from any widget."""
+    """Answer one question; PageDown and PageUp move, from any widget.
+
+    The app hands keys over one at a time, in the order typed (tui/keys.py); a key waits
+    while a question is being shown (`ready_for_keys`), so it lands on the question it was
+    typed on. The keys that answer or move are priority bindings: taken before the focused
+    widget (a text field types the digits and letters; see `check_action`)."""
 
     CSS_PATH = "question.tcss"
     HELP = "help.question"
@@ -38,6 +50,7 @@ class QuestionScreen(BaseScreen):
         ),
         Binding("y,j", "yes", "Yes/no", key_display="y/n", priority=True, id="yes"),
         Binding("n", "no", "No", show=False, priority=True, id="no"),
+        Binding("enter", "enter", "Next", show=False, priority=True, id="enter"),
         *DIGITS,
     ]
 
@@ -45,6 +58,7 @@ class QuestionScreen(BaseScreen):
         super().__init__()
         self.session = session
         self.question = question
+        self._shown = asyncio.Event()  # clear while a question is being shown
 
     # ── layout ────────────────────────────────────────────────────────────────────────
 
@@ -86,18 +100,25 @@ class QuestionScreen(BaseScreen):
 
     def commit(self) -> None:
         """Save what the shown widgets hold, in case a change is still on its way as a message."""
-        found = self.query("#answer")
-        if found and not self.session.read_only:
-            widget = found.first()
-            valid, value = widget.current()
-            if valid and value != self.session.result.answers.get(widget.question.id):
+        widget = self._answer()
+        if widget is not None and not self.session.read_only:
+            _problem, value = widget.current()
+            if value != self.session.result.answers.get(widget.question.id):
                 self._save(lambda: self.session.answer(widget.question, value))
             text = self.query_one("#notes", TextArea).text
             if text != self.session.result.notes.get(self.question.id, ""):
                 self._save(lambda: self.session.note(self.question, text))
 
     async def show(self, question: Question) -> None:
-        """Fill the screen with `question`: texts, its answer widget, its notes."""
+        """Fill the screen with `question`: texts, its answer widget, its notes. Keys typed
+        meanwhile wait for it (`ready_for_keys`); a key's action awaits it."""
+        self._shown.clear()
+        try:
+            await self._show(question)
+        finally:
+            self._shown.set()
+
+    async def _show(self, question: Question) -> None:
         self.commit()
         self.question = question
         bank, q, lang = self.session.bank, question, self.lang
@@ -118,7 +139,8 @@ class QuestionScreen(BaseScreen):
         answer.disabled = read_only
         self.query_one("#notes", TextArea).read_only = read_only
         self.update_banner()
-        answer.focus(scroll_visible=False)
+        target = answer.query_one(Input) if isinstance(answer, TypedAnswer) else answer
+        self.set_focus(target, scroll_visible=False)  # at once: the next key goes there
         body = self.query_one("#body", VerticalScroll)
         self.call_after_refresh(body.scroll_home, animate=False)
 
@@ -147,29 +169,28 @@ class QuestionScreen(BaseScreen):
         self.query_one("#whole", Static).update(self.word("tui.whole", n=overall, m=total))
         self.query_one(ProgressBar).update(total=total, progress=overall)
 
-    async def go_to(self, question: Question) -> None:
-        """Show another question. Awaited by the key's action, so the next key waits for it."""
-        await self._settle()
-        await self.show(question)
+    async def ready_for_keys(self) -> None:
+        """Return once the question is on screen with its answer widget focused."""
+        await self._shown.wait()
 
-    async def _settle(self) -> None:
-        """Let the focused widget handle the keys it already has (a text field's last letters)."""
-        focused = self.app.focused
-        if focused is not None and focused.is_attached:
-            done = asyncio.Event()
-            focused.call_later(done.set)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(done.wait(), timeout=1.0)
+    def _refused(self) -> bool:
+        """Whether the answer field holds a text that is no answer, so the team stays on the
+        question (the bell and a notice say so; the field says why)."""
+        widget = self._answer()
+        problem = None if widget is None or self.session.read_only else widget.current()[0]
+        if problem is None:
+            return False
+        self.app.bell()
+        self.notify(self.word("tui.answer_refused", problem=problem.rstrip(".")), severity="error")
+        return True
 
     # ── answering ─────────────────────────────────────────────────────────────────────
 
     def on_picked(self, message: Picked) -> None:
-        # the widget's own question: a quick PageDown may already show the next one
-        self._save(lambda: self.session.answer(message.question, message.value))
-        self._show_place()
-
-    async def on_go_on(self, _: GoOn) -> None:
-        await self.action_next()
+        # a question no longer shown was saved when it was left (`show` commits)
+        if message.question is self.question:
+            self.commit()
+            self._show_place()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id == "notes":
@@ -191,9 +212,13 @@ class QuestionScreen(BaseScreen):
                 )
         self.update_banner()
 
-    def _choice(self) -> ChoiceAnswer | None:
+    def _answer(self) -> ChoiceAnswer | TypedAnswer | None:
         found = self.query("#answer")
-        return found.first() if found and isinstance(found.first(), ChoiceAnswer) else None
+        return found.first() if found else None
+
+    def _choice(self) -> ChoiceAnswer | None:
+        answer = self._answer()
+        return answer if isinstance(answer, ChoiceAnswer) else None
 
     def action_pick(self, number: int) -> None:
         choice = self._choice()
@@ -212,6 +237,9 @@ class QuestionScreen(BaseScreen):
             choice.pick(choice.values.index(value))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "enter":  # on the answer it means: go on; elsewhere it is the field's
+            focused = self.app.focused
+            return focused is not None and focused.id in ("answer", "typed")
         if action in ("yes", "no", "pick") and (
             self.session.read_only or isinstance(self.app.focused, Input | TextArea)
         ):
@@ -222,23 +250,35 @@ class QuestionScreen(BaseScreen):
 
     # ── moving ────────────────────────────────────────────────────────────────────────
 
+    async def action_enter(self) -> None:
+        choice = self._choice()
+        if choice is not None:
+            choice.action_select()
+        await self.action_next()
+
     async def action_next(self) -> None:
+        if self._refused():
+            return
         following = self.session.neighbour(self.question, 1)
         if following is None:
             from innoscan.tui.screens.review import ReviewScreen
 
             self.app.push_screen(ReviewScreen(self.session), self._after_review)
         else:
-            await self.go_to(following)
+            await self.show(following)
 
     async def action_previous(self) -> None:
+        if self._refused():
+            return
         before = self.session.neighbour(self.question, -1)
         if before is None:
             self.app.bell()
         else:
-            await self.go_to(before)
+            await self.show(before)
 
     def action_overview(self) -> None:
+        if self._refused():
+            return
         from innoscan.tui.screens.overview import OverviewScreen
 
         self.app.push_screen(OverviewScreen(self.session, self.question), self._after_overview)
@@ -249,10 +289,10 @@ class QuestionScreen(BaseScreen):
 
     async def _after_overview(self, question_id: str | None) -> None:
         if question_id:
-            await self.go_to(self.session.bank.question(question_id))
+            await self.show(self.session.bank.question(question_id))
 
     async def _after_review(self, question_id: str | None) -> None:
         if question_id == "finish":
             self.app.finish(self.session)
         elif question_id:
-            await self.go_to(self.session.bank.question(question_id))
+            await self.show(self.session.bank.question(question_id))

@@ -1,6 +1,8 @@
 """One widget per kind of question, found from its kind with `answer_widget`.
 
-Each posts `Picked` when the answer changes, and `GoOn` when Enter means: the next question.
+Each posts `Picked` when the answer changes. `current()` reads the answer from the widget
+itself, so a screen can save it in the order the keys were typed, whatever messages are still
+on their way.
 """
 
 from __future__ import annotations
@@ -30,10 +32,6 @@ class Picked(Message):
         super().__init__()
 
 
-class GoOn(Message):
-    """The user pressed Enter where it means: done with this question."""
-
-
 class ChoiceAnswer(OptionList):
     """One of numbered options (a likert scale, a single choice), "don't know" last."""
 
@@ -58,8 +56,10 @@ class ChoiceAnswer(OptionList):
         return ""
 
     def pick(self, index: int) -> None:
-        """Choose option `index` (toggle it in a multiple choice) and say so."""
+        """Choose option `index` (toggle it in a multiple choice) and say so; a number
+        without an option rings the bell."""
         if not 0 <= index < len(self.values):
+            self.app.bell()
             return
         self.highlighted = index
         try:
@@ -72,20 +72,19 @@ class ChoiceAnswer(OptionList):
         self._redraw()
         self.post_message(Picked(self.question, self.value))
 
-    def current(self) -> tuple[bool, Any]:
-        """(valid, the answer shown now): read directly, not from pending messages."""
-        return True, self.value
+    def current(self) -> tuple[str | None, Any]:
+        """(None: nothing wrong, the answer shown now): read directly, not from messages."""
+        return None, self.value
 
     def action_toggle(self) -> None:
         if self.highlighted is not None:
             self.pick(self.highlighted)
 
     def action_select(self) -> None:
-        """Enter: choose the highlighted option and go on."""
+        """Enter: choose the highlighted option (the question screen then goes on)."""
         highlighted = self.highlighted
         if highlighted is not None and self.values[highlighted] != self.value:
             self.pick(highlighted)
-        self.post_message(GoOn())
 
     async def _on_click(self, event: events.Click) -> None:
         clicked = event.style.meta.get("option")
@@ -125,7 +124,7 @@ class MultipleChoiceAnswer(ChoiceAnswer):
         return f"{hint} · {word('tui.max_choices', self.lang, n=limit)}" if limit else hint
 
     def action_select(self) -> None:
-        self.post_message(GoOn())
+        """Enter chooses nothing here: options are toggled by their number or Space."""
 
 
 def _key(index: int) -> str:
@@ -133,7 +132,9 @@ def _key(index: int) -> str:
 
 
 class TypedAnswer(Vertical):
-    """A typed answer: an input line (and "don't know" where allowed)."""
+    """A typed answer: an input line (and "don't know" where allowed). While the line holds
+    a text that is no answer ("1500" where 1000 is the most), the answer is the one the
+    widget was shown with, never a text typed on the way ("150")."""
 
     DEFAULT_CSS = """
     TypedAnswer { height: auto; }
@@ -145,7 +146,7 @@ class TypedAnswer(Vertical):
     def __init__(self, bank: Bank, question: Question, lang: str, value: Any, **kwargs) -> None:
         super().__init__(**kwargs)
         self.bank, self.question, self.lang = bank, question, lang
-        self.value = value
+        self.shown = self.value = value  # the answer shown with; the last one posted
 
     def answer_hint(self) -> str:
         return ""
@@ -162,7 +163,6 @@ class TypedAnswer(Vertical):
         yield problem
         if q.dont_know:
             yield Checkbox(word("tui.dont_know", lang), self.value == DONT_KNOW, id="dont-know")
-        self.invalid = False
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
@@ -180,48 +180,29 @@ class TypedAnswer(Vertical):
     def focus(self, scroll_visible: bool = True):
         return self.query_one(Input).focus(scroll_visible)
 
-    def current(self) -> tuple[bool, Any]:
-        """(valid, the answer shown now): read from the input itself, not from messages."""
-        if self.question.dont_know and self.query_one(Checkbox).value:
-            return True, DONT_KNOW
+    def current(self) -> tuple[str | None, Any]:
+        """(what is wrong with the typed text or None, the answer): read from the field
+        itself, not from messages; a typed text wins over a "don't know" not yet unticked."""
         text = self.query_one(Input).value
         if not text.strip():
-            return True, None
+            dont_know = self.question.dont_know and self.query_one(Checkbox).value
+            return None, DONT_KNOW if dont_know else None
         try:
             value = self.question.parse(text)
-        except NotAnAnswer:
-            return False, None
-        valid = self.bank.answer_problem(self.question, value) is None
-        return valid, (value if valid else None)
+        except NotAnAnswer as exc:
+            return exc.message(self.lang), self.shown
+        problem = self.bank.answer_problem(self.question, value, self.lang)
+        return problem, self.shown if problem else value
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        problem, value = self.current()
         problem_line = self.query_one("#problem", Static)
-        value: Any = None
-        if event.value.strip():
-            try:
-                value = self.question.parse(event.value)
-                problem = self.bank.answer_problem(self.question, value, self.lang)
-            except NotAnAnswer as exc:
-                problem = exc.message(self.lang)
-            if problem:
-                self.invalid = True
-                problem_line.update(problem)
-                problem_line.display = True
-                return
-        self.invalid = False
-        problem_line.update("")
-        problem_line.display = False
-        if value is not None and self.question.dont_know:
+        problem_line.update(problem or "")
+        problem_line.display = bool(problem)
+        if not problem and event.value.strip() and self.question.dont_know:
             self.query_one(Checkbox).value = False
-        if value is None and self.value == DONT_KNOW:
-            return
         self._set(value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if not self.invalid:
-            self.post_message(GoOn())
 
 
 class NumberAnswer(TypedAnswer):

@@ -1,0 +1,125 @@
+"""Keys typed faster than the screen follows: each is handled in order, on the question it was
+typed on, or visibly refused. And a number field never saves a number that was not typed.
+(The same under real terminals and CPU load: tests/harness/fast_keys.py.)"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import events
+
+from innoscan.tui.app import make_app
+
+SIZE = (80, 24)
+CHARACTERS = {"enter": "\r", "space": " "}
+
+
+def burst(app, *keys: str) -> None:
+    """Post `keys` all at once, as a terminal delivers keys typed faster than they are shown."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else CHARACTERS.get(key)))
+
+
+async def settle(pilot, seconds: float = 3.0) -> None:
+    for _ in range(int(seconds / 0.1)):
+        await pilot.pause(0.1)
+
+
+def values(app, question_id: str) -> list:
+    bank = app.bank
+    return bank.question(question_id).choices(bank, "en")[0]
+
+
+async def test_keys_typed_with_no_pause_land_on_their_own_questions(team_app, on_disk):
+    app = team_app()
+    # typed before the first question is on screen, and on through eleven questions
+    burst(app, "y", "pagedown", "1", "pagedown", "n", "pagedown", "3", "enter")
+    burst(app, "4", "5", "backspace", "2", "pagedown", "a", "b", "enter", "2", "enter")
+    burst(app, "1", "3", "pagedown", "1", "pagedown", "2", "enter", "down", "enter")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.question.id == "activity.funding"
+    result = on_disk()
+    assert result.answers == {
+        "activity.products": "yes",
+        "activity.services": "yes",
+        "activity.processes": "no",
+        "activity.interaction": "dont_know",
+        "activity.count": 42,
+        "activity.latest": "ab",
+        "activity.novelty": values(app, "activity.novelty")[1],
+        "activity.initiators": [values(app, "activity.initiators")[i] for i in (0, 2)],
+        "activity.latest_partners": [values(app, "activity.latest_partners")[0]],
+        "activity.value": [values(app, "activity.value")[1]],  # Enter picks nothing here
+        "activity.work_change": values(app, "activity.work_change")[1],  # Down, then Enter
+    }
+    assert result.notes == {}
+
+
+async def test_keys_typed_while_a_typed_question_comes_up_go_into_its_field(team_app, on_disk):
+    app = team_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("y", "pagedown", "n", "pagedown", "n", "pagedown", "n", "ctrl+q")
+    again = team_app()  # resumes at the number of innovations: its field must take the keys
+    burst(again, "7", "pagedown", *"first", "pagedown")
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert again.screen.question.id == "activity.novelty"
+    assert on_disk().answers["activity.count"] == 7
+    assert on_disk().answers["activity.latest"] == "first"
+
+
+async def test_keys_typed_on_from_the_start_screen_land_on_the_first_questions(
+    bank, folder, on_disk
+):
+    app = make_app(bank, "en", folder)
+    app.today = date(2026, 3, 12)
+    async with app.run_test(size=SIZE) as pilot:
+        # Enter starts (a message from the team field to the start screen), then answers
+        burst(app, *"Team", "space", *"Data", "enter", "y", "pagedown", "1")
+        await settle(pilot)
+        assert app.screen.question.id == "activity.services"
+    assert on_disk().answers == {"activity.products": "yes", "activity.services": "yes"}
+
+
+async def test_a_number_out_of_range_is_not_saved_and_keeps_the_team_on_the_question(
+    team_app, on_disk
+):
+    app = team_app()
+    async with app.run_test(size=SIZE) as pilot:
+        bells, notices = [], []
+        app.bell = lambda: bells.append(1)
+        app.notify = lambda message, **_: notices.append(message)
+        await pilot.press("y", *["pagedown"] * 4)
+        assert app.screen.question.id == "activity.count"
+        await pilot.press(*"1500")  # at most 1000
+        assert "above the maximum 1000" in str(app.screen.query_one("#problem").render())
+        assert "activity.count" not in on_disk().answers  # not the 150 typed on the way
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert app.screen.question.id == "activity.count"  # refused, and visibly
+        assert bells
+        assert notices == [
+            "Still on this question: 1500 is above the maximum 1000. Correct the answer, or "
+            "empty the field to leave it open."
+        ]
+        await pilot.press("enter", "pageup")
+        assert app.screen.question.id == "activity.count"
+        assert "activity.count" not in on_disk().answers
+        await pilot.press("backspace", "pagedown")
+        assert app.screen.question.id == "activity.latest"
+    assert on_disk().answers["activity.count"] == 150
+
+
+async def test_a_number_that_is_no_number_leaves_the_answer_there_was(team_app, on_disk):
+    app = team_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("y", *["pagedown"] * 4, "1", "2", "pagedown", "pageup")
+        assert on_disk().answers["activity.count"] == 12
+        await pilot.press("backspace", "backspace", *"1e400")  # "1" on the way, then no number
+        assert "is not a number" in str(app.screen.query_one("#problem").render())
+        assert on_disk().answers["activity.count"] == 12
+        await pilot.press("pagedown")
+        assert app.screen.question.id == "activity.count"
+        await pilot.press("ctrl+q")  # quitting keeps the answer there was, not the "1"
+    assert on_disk().answers["activity.count"] == 12
