@@ -14,7 +14,7 @@ from pathlib import Path
 from innoscan import __version__
 from innoscan.content.problems import InputError
 from innoscan.locales import DEFAULT, detect_language, languages, use_bank_words, word
-from innoscan.render.formats import COMPARE_FORMATS, FORMATS, Format
+from innoscan.render.formats import COMPARE_FORMATS, FORMATS, Format, compare_file, report_file
 from innoscan.render.formats import DEFAULT as DEFAULT_FORMAT
 
 EXIT_BAD_INPUT = 2
@@ -175,6 +175,8 @@ def _format_option(parser: argparse.ArgumentParser, formats: dict[str, Format]) 
     parser.add_argument(
         "--format", choices=list(formats), default=DEFAULT_FORMAT, help=f"default: {DEFAULT_FORMAT}"
     )
+    help = "with -o FILE, Markdown has its charts in FILE-charts/ (none when printed): skip them"
+    parser.add_argument("--no-charts", action="store_true", help=help)
 
 
 def _dir_option(parser: argparse.ArgumentParser) -> None:
@@ -284,7 +286,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not args.lang_given and loaded.result.meta.language in languages():
         lang = loaded.result.meta.language
     report = build_report(bank, loaded, lang, indicators)
-    _emit(FORMATS[args.format].write(report), args.output)
+    _emit(report_file(report, args.format, args.output, not args.no_charts), args.output)
     return 0
 
 
@@ -294,7 +296,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     bank = _bank(args)
     loaded = _load_all(bank, args.results)
     comparison = compare_results(bank, loaded)
-    _emit(COMPARE_FORMATS[args.format].write(comparison, args.lang), args.output)
+    charts = not args.no_charts
+    _emit(compare_file(comparison, args.lang, args.format, args.output, charts), args.output)
     return 0
 
 
@@ -333,10 +336,12 @@ def _load_all(bank, paths: list[Path]):
     return loaded
 
 
-def _emit(text: str, output: Path | None) -> None:
-    """Print, or write atomically to `output` and say where it went."""
+def _emit(text: str | bytes, output: Path | None) -> None:
+    """Print (bytes into a pipe or file only), or write atomically to `output` and say where."""
+    if output is None and isinstance(text, bytes) and sys.stdout.isatty():
+        raise InputError.single("--format", "a binary file: give -o FILE, or redirect")
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(text) if isinstance(text, bytes) else sys.stdout.write(text)
         return
     from innoscan.store.atomic import write_atomic
 

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from innoscan.content.bank import Bank
-from innoscan.content.figures import Figure
 from innoscan.locales import word
 from innoscan.render.bank_listing import answer_text
 from innoscan.render.compare_report import target_title
-from innoscan.render.markdown import bar, escape, link, table, whole
+from innoscan.render.markdown import Picture, bar, escape, link, pictures_md, table, whole
 from innoscan.render.report import (
     Report,
     disagreement_rows,
     factor_title,
     headline_figure,
+    population_text,
     reading_sentence,
     report_date,
     share_text,
@@ -23,14 +23,16 @@ from innoscan.render.report import (
 )
 
 
-def report_markdown(report: Report) -> str:
-    """The report to share: valid CommonMark with GFM tables; user text escaped."""
+def report_markdown(report: Report, pictures: Mapping[str, Picture] | None = None) -> str:
+    """The report to share: valid CommonMark with GFM tables; user text escaped. `pictures`
+    (charts.report_charts, drawn) are shown where their numbers are: the profile after the
+    summary, each section's benchmarks under its heading, the spread by the disagreements."""
     parts = [
         _md_head(report),
-        _md_disagreements(report),
-        _md_summary(report),
+        _md_disagreements(report) + pictures_md(pictures, "disagreements"),
+        _md_summary(report) + pictures_md(pictures, "profile"),
         _md_scores(report),
-        _md_benchmarks(report),
+        _md_benchmarks(report, pictures),
         _md_flags(report),
         _md_actions(report),
         _md_kept(report),
@@ -117,11 +119,12 @@ def _md_scores(report: Report) -> list[str]:
     ]
 
 
-def _md_benchmarks(report: Report) -> list[str]:
+def _md_benchmarks(report: Report, pictures: Mapping[str, Picture] | None) -> list[str]:
     lang, bank = report.lang, report.bank
     lines = [f"## {word('benchmarks', lang)}", "", word("benchmarks_intro", lang)]
     for section in bank.sections:
         lines += ["", f"### {escape(bank.text(section.title, lang))}", ""]
+        lines += pictures_md(pictures, f"benchmarks-{section.id}", after=False)
         comparisons = [c for c in report.readings if c.indicator.section == section.id]
         if not comparisons:
             lines.append(word("no_figure", lang))
@@ -143,7 +146,7 @@ def _md_benchmarks(report: Report) -> list[str]:
                         escape(bank.text(c.indicator.title, lang)) if i == 0 else "",
                         team_value_text(c, lang) if i == 0 else "",
                         share_text(f, lang),
-                        escape(_population(bank, f, lang)),
+                        escape(population_text(report, f)),
                         f.country,
                         when_text(f, lang) + (f" (n = {f.n})" if f.n else ""),
                         link(f.source.title, f.source.url),
@@ -161,13 +164,6 @@ def _md_benchmarks(report: Report) -> list[str]:
                         f"  {word('note', lang)} ({where}): {escape(bank.text(f.note, lang))}"
                     )
     return lines
-
-
-def _population(bank: Bank, figure: Figure, lang: str) -> str:
-    text = bank.text(figure.population, lang)
-    if figure.unit == "unstated":
-        text += f" ({word('unit.unstated', lang)})"
-    return text
 
 
 def _md_flags(report: Report) -> list[str]:

@@ -10,8 +10,9 @@ from pathlib import Path
 from innoscan.content.problems import InputError
 
 
-def write_atomic(path: str | Path, text: str, private: bool = False) -> Path:
-    """Write `text` to a temporary file beside `path`, flush it to disk, then rename it.
+def write_atomic(path: str | Path, text: str | bytes, private: bool = False) -> Path:
+    """Write `text` (UTF-8, or bytes as they are) to a temporary file beside `path`, flush it
+    to disk, then rename it.
 
     `private` creates the file readable by its owner only. A failure raises InputError
     naming the path and the reason; the file that was there stays as it was.
@@ -23,7 +24,11 @@ def write_atomic(path: str | Path, text: str, private: bool = False) -> Path:
     except OSError as exc:
         raise InputError.single(target, f"cannot be written ({_reason(exc)})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        if isinstance(text, bytes):
+            handle = os.fdopen(fd, "wb")
+        else:
+            handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        with handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

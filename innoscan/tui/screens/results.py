@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -24,10 +25,10 @@ from innoscan.render.markdown import bar
 from innoscan.render.report import (
     Report,
     factor_title,
-    headline_figure,
-    reading_sentence,
+    population_text,
     session_report,
     share_text,
+    short_source,
     team_value_text,
     when_text,
 )
@@ -46,6 +47,7 @@ class ResultsScreen(BaseScreen):
     BINDINGS = [
         Binding("e", "export", "Export", id="export"),
         Binding("d", "download", "Download", id="download"),
+        Binding("p", "picture", "Picture", id="picture"),
         Binding("f2,ctrl+o", "questions", "Questions", key_display="F2", id="questions"),
         *[
             Binding(str(n), f"tab({n})", "Tabs", show=n == 1, key_display="1-5", id="tab")
@@ -167,21 +169,17 @@ class ResultsScreen(BaseScreen):
             for c in comparisons:
                 team = team_value_text(c, self.lang)
                 table = Table.grid(padding=(0, 1), expand=True)
-                table.add_column(justify="right", width=14, no_wrap=True)
+                table.add_column(no_wrap=True)
+                table.add_column(justify="right", no_wrap=True)
                 table.add_column(ratio=1)
                 title = Text(bank.text(c.indicator.title, lang), style="bold")
-                title.append(f"  ({self.word('your_team').lower()}: {team})", style="not bold")
-                table.add_row("", title)
+                title.append(f"  {self.word('your_team')}: ", style="not bold")
+                title.append(team)
                 for f in c.indicator.figures:
-                    n = f" (n = {f.n})" if f.n else ""
-                    where = Text(
-                        f"{bank.text(f.population, lang)} · {f.country} {when_text(f, lang)}{n}"
-                    )
-                    where.append(f"\n{self.word('source')}: {f.source.title}", style="dim")
-                    table.add_row(share_text(f, lang), where)
-                sentence = reading_sentence(report, c, headline_figure(c.indicator))
-                table.add_row("", Text(sentence, style="italic"))
-                yield Static(table, classes="benchmark")
+                    where = f"{f.country} {when_text(f, lang)} · {population_text(report, f)}"
+                    where += f" · {short_source(f)}"
+                    table.add_row(bar(f.value, 20), share_text(f, lang), Text(where, style="dim"))
+                yield Static(Group(title, table), classes="benchmark")
 
     # ── risks ─────────────────────────────────────────────────────────────────────────
 
@@ -223,6 +221,11 @@ class ResultsScreen(BaseScreen):
 
     def action_export(self) -> None:
         self.app.export(self.session)
+
+    def action_picture(self) -> None:
+        """The screen as it is now, as an SVG picture for a slide."""
+        tab = self.query_one(TabbedContent).active.removeprefix("tab-")
+        self.app.save_picture(self.session, f"screen-{tab}")
 
     def action_download(self) -> None:
         """In a browser (`serve`): the report as a Markdown file, downloaded."""
