@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from innoscan.assess.compare import YearComparison
+from innoscan.assess.scoring import FactorResult
 from innoscan.locales import word
 from innoscan.render.compare_report import target_title
 from innoscan.render.markdown import whole
@@ -99,12 +100,7 @@ def profile_chart(report: Report) -> Chart:
             Row(
                 factor_title(report, f.id),
                 f.score,
-                word(
-                    "chart.factor",
-                    lang,
-                    status=word(f"factor.{f.status}" if f.status else "factor.none", lang),
-                    score=whole(f.score),
-                ),
+                _factor_text(f, lang),
                 STATUS_STYLE[f.status],
             )
             for f in scores.factors
@@ -130,6 +126,16 @@ def profile_chart(report: Report) -> Chart:
     return Chart(
         "profile", word("chart.profile", lang, team=team, year=meta.year), subtitle, panels
     )
+
+
+def _factor_text(factor: FactorResult, lang: str) -> str:
+    """'present (88)'; without a score the status alone, or 'unknown (too few answers)'."""
+    if factor.status is None:
+        return word("factor.none", lang)
+    status = word(f"factor.{factor.status}", lang)
+    if factor.score is None:
+        return status
+    return word("chart.factor", lang, status=status, score=whole(factor.score))
 
 
 def benchmark_charts(report: Report) -> list[Chart]:
@@ -166,11 +172,13 @@ def _figure_row(report: Report, figure) -> Row:
 
 def _charts(name: str, title: str, subtitle: str, panel: Panel, lang: str) -> list[Chart]:
     """A one-panel chart, or where it has more than MAX_ROWS bars, its parts NAME, NAME-2, ...
-    (a group is never split)."""
+    of about equal size (a group is never split)."""
+    total = sum(len(g.rows) for g in panel.groups)
+    most = -(-total // -(-total // MAX_ROWS)) if total else MAX_ROWS  # ceil(total / parts)
     parts: list[list[Group]] = []
-    rows = MAX_ROWS
+    rows = most
     for group in panel.groups:
-        if rows + len(group.rows) > MAX_ROWS:
+        if rows + len(group.rows) > most:
             parts.append([])
             rows = 0
         parts[-1].append(group)

@@ -187,4 +187,5 @@ def _bar(axes, panel: Panel, row: Row, middle: float) -> None:
         textcoords="offset points",
         va="center",
         annotation_clip=False,
+        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},  # over grid and marks
     )
