@@ -14,17 +14,19 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from innoscan.assess.compare import YearComparison
 from innoscan.content.problems import InputError
-from innoscan.render.charts import Chart, compare_charts, report_charts
 from innoscan.render.compare_report import compare_json, compare_markdown
 from innoscan.render.markdown import Picture
 from innoscan.render.report import Report, report_json, session_report
 from innoscan.render.report_markdown import report_markdown
 from innoscan.store.atomic import write_atomic
 from innoscan.store.session import Session
+
+if TYPE_CHECKING:
+    from innoscan.render.charts import Chart
 
 Pictures = Mapping[str, Picture]
 
@@ -104,7 +106,12 @@ def report_file(
     """A report's content in a format. A Word document holds its charts; Markdown that will
     be written to `target` gets them (unless `charts` is False) drawn into target's charts
     folder first, and links them; printed Markdown has none."""
-    return _content(FORMATS[fmt], (report,), lambda: report_charts(report), target, charts, private)
+    def make() -> list[Chart]:
+        from innoscan.render.charts import report_charts  # only for a format with charts
+
+        return report_charts(report)
+
+    return _content(FORMATS[fmt], (report,), make, target, charts, private)
 
 
 def compare_file(
@@ -115,7 +122,11 @@ def compare_file(
     charts: bool = True,
 ) -> str | bytes:
     """A comparison's content in a format, with its trend chart (as report_file)."""
-    make = lambda: compare_charts(c, lang)  # noqa: E731
+    def make() -> list[Chart]:
+        from innoscan.render.charts import compare_charts  # only for a format with charts
+
+        return compare_charts(c, lang)
+
     return _content(COMPARE_FORMATS[fmt], (c, lang), make, target, charts, False)
 
 
