@@ -3,6 +3,7 @@ the report links them, the report's own numbers on every chart, in the result's 
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
@@ -276,3 +277,39 @@ def test_json_and_toml_reports_import_nothing_of_charts_or_word(tmp_path):
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
     )
     assert proc.stderr.strip().splitlines()[-1] == "[]"
+
+
+@slow
+def test_a_team_name_is_text_on_a_chart_never_markup_or_a_formula(cli, tmp_path):
+    from innoscan.content.loader import load_bank
+    from innoscan.store.result import Result
+
+    team = "Team $\\frac{1}{0}$ $$ <script>alert(1)</script> & ]]>"
+    result = Result.new(load_bank(), team, 2026, "en")
+    result.save(tmp_path / "r.toml")
+    assert cli("report", tmp_path / "r.toml", "-o", tmp_path / "r.md").code == 0
+    svg = tmp_path / "r-charts" / "profile.svg"
+    root = ET.parse(svg).getroot()  # well-formed: nothing got in as markup
+    assert root.find(f"{SVG}title").text == f"Team profile: {team}, 2026"
+    assert f"Team profile: {team}, 2026" in svg_text(svg)
+    assert "<script>" not in svg.read_text(encoding="utf-8")
+
+
+@slow
+def test_control_characters_never_reach_an_svg_or_a_word_file():
+    from innoscan.render.charts import Chart, Group, Panel, Row
+    from innoscan.render.drawing import draw
+    from innoscan.render.markdown import Picture
+    from innoscan.render.word_document import markdown_docx
+
+    odd = "a\x01b\x0bc\ufffe"
+    drawn = draw(Chart("x", odd, odd, [Panel(odd, [Group(odd, [Row(odd, 50, odd)])])]))
+    assert "abc" in svg_text_of(drawn.svg)
+    pictures = {"x": Picture(odd, "x.png", drawn.png)}
+    document = docx.Document(io.BytesIO(markdown_docx(f"# {odd}\n\n![{odd}](x.png)\n", pictures, "en")))
+    assert document.paragraphs[0].text == "abc"
+    assert document.inline_shapes[0]._inline.docPr.get("descr") == "abc"
+
+
+def svg_text_of(svg: str) -> str:
+    return " ".join(t.text or "" for t in ET.fromstring(svg).iter(f"{SVG}text"))

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import io
 import textwrap
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, fields, is_dataclass, replace
 from xml.sax.saxutils import escape
 
 import matplotlib
 from matplotlib.figure import Figure
 
 from innoscan.render.charts import Chart, Group, Panel, Row
+from innoscan.render.markdown import xml_safe
 
 # Okabe-Ito tints (safe for colour-blindness), each with its own pattern: the pattern and the
 # words on the bar carry the meaning, the colour only helps.
@@ -33,11 +35,16 @@ RC = {
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans"],  # shipped with matplotlib: the same on every machine
     "font.size": 8.5,
+    "text.parse_math": False,  # a team called "$x$" is text, not a formula
+    "text.usetex": False,
     "svg.fonttype": "none",  # text stays text: searchable, and tests read the numbers back
     "svg.hashsalt": "innoscan",  # the same chart gives the same file
     "hatch.linewidth": 0.6,
     "axes.edgecolor": "#444444",
 }
+# A letter the font lacks (an emoji in a team name) shows as a box: no warning on stderr,
+# where it would garble the TUI.
+warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font")
 WIDTH = 8.0  # inches; a Word page scales it to its text width
 LABELS = 2.5  # inches left of the bars for the row labels
 BARS = 3.2  # inches of axis; the texts at the bars' ends run into the right margin
@@ -57,12 +64,24 @@ class Drawn:
 
 
 def draw(chart: Chart) -> Drawn:
+    chart = _xml_safe(chart)
     with matplotlib.rc_context(RC):
         figure = _figure(chart)
         svg, png = io.BytesIO(), io.BytesIO()
         figure.savefig(svg, format="svg", metadata={"Date": None})
         figure.savefig(png, format="png", dpi=DPI, metadata={"Software": None})
     return Drawn(chart, _described(svg.getvalue().decode("utf-8"), chart), png.getvalue())
+
+
+def _xml_safe(data):
+    """The chart with every text free of control characters (an SVG cannot hold them)."""
+    if isinstance(data, str):
+        return xml_safe(data)
+    if isinstance(data, list | tuple):
+        return type(data)(_xml_safe(item) for item in data)
+    if is_dataclass(data):
+        return replace(data, **{f.name: _xml_safe(getattr(data, f.name)) for f in fields(data)})
+    return data
 
 
 def _described(svg: str, chart: Chart) -> str:

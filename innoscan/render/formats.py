@@ -106,6 +106,7 @@ def report_file(
     """A report's content in a format. A Word document holds its charts; Markdown that will
     be written to `target` gets them (unless `charts` is False) drawn into target's charts
     folder first, and links them; printed Markdown has none."""
+
     def make() -> list[Chart]:
         from innoscan.render.charts import report_charts  # only for a format with charts
 
@@ -122,6 +123,7 @@ def compare_file(
     charts: bool = True,
 ) -> str | bytes:
     """A comparison's content in a format, with its trend chart (as report_file)."""
+
     def make() -> list[Chart]:
         from innoscan.render.charts import compare_charts  # only for a format with charts
 

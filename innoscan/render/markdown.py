@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def escape(text: object) -> str:
@@ -19,6 +20,11 @@ def escape(text: object) -> str:
     # break GFM autolinks (www., http://, e-mail) in user text: links come only from sources
     flat = flat.replace("://", ":\u200b//").replace("www.", "www\u200b.").replace("@", "&#64;")
     return flat
+
+
+def xml_safe(text: str) -> str:
+    """Text without the control characters XML cannot hold (for SVG and Word)."""
+    return _NOT_XML.sub("", text)
 
 
 def link(title: str, url: str | None) -> str:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from dataclasses import replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from innoscan.render.markdown import Picture
+from innoscan.render.markdown import Picture, xml_safe
 
 PAGE_MM = (210, 297)  # A4
 MARGIN_MM = 20
@@ -35,8 +36,8 @@ def markdown_docx(markdown: str, pictures: Mapping[str, Picture], lang: str) -> 
     normal.font.name = "Arial"  # on every Word; LibreOffice shows its metric twin
     _language(normal, LANGUAGE_TAGS.get(lang, lang))
     document.core_properties.language = LANGUAGE_TAGS.get(lang, lang)
-    images = {p.href: p for p in pictures.values()}
-    _Writer(document, images).write(_parser().parse(markdown))
+    images = {p.href: replace(p, alt=xml_safe(p.alt)) for p in pictures.values()}
+    _Writer(document, images).write(_parser().parse(xml_safe(markdown)))
     document.core_properties.title = document.paragraphs[0].text if document.paragraphs else ""
     out = io.BytesIO()
     document.save(out)
