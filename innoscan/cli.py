@@ -15,7 +15,7 @@ from innoscan.content.figures import ORG_TYPES
 from innoscan.content.problems import InputError
 from innoscan.content.visible import data_safe, visible
 from innoscan.locales import DEFAULT, detect_language, languages, use_bank_words
-from innoscan.render.formats import COMPARE_FORMATS, FORMATS, Format
+from innoscan.render.formats import COMPARE_FORMATS, FORMATS, Format, compare_file, report_file
 from innoscan.render.formats import DEFAULT as DEFAULT_FORMAT
 from innoscan.store import system
 
@@ -183,6 +183,8 @@ def _format_option(parser: argparse.ArgumentParser, formats: dict[str, Format]) 
     parser.add_argument(
         "--format", choices=list(formats), default=DEFAULT_FORMAT, help=f"default: {DEFAULT_FORMAT}"
     )
+    help = "with -o FILE, Markdown has its charts in FILE-charts/ (none when printed): skip them"
+    parser.add_argument("--no-charts", action="store_true", help=help)
 
 
 def _output_options(parser: argparse.ArgumentParser, force: str = _FORCE) -> None:
@@ -277,7 +279,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not args.lang_given and loaded.result.meta.language in languages():
         lang = loaded.result.meta.language
     report = build_report(bank, loaded, lang, indicators)
-    _emit(FORMATS[args.format].write(report), args, [args.result])
+    _output_allowed(args, [args.result])  # before any chart is drawn beside it
+    content = report_file(report, args.format, args.output, not args.no_charts)
+    _emit(content, args, [args.result])
     return 0
 
 
@@ -287,7 +291,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     bank = _bank(args)
     loaded = _load_all(bank, args.results)
     comparison = compare_results(bank, loaded)
-    _emit(COMPARE_FORMATS[args.format].write(comparison, args.lang), args, args.results)
+    _output_allowed(args, args.results)
+    charts = not args.no_charts
+    _emit(compare_file(comparison, args.lang, args.format, args.output, charts), args, args.results)
     return 0
 
 
@@ -333,12 +339,23 @@ def _load_all(bank, paths: list[Path]):
     return loaded
 
 
+def _output_allowed(args: argparse.Namespace, inputs: Sequence[Path] = ()) -> None:
+    """Refuse a -o that may not be written (store/output.py) before anything is made for it."""
+    if args.output is not None:
+        from innoscan.store.output import checked_output
+
+        checked_output(args.output, args.force, inputs)
+
+
 def _emit(
-    text: str, args: argparse.Namespace, inputs: Sequence[Path] = (), replace_result=False
+    text: str | bytes, args: argparse.Namespace, inputs: Sequence[Path] = (), replace_result=False
 ) -> None:
-    """Print, or write to -o (store/output.py: what it never overwrites); say where it went."""
+    """Print (bytes into a pipe or file only), or write to -o (store/output.py: what it never
+    overwrites); say where it went."""
+    if args.output is None and isinstance(text, bytes) and sys.stdout.isatty():
+        raise InputError.single("--format", "a binary file: give -o FILE, or redirect")
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(text) if isinstance(text, bytes) else sys.stdout.write(text)
         return
     from innoscan.store.output import write_output
 

@@ -22,6 +22,7 @@ from innoscan.content.loader import builtin_bank_dir, load_bank
 from innoscan.content.risks import Severity
 from innoscan.content.scoring_rules import FactorStatus
 from innoscan.locales import DEFAULT, LANGUAGES, builtin, placeholders
+from innoscan.render.formats import FORMATS
 from innoscan.store.result import Action, Meta, Status
 
 PACKAGE = Path(__file__).parents[1] / "innoscan"
@@ -74,6 +75,7 @@ DYNAMIC = {
     "tui.notes": ("", "_own"),
     "tui.notes_hint": ("", "_own"),
     "sheet.": (),  # the keys given to template's t(), found as literals
+    "format.": tuple(FORMATS),
 }
 def _textual_actions() -> set[str]:
     """Textual's own bindings (Tab, copy, the palette): their words are key.ACTION too."""
@@ -231,6 +233,7 @@ def pseudo_bank(tmp_path_factory) -> Path:
 
 
 def _untranslated(text: str) -> list[str]:
+    text = text.replace("\\[", "[").replace("\\]", "]")  # Markdown's escapes (a chart's alt text)
     return [t for t in TELLTALES if re.search(rf"(?<!\[{PSEUDO}\] ){re.escape(t)}", text)]
 
 

@@ -279,7 +279,7 @@ class PlainRun(LineConsole):
             self.say(self.w("plain.not_saved", problem=exc.problems[0].message))
             return self.stop()
         self.say()
-        self.say(formats.report_text(session, self.lang))
+        self.say(target.read_text(encoding="utf-8"))  # as saved: each chart's text alternative
         self.say(word("tui.exported", self.lang, path=target))
         return 0
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from innoscan.assess.compare import YearComparison
 from innoscan.content.bank import Bank
 from innoscan.locales import word
 from innoscan.render.bank_listing import answer_text
-from innoscan.render.markdown import escape, table, whole
+from innoscan.render.markdown import Picture, escape, pictures_md, table, whole
 from innoscan.render.report import factor_reason
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -75,7 +76,10 @@ def compare_json(c: YearComparison, lang: str) -> dict[str, Any]:
     }
 
 
-def compare_markdown(c: YearComparison, lang: str) -> str:
+def compare_markdown(
+    c: YearComparison, lang: str, pictures: Mapping[str, Picture] | None = None
+) -> str:
+    """The comparison to share; `pictures` (charts.compare_charts, drawn) after the scores."""
     bank, w = c.bank, lambda key, **v: word(key, lang, **v)
     years = [str(y.year) for y in c.years]
     last_meta = c.years[-1].loaded.result.meta
@@ -111,6 +115,7 @@ def compare_markdown(c: YearComparison, lang: str) -> str:
         lines += ["", w("cmp.coverage_note")]
     if c.changes:
         lines += ["", w("cmp.changed_left_out", n=len(c.changed))]
+    lines += pictures_md(pictures, "trend")
 
     if c.factors:
         rows = []

@@ -1,32 +1,49 @@
 """Every export format in one registry: its name (as `--format` takes it), file suffix, MIME
-type and writer. The CLI, the TUI's export, the browser download, the plain mode and the
-report written when a session finishes all read it: a new format is one entry here.
+type, writer, and where its charts go. The CLI, the TUI's export, the browser download, the
+plain mode and the report written when a session finishes all read it: a new format is one
+entry here.
+
+Charts are drawn (matplotlib, `drawing`) only for a format that shows them: Markdown written
+to a file gets them as SVG and PNG files in a folder beside it (NAME-charts/), linked; a Word
+document holds them as PNG. JSON and TOML never draw, nor import a charting library.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
+from innoscan.assess.compare import YearComparison
+from innoscan.content.problems import InputError
 from innoscan.content.visible import data_safe
 from innoscan.render.compare_report import compare_json, compare_markdown
+from innoscan.render.markdown import Picture
 from innoscan.render.report import Report, report_json, session_report
 from innoscan.render.report_markdown import report_markdown
 from innoscan.store.atomic import write_atomic
 from innoscan.store.session import Session
 
+if TYPE_CHECKING:
+    from innoscan.render.charts import Chart
+
+Pictures = Mapping[str, Picture]
+
 
 @dataclass(frozen=True)
 class Format:
-    """One export format; `write` turns what is exported into the file's text."""
+    """One export format; `write(subject..., pictures)` gives the file's content.
+
+    `charts`: "beside" (files beside the written file, linked; none when printed), "inside"
+    (the file holds them), or "" (no charts)."""
 
     name: str
     suffix: str
     mime_type: str
-    write: Callable[..., str]
+    write: Callable[..., str | bytes]
+    charts: Literal["beside", "inside", ""] = ""
 
 
 def json_text(data: Any) -> str:
@@ -35,27 +52,120 @@ def json_text(data: Any) -> str:
     return data_safe(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n"
 
 
-def _toml(report: Report) -> str:
+def _toml(report: Report, pictures: Pictures) -> str:
     """The result file itself, normalised (answers in the bank's order)."""
     return report.result.in_bank_order(report.bank).to_toml()
+
+
+def _docx(report: Report, pictures: Pictures) -> bytes:
+    from innoscan.render.word_document import markdown_docx
+
+    return markdown_docx(report_markdown(report, pictures), pictures, report.lang)
+
+
+def _compare_docx(c: YearComparison, lang: str, pictures: Pictures) -> bytes:
+    from innoscan.render.word_document import markdown_docx
+
+    return markdown_docx(compare_markdown(c, lang, pictures), pictures, lang)
 
 
 def _registry(*formats: Format) -> dict[str, Format]:
     return {f.name: f for f in formats}
 
 
-# A result's report: write(report) -> text.
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# A result's report: write(report, pictures).
 FORMATS = _registry(
-    Format("md", ".md", "text/markdown", report_markdown),
-    Format("json", ".json", "application/json", lambda report: json_text(report_json(report))),
+    Format("md", ".md", "text/markdown", report_markdown, "beside"),
+    Format("json", ".json", "application/json", lambda r, _: json_text(report_json(r))),
     Format("toml", ".toml", "application/toml", _toml),
+    Format("docx", ".docx", DOCX, _docx, "inside"),
 )
-# A comparison of years (`innoscan compare`): write(comparison, lang) -> text.
+# A comparison of years (`innoscan compare`): write(comparison, lang, pictures).
 COMPARE_FORMATS = _registry(
-    Format("md", ".md", "text/markdown", compare_markdown),
-    Format("json", ".json", "application/json", lambda c, lang: json_text(compare_json(c, lang))),
+    Format("md", ".md", "text/markdown", compare_markdown, "beside"),
+    Format("json", ".json", "application/json", lambda c, lg, _: json_text(compare_json(c, lg))),
+    Format("docx", ".docx", DOCX, _compare_docx, "inside"),
 )
 DEFAULT = "md"  # what finishing writes, the TUI exports and downloads, `--format` defaults to
+
+
+# ── writing ───────────────────────────────────────────────────────────────────────────
+
+
+def charts_folder(target: Path) -> Path:
+    """Where the charts of a Markdown file go: report.md -> report-charts/."""
+    return target.with_name(f"{target.stem}-charts")
+
+
+def report_file(
+    report: Report,
+    fmt: str = DEFAULT,
+    target: Path | None = None,
+    charts: bool = True,
+    private: bool = False,
+) -> str | bytes:
+    """A report's content in a format. A Word document holds its charts; Markdown that will
+    be written to `target` gets them (unless `charts` is False) drawn into target's charts
+    folder first, and links them; printed Markdown has none."""
+
+    def make() -> list[Chart]:
+        from innoscan.render.charts import report_charts  # only for a format with charts
+
+        return report_charts(report)
+
+    return _content(FORMATS[fmt], (report,), make, target, charts, private)
+
+
+def compare_file(
+    c: YearComparison,
+    lang: str,
+    fmt: str = DEFAULT,
+    target: Path | None = None,
+    charts: bool = True,
+) -> str | bytes:
+    """A comparison's content in a format, with its trend chart (as report_file)."""
+
+    def make() -> list[Chart]:
+        from innoscan.render.charts import compare_charts  # only for a format with charts
+
+        return compare_charts(c, lang)
+
+    return _content(COMPARE_FORMATS[fmt], (c, lang), make, target, charts, False)
+
+
+def _content(
+    fmt: Format,
+    subject: tuple,
+    charts: Callable[[], list[Chart]],
+    target: Path | None,
+    with_charts: bool,
+    private: bool,
+) -> str | bytes:
+    pictures: dict[str, Picture] = {}
+    if fmt.charts == "inside":
+        pictures = {c.name: Picture(c.alt, f"{c.name}.png", _draw(c).png) for c in charts()}
+    elif fmt.charts == "beside" and with_charts and target is not None:
+        folder = charts_folder(target)
+        try:
+            folder.mkdir(mode=0o700 if private else 0o777, exist_ok=True)
+        except OSError as exc:
+            raise InputError.single(folder, f"cannot be made ({exc.strerror or exc})") from None
+        for chart in charts():
+            drawn = _draw(chart)
+            write_atomic(folder / f"{chart.name}.svg", drawn.svg, private)
+            write_atomic(folder / f"{chart.name}.png", drawn.png, private)
+            pictures[chart.name] = Picture(chart.alt, f"{folder.name}/{chart.name}.png")
+    return fmt.write(*subject, pictures)
+
+
+def _draw(chart: Chart):
+    from innoscan.render.drawing import draw  # matplotlib: only when a chart is drawn
+
+    return draw(chart)
+
+
+# ── a session's report beside its result file ─────────────────────────────────────────
 
 
 def report_path(result_path: Path, fmt: str = DEFAULT) -> Path:
@@ -63,17 +173,31 @@ def report_path(result_path: Path, fmt: str = DEFAULT) -> Path:
     return result_path.with_suffix(FORMATS[fmt].suffix)
 
 
-def report_text(session: Session, lang: str, fmt: str = DEFAULT) -> str:
-    """A session's report, as its answers are now, in a format."""
-    return FORMATS[fmt].write(session_report(session, lang))
+def report_text(session: Session, lang: str, fmt: str = DEFAULT) -> str | bytes:
+    """A session's report, as its answers are now, in a format (Markdown without charts;
+    bytes for a Word document)."""
+    return report_file(session_report(session, lang), fmt)
 
 
-def export(session: Session, lang: str, fmt: str = DEFAULT) -> Path:
-    """Write a session's report beside its result file (an individual's readable by its
-    owner only) and return where."""
+def export(session: Session, lang: str, fmt: str = DEFAULT, charts: bool = True) -> Path:
+    """Write a session's report beside its result file, with its charts (an individual's
+    readable by its owner only), and return where."""
+    return exporter(session, lang, fmt, charts)()
+
+
+def exporter(
+    session: Session, lang: str, fmt: str = DEFAULT, charts: bool = True
+) -> Callable[[], Path]:
+    """`export`, with the answers as they are now, to run later in any thread (drawing the
+    charts takes a second or two)."""
     target = report_path(session.path, fmt)
     if target == session.path:
         raise ValueError(f"{target}: the result file is its own {fmt} export")
     private = session.result.meta.mode == "individual"
-    write_atomic(target, report_text(session, lang, fmt), private=private)
-    return target
+    report = session_report(session, lang)
+    return lambda: write_atomic(target, report_file(report, fmt, target, charts, private), private)
+
+
+def picture_path(result_path: Path, name: str) -> Path:
+    """Where a picture of a screen goes: beside the report's charts, as NAME.svg."""
+    return charts_folder(report_path(result_path)) / f"{name}.svg"

@@ -1,12 +1,17 @@
-"""Safe Markdown pieces: user text escaped so it can never break a table or inject HTML."""
+"""Safe Markdown pieces: user text escaped so it can never break a table or inject HTML;
+links, images, tables, text bars."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import quote
 
 from innoscan.content.visible import visible
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def escape(text: object) -> str:
@@ -20,11 +25,41 @@ def escape(text: object) -> str:
     return visible(flat)  # last: `\x1b` reads the same in the source and rendered
 
 
+def xml_safe(text: str) -> str:
+    """Text without the control characters XML cannot hold (for SVG and Word)."""
+    return _NOT_XML.sub("", text)
+
+
 def link(title: str, url: str | None) -> str:
     """A link from the bank's own data (a source), or the title alone."""
     if not url:
         return escape(title)
     return f"[{escape(title)}](<{url.replace('>', '%3E').replace(' ', '%20')}>)"
+
+
+def image(alt: str, href: str) -> str:
+    """A picture in a file beside the report: `href` relative to it, `alt` its text."""
+    return f"![{escape(alt)}](<{quote(href)}>)"
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A drawn chart as a report shows it: its text alternative, the link to its file, and
+    for a document that holds its pictures (Word), the PNG itself."""
+
+    alt: str
+    href: str
+    png: bytes | None = None
+
+
+def pictures_md(pictures: Mapping[str, Picture] | None, name: str, after: bool = True) -> list[str]:
+    """Chart `name` and its parts (NAME-2, ...) as Markdown images, each a paragraph, to go
+    after the lines before them (or, `after` False, before the lines after them)."""
+    lines: list[str] = []
+    for n, p in (pictures or {}).items():
+        if n == name or n.startswith(f"{name}-"):
+            lines += ["", image(p.alt, p.href)] if after else [image(p.alt, p.href), ""]
+    return lines
 
 
 def table(headers: list[str], rows: list[list[str]], align: str = "") -> list[str]:

@@ -67,8 +67,8 @@ def build_report(
 
 
 def session_report(session: Session, lang: str) -> Report:
-    """The report of a session's answers as they are now."""
-    loaded = LoadedResult(session.result, session.path, session.warnings)
+    """The report of a session's answers as they are now (a copy: later changes stay out)."""
+    loaded = LoadedResult(session.result.model_copy(deep=True), session.path, session.warnings)
     return build_report(session.bank, loaded, lang)
 
 
@@ -132,6 +132,11 @@ def own_type_missing(report: Report, indicator: Indicator) -> str | None:
     return word(
         "org_type.none_published", report.lang, type=word(f"org_type.{own}", report.lang).lower()
     )
+
+
+def short_source(figure: Figure) -> str:
+    """A figure's source as a chart or a narrow screen shows it: 'BZK, persbericht 1-10-2025'."""
+    return figure.source.title.split(":")[0]
 
 
 def headline_figure(report: Report, indicator: Indicator) -> Figure:
@@ -222,17 +227,34 @@ def team_value_text(c: Reading, lang: str) -> str:
 
 def disagreement_rows(report: Report) -> list[tuple[str, str, str]]:
     """(question, the answers given with their counts, the team's answer) per disagreement."""
-    bank, lang, rows = report.bank, report.lang, []
+    return [
+        (title, ", ".join(f"{label} ×{count}" for label, count in given), team)
+        for title, given, team in disagreement_spreads(report)
+    ]
+
+
+def disagreement_spreads(report: Report) -> list[tuple[str, list[tuple[str, int]], str]]:
+    """(question, [(an answer as people read it, how many gave it)], the team's answer) per
+    disagreement, in the bank's order."""
+    bank, lang, spreads = report.bank, report.lang, []
     for item in _disagreements_json(report):
         q = bank.question(item["question"])
-        given = ", ".join(
-            f"{_spread_label(bank, q, key, lang)} ×{count}"
-            for key, count in item["answers"].items()
-        )
+        given = [(_spread_label(bank, q, key, lang), n) for key, n in item["answers"].items()]
         team = item["team"]
         shown = answer_text(bank, q, team, lang) if team is not None else word("merge.open", lang)
-        rows.append((item["title"], given, shown))
-    return rows
+        spreads.append((item["title"], given, shown))
+    return spreads
+
+
+def population_text(report: Report, figure: Figure, mark_own: bool = True) -> str:
+    """Whom a figure counts; that the source does not say its unit, where it does not; and
+    that it is the team's own kind of organisation, where it is."""
+    text = report.bank.text(figure.population, report.lang)
+    if figure.unit == "unstated":
+        text += f" ({word('unit.unstated', report.lang)})"
+    if mark_own and is_own_type(report, figure):
+        text += f" ({word('org_type.yours', report.lang)})"
+    return text
 
 
 def _spread_label(bank: Bank, q: Question, key: str, lang: str) -> str:

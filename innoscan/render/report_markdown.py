@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from innoscan.content.figures import Figure
 from innoscan.locales import word
 from innoscan.render.bank_listing import answer_text
 from innoscan.render.compare_report import target_title
-from innoscan.render.markdown import bar, escape, link, table, whole
+from innoscan.render.markdown import Picture, bar, escape, link, pictures_md, table, whole
 from innoscan.render.report import (
     Report,
     coverage_text,
@@ -21,6 +22,7 @@ from innoscan.render.report import (
     mode_text,
     own_type_missing,
     own_words,
+    population_text,
     reading_sentence,
     report_date,
     section_readings,
@@ -30,14 +32,16 @@ from innoscan.render.report import (
 )
 
 
-def report_markdown(report: Report) -> str:
-    """The report to share: valid CommonMark with GFM tables; user text escaped."""
+def report_markdown(report: Report, pictures: Mapping[str, Picture] | None = None) -> str:
+    """The report to share: valid CommonMark with GFM tables; user text escaped. `pictures`
+    (charts.report_charts, drawn) are shown where their numbers are: the profile after the
+    summary, each section's benchmarks under its heading, the spread by the disagreements."""
     parts = [
         _md_head(report),
-        _md_disagreements(report),
-        _md_summary(report),
+        _md_disagreements(report) + pictures_md(pictures, "disagreements"),
+        _md_summary(report) + pictures_md(pictures, "profile"),
         _md_scores(report),
-        _md_benchmarks(report),
+        _md_benchmarks(report, pictures),
         _md_flags(report),
         _md_actions(report),
         _md_kept(report),
@@ -128,11 +132,12 @@ def _md_scores(report: Report) -> list[str]:
     return lines
 
 
-def _md_benchmarks(report: Report) -> list[str]:
+def _md_benchmarks(report: Report, pictures: Mapping[str, Picture] | None) -> list[str]:
     lang, bank = report.lang, report.bank
     lines = [f"## {word('benchmarks', lang)}", "", word("benchmarks_intro", lang)]
     for section in bank.sections:
         lines += ["", f"### {escape(bank.text(section.title, lang))}", ""]
+        lines += pictures_md(pictures, f"benchmarks-{section.id}", after=False)
         comparisons, skipped = section_readings(report, section.id)
         if not comparisons:
             lines.append(escape(skipped) if skipped else word("no_figure", lang))
@@ -173,17 +178,6 @@ def _md_benchmarks(report: Report) -> list[str]:
         if skipped:
             lines += ["", escape(skipped)]
     return lines
-
-
-def _population(report: Report, figure: Figure) -> str:
-    """Whom the figure counts, escaped; marked where it is the team's own kind of organisation."""
-    lang = report.lang
-    text = escape(report.bank.text(figure.population, lang))
-    if figure.unit == "unstated":
-        text += f" ({word('unit.unstated', lang)})"
-    if is_own_type(report, figure):
-        text += f" (**{word('org_type.yours', lang)}**)"
-    return text
 
 
 def _md_flags(report: Report) -> list[str]:
@@ -304,3 +298,11 @@ def _md_appendix(report: Report) -> list[str]:
 
 def _raw(value: Any) -> str:
     return ", ".join(value) if isinstance(value, list) else str(value)
+
+
+def _population(report: Report, figure: Figure) -> str:
+    """Whom the figure counts, escaped; the team's own kind of organisation marked in bold."""
+    text = escape(population_text(report, figure, mark_own=False))
+    if is_own_type(report, figure):
+        text += f" (**{word('org_type.yours', report.lang)}**)"
+    return text

@@ -12,8 +12,9 @@ from innoscan.content.problems import InputError
 from innoscan.store import system
 
 
-def write_atomic(path: str | Path, text: str, private: bool = False) -> Path:
-    """Write `text` to a temporary file beside `path`, flush it to disk, then rename it.
+def write_atomic(path: str | Path, text: str | bytes, private: bool = False) -> Path:
+    """Write `text` (UTF-8, or bytes as they are) to a temporary file beside `path`, flush it
+    to disk, then rename it.
 
     `private` creates the file readable by its owner only. A symbolic link is written
     through (the file it names is replaced, the link stays); a device, a pipe or a folder is
@@ -30,7 +31,11 @@ def write_atomic(path: str | Path, text: str, private: bool = False) -> Path:
     except OSError as exc:
         raise InputError.single(target, f"cannot be written ({_reason(exc)})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        if isinstance(text, bytes):
+            handle = os.fdopen(fd, "wb")
+        else:
+            handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        with handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

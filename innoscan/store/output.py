@@ -23,14 +23,14 @@ from innoscan.store.atomic import write_atomic
 FORCE = "--force"
 
 
-def write_output(
+def checked_output(
     path: str | Path,
-    text: str,
     force: bool = False,
     inputs: Iterable[Path] = (),
     replace_result: bool = False,
-) -> Path:
-    """Write `text` to `path` for a command's -o, or raise InputError saying why not.
+) -> tuple[Path, bool]:
+    """Where a command's -o may write (a symbolic link's file, with `force`) and whether that
+    is a named pipe; InputError saying why not, before anything is written.
 
     `replace_result` lets a result file be replaced without `force` (merge over the team
     profile it made before); the other checks still hold.
@@ -52,7 +52,7 @@ def write_output(
         target = Path(os.path.realpath(target))
         info = _stat(target)
     if info is None:
-        return write_atomic(target, text)
+        return target, False
     mode = info.st_mode
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode):
         raise InputError.single(target, "is a device: innoscan never writes to one")
@@ -63,14 +63,31 @@ def write_output(
             raise InputError.single(
                 target, f"is a named pipe: not written ({FORCE} writes into it)"
             )
-        with open(target, "w", encoding="utf-8", newline="\n") as pipe:
-            pipe.write(text)
-        return target
+        return target, True
     if not force:
         problem = _kept(target, inputs, replace_result)
         if problem:
             raise InputError.single(target, f"{problem}: not overwritten ({FORCE} replaces it)")
-    return write_atomic(target, text)
+    return target, False
+
+
+def write_output(
+    path: str | Path,
+    text: str | bytes,
+    force: bool = False,
+    inputs: Iterable[Path] = (),
+    replace_result: bool = False,
+) -> Path:
+    """Write `text` to `path` for a command's -o, or raise InputError saying why not."""
+    target, pipe = checked_output(path, force, inputs, replace_result)
+    if not pipe:
+        return write_atomic(target, text)
+    if isinstance(text, bytes):
+        target.write_bytes(text)
+    else:
+        with open(target, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+    return target
 
 
 def _stat(path: Path) -> os.stat_result | None:

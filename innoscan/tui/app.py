@@ -14,6 +14,8 @@ from innoscan.content.bank import Bank
 from innoscan.content.problems import InputError
 from innoscan.locales import languages, word
 from innoscan.render import formats
+from innoscan.render.report import session_report
+from innoscan.store.atomic import write_atomic
 from innoscan.store.lock import REFRESH_EVERY, LockedError
 from innoscan.store.session import ResultsFolder, Session
 from innoscan.tui.keys import KeysInOrder
@@ -130,10 +132,13 @@ class InnoscanApp(KeysInOrder):
         else:
             self.push_screen(SaveCopyScreen(self.active))
 
-    def _deliver(self, text: str, name: str, mime_type: str) -> None:
+    def _deliver(self, content: str | bytes, name: str, mime_type: str) -> None:
         import io
 
-        self.deliver_text(io.StringIO(text), save_filename=name, mime_type=mime_type)
+        if isinstance(content, bytes):
+            self.deliver_binary(io.BytesIO(content), save_filename=name, mime_type=mime_type)
+        else:
+            self.deliver_text(io.StringIO(content), save_filename=name, mime_type=mime_type)
         self.notify(word("tui.downloading", self.lang, name=name))
 
     def _opened(self, open_session, path: Path | None = None):
@@ -208,29 +213,63 @@ class InnoscanApp(KeysInOrder):
             return None
 
     def finish(self, session: Session) -> None:
-        """Mark the result complete, write the report beside it, show the results."""
+        """Mark the result complete, show the results, write the report beside it."""
         try:
             session.finish()
-            target = formats.export(session, self.lang)
         except InputError as exc:
             self.notify(word("tui.save_failed", self.lang, problem=str(exc)), severity="error")
             return
         self._show_results(session)
-        self.notify(word("tui.exported", self.lang, path=self.shown_path(target)), timeout=8)
+        self.export(session)
 
-    def export(self, session: Session) -> None:
+    def export(self, session: Session, fmt: str = formats.DEFAULT) -> None:
+        """Write the report (with its charts) beside the result file, in a thread: drawing
+        the charts takes a second or two."""
+        write = formats.exporter(session, self.lang, fmt)
+
+        def done(target: Path) -> None:
+            self.notify(word("tui.exported", self.lang, path=self.shown_path(target)), timeout=8)
+
+        self._in_thread(write, done)
+
+    def download_report(self, session: Session, fmt: str = formats.DEFAULT) -> None:
+        """Send the report to the browser as a download (in `serve`)."""
+        report = session_report(session, self.lang)
+        name = formats.report_path(session.path, fmt).name
+        mime_type = formats.FORMATS[fmt].mime_type
+        self._in_thread(
+            lambda: formats.report_file(report, fmt),
+            lambda content: self._deliver(content, name, mime_type),
+        )
+
+    def _in_thread(self, work, then) -> None:
+        """`work()` in a thread, then `then(its result)` here; a problem is shown."""
+
+        def run() -> None:
+            try:
+                result = work()
+            except InputError as exc:
+                self.call_from_thread(self.notify, str(exc), severity="error", timeout=15)
+            else:
+                self.call_from_thread(then, result)
+
+        self.run_worker(run, thread=True, group="export")
+
+    def save_picture(self, session: Session, name: str) -> None:
+        """The screen as SVG (for a slide) beside the report's charts; in a browser, sent."""
+        svg = self.export_screenshot(title=f"innoscan · {session.result.meta.team}")
+        target = formats.picture_path(session.path, name)
+        if self.is_web:
+            self._deliver(svg, target.name, "image/svg+xml")
+            return
+        private = session.result.meta.mode == "individual"
         try:
-            target = formats.export(session, self.lang)
-        except InputError as exc:
+            target.parent.mkdir(mode=0o700 if private else 0o777, exist_ok=True)
+            write_atomic(target, svg, private)
+        except (InputError, OSError) as exc:
             self.notify(str(exc), severity="error", timeout=15)
             return
-        self.notify(word("tui.exported", self.lang, path=self.shown_path(target)), timeout=8)
-
-    def download_report(self, session: Session) -> None:
-        """Send the report to the browser as a download (in `serve`)."""
-        text = formats.report_text(session, self.lang)
-        name = formats.report_path(session.path).name
-        self._deliver(text, name, formats.FORMATS[formats.DEFAULT].mime_type)
+        self.notify(word("tui.picture_saved", self.lang, path=self.shown_path(target)), timeout=8)
 
     def shown_path(self, path: Path) -> str:
         """A file as the user may see it: in a browser only its name, never the server's path."""
@@ -290,10 +329,19 @@ class InnoscanApp(KeysInOrder):
             return
         session = screen.session
         if session is not None:
-            yield SystemCommand(
-                word("tui.export", lang), word("tui.export", lang), lambda: self.export(session)
-            )
+            for fmt in formats.FORMATS:
+                yield from self._export_commands(session, fmt)
         yield from screen.palette_commands()
+
+    def _export_commands(self, session: Session, fmt: str):
+        """Export the report in `fmt`, and in a browser download it: from the registry."""
+        what = word(f"format.{fmt}", self.lang)
+        export = word("tui.export", self.lang, format=what)
+        if formats.report_path(session.path, fmt) != session.path:  # toml: the file itself
+            yield SystemCommand(export, export, lambda: self.export(session, fmt))
+        if self.is_web:
+            download = word("tui.download", self.lang, format=what)
+            yield SystemCommand(download, download, lambda: self.download_report(session, fmt))
 
     # ── size ──────────────────────────────────────────────────────────────────────────
 

@@ -204,10 +204,21 @@ async def test_results_show_the_change_since_last_year_and_export(bank, folder):
         change = console.export_text()
         # leadership went from 19.4 to 85
         assert "19" in change and "85" in change and "+66" in change
-        await pilot.press("e")
+        exports = [c.title for c in app.get_system_commands(app.screen) if "Export" in c.title]
+        assert exports == [  # from the registry; toml is the result file itself
+            "Export report: Markdown, with charts beside it (.md)",
+            "Export report: JSON, for scripts (.json)",
+            "Export report: Word, with charts (.docx)",
+        ]
+        await pilot.press("e", "p")  # the report (its charts drawn in a thread), the screen
+        await app.workers.wait_for_complete()
         await pilot.pause()
     report = folder.path_for("Team Data", 2026).with_suffix(".md")
     assert report.read_text(encoding="utf-8").startswith("# Innovation scan: Team Data")
+    charts = report.with_name(f"{report.stem}-charts")
+    assert (charts / "profile.png").is_file() and "profile.png" in report.read_text(encoding="utf-8")
+    picture = (charts / "screen-scores.svg").read_text(encoding="utf-8")
+    assert picture.startswith("<svg") and "Change since 2025" in picture.replace("&#160;", " ")
 
 
 async def test_a_participant_gives_a_name_and_answers_in_a_private_file_of_their_own(bank, folder):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -34,10 +35,12 @@ from innoscan.render.report import (
     mode_text,
     own_type_missing,
     own_words,
+    population_text,
     reading_sentence,
     section_readings,
     session_report,
     share_text,
+    short_source,
     team_value_text,
     when_text,
 )
@@ -56,6 +59,7 @@ class ResultsScreen(BaseScreen):
     BINDINGS = [
         Binding("e", "export", "Export", id="export"),
         Binding("d", "download", "Download", id="download"),
+        Binding("p", "picture", "Picture", id="picture"),
         Binding("f2,ctrl+o", "questions", "Questions", key_display="F2", id="questions"),
         *[
             Binding(str(n), f"tab({n})", "Tabs", show=n == 1, key_display="1-5", id="tab")
@@ -195,32 +199,32 @@ class ResultsScreen(BaseScreen):
             for c in comparisons:
                 yield Static(self._benchmark(report, c), classes="benchmark")
 
-    def _benchmark(self, report: Report, c: Reading) -> Table:
-        """One indicator: its figures (the team's own kind of organisation first, marked),
-        each with its source and note, and the sentence that reads the team beside them."""
+    def _benchmark(self, report: Report, c: Reading) -> Group:
+        """One indicator: each figure as a bar with its share, whom it counts (the team's own
+        kind of organisation first, marked), country, year and source, beside the team's
+        answer; then the sentence that reads the team beside them."""
         bank, lang = report.bank, self.lang
-        table = Table.grid(padding=(0, 1), expand=True)
-        table.add_column(justify="right", width=14, no_wrap=True)
-        table.add_column(ratio=1)
         title = Text(bank.text(c.indicator.title, lang), style="bold")
-        team = team_value_text(c, lang)
-        title.append(f"  ({self.word('your_team').lower()}: {team})", style="not bold")
-        table.add_row("", title)
+        title.append(f"  {self.word('your_team')}: ", style="not bold")
+        title.append(team_value_text(c, lang))
+        table = Table.grid(padding=(0, 1), expand=True)
+        table.add_column(no_wrap=True)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(ratio=1)
         for f in figures_in_order(report, c.indicator):
             n = f" (n = {f.n})" if f.n else ""
-            where = Text(f"{bank.text(f.population, lang)} · {f.country} {when_text(f, lang)}{n}")
-            if is_own_type(report, f):
-                where.append(f"  ◀ {self.word('org_type.yours')}", style="bold")
-            where.append(f"\n{self.word('source')}: {f.source.title}", style="dim")
+            where = f"{f.country} {when_text(f, lang)}{n} · {population_text(report, f)}"
+            where += f" · {short_source(f)}"
             if f.note:
-                where.append(f"\n{self.word('note')}: {bank.text(f.note, lang)}", style="dim")
-            table.add_row(share_text(f, lang), where)
+                where += f"\n{self.word('note')}: {bank.text(f.note, lang)}"
+            style = "bold" if is_own_type(report, f) else "dim"
+            table.add_row(bar(f.value, 20), share_text(f, lang), Text(where, style=style))
         sentence = reading_sentence(report, c, headline_figure(report, c.indicator))
-        table.add_row("", Text(sentence, style="italic"))
+        lines = [title, table, Text(sentence, style="italic")]
         missing = own_type_missing(report, c.indicator)
         if missing:
-            table.add_row("", Text(missing, style="dim"))
-        return table
+            lines.append(Text(missing, style="dim"))
+        return Group(*lines)
 
     # ── risks ─────────────────────────────────────────────────────────────────────────
 
@@ -265,6 +269,11 @@ class ResultsScreen(BaseScreen):
 
     def action_export(self) -> None:
         self.app.export(self.session)
+
+    def action_picture(self) -> None:
+        """The screen as it is now, as an SVG picture for a slide."""
+        tab = self.query_one(TabbedContent).active.removeprefix("tab-")
+        self.app.save_picture(self.session, f"screen-{tab}")
 
     def action_download(self) -> None:
         """In a browser (`serve`): the report as a Markdown file, downloaded."""
