@@ -202,8 +202,8 @@ async def test_results_show_the_change_since_last_year_and_export(bank, folder):
         console = Console(width=80, record=True, file=io.StringIO())
         console.print(app.screen.query_one("#change").content)
         change = console.export_text()
-        # leadership went from 19.4 to 85
-        assert "19" in change and "85" in change and "+66" in change
+        # leadership went from 18.6 to 86.1 (+67.5, shown +68)
+        assert "19  →  86   +68" in change
         await pilot.press("e")
         await pilot.pause()
     report = folder.path_for("Team Data", 2026).with_suffix(".md")
