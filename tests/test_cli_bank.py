@@ -114,7 +114,7 @@ def test_the_bank_listing_says_where_each_question_comes_from(cli):
     data = json.loads(cli("questions", "--json").out)
     origins = {q["id"]: q["origin"] for s in data["sections"] for q in s["questions"]}
     assert origins["activity.factor_employees"] == "danish_barometer"
-    assert origins["roles.methods"] == "innoscan" and origins["leadership.agenda"] == "seed"
+    assert origins["leadership.steering"] == "innoscan" and origins["leadership.agenda"] == "seed"
 
 
 def test_the_answer_sheet_takes_the_kind_of_organisation_or_says_how_to_add_it(cli):

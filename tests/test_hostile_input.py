@@ -71,9 +71,9 @@ def test_a_when_30_deep_is_still_a_bank(cli, mini_bank):
 @pytest.mark.parametrize("value", ["nan", "inf", "-inf", "+nan"])
 def test_numbers_that_are_not_finite_are_refused_in_a_result_file(cli, tmp_path, value):
     path = tmp_path / "r.toml"
-    path.write_text(result_text(**{"activity.count": value}), encoding="utf-8")
+    path.write_text(result_text(**{"leadership.vision": value}), encoding="utf-8")
     line = one_line(cli("report", path))
-    assert line.startswith(f"innoscan: {path}: answers.activity.count: not a valid answer")
+    assert line.startswith(f"innoscan: {path}: answers.leadership.vision: not a valid answer")
     assert value.lstrip("+-") in line
     lines(cli("merge", path, path, "-o", tmp_path / "team.toml"))
     assert not (tmp_path / "team.toml").exists()

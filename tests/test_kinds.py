@@ -194,7 +194,7 @@ def test_each_kind_s_words():
     assert Q["did"].answer_text(BANK, DONT_KNOW, "en") == "don't know"
     assert Q["blame"].listing_lines(BANK, "en")[-1] == "[reverse-scored]"
     assert Q["who"].listing_lines(BANK, "en")[:2] == ["(choose up to 2)", "[ ] 1. A"]
-    assert Q["count"].listing_lines(BANK, "en") == ["a number ≥ 0"]
+    assert Q["count"].listing_lines(BANK, "en") == ["a number 0-1000"]
     assert Q["did"].sheet_text(BANK, "en") == '"yes" or "no", or "dont_know"'
     assert Q["who"].plain_lines(BANK, "en")[-1] == "At most 2 choices."
     assert Q["note"].plain_lines(BANK, "en") == []

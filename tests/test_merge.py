@@ -17,14 +17,12 @@ FIVE = {
         "leadership.vision": 1,
         "last_mile.owner": "no",
         "collaboration.partners": ["knowledge", "citizens"],
-        "activity.count": 2,
     },
     "B": {
         "activity.products": "yes",
         "leadership.vision": 5,
         "last_mile.owner": "yes",
         "collaboration.partners": ["knowledge"],
-        "activity.count": 3,
     },
     "C": {
         "activity.products": "no",
@@ -72,10 +70,9 @@ def test_team_answer_per_kind(bank, tmp_path):
     profile = merge(bank, individuals(bank, tmp_path)).result
     # likert 1, 5, 4, 4, 3: median 4; yes/no: 3 yes of 4 real answers (E don't know): yes;
     # owner 2 yes, 2 no: a tie, left open; partners: knowledge by 3 of 5 (>= half), citizens
-    # by 2 of 5 (not); number 2 and 3: median 2.5 (A and B only answered it).
+    # by 2 of 5 (not). Numbers: test_numbers_merge_to_their_median (the mini bank).
     assert profile.answers == {
         "activity.products": "yes",
-        "activity.count": 2.5,
         "activity.underway": "yes",
         "leadership.vision": 4,
         "collaboration.partners": ["knowledge"],
@@ -134,18 +131,34 @@ def test_different_years_are_refused_or_forced_with_a_warning(bank, tmp_path):
     assert merged.warnings == ["merged anyway: different years: 2025, 2026"]
 
 
-def test_two_of_three_is_a_majority_and_whole_medians_stay_whole(bank, tmp_path):
+def test_two_of_three_is_a_majority(bank, tmp_path):
     answers = {
-        "A": {"leadership.strategy": "paper", "activity.products": "yes", "activity.count": 1},
-        "B": {"leadership.strategy": "paper", "activity.products": "yes", "activity.count": 1},
+        "A": {"leadership.strategy": "paper", "activity.products": "yes"},
+        "B": {"leadership.strategy": "paper", "activity.products": "yes"},
         "C": {"leadership.strategy": "developing", "activity.products": "yes"},
     }
     profile = merge(bank, individuals(bank, tmp_path, answers)).result
     assert profile.answers["leadership.strategy"] == "paper"
     assert profile.merge.disagreements == []
-    assert profile.answers["activity.count"] == 1 and isinstance(
-        profile.answers["activity.count"], int
-    )
+
+
+def test_numbers_merge_to_their_median_and_whole_medians_stay_whole(mini_bank, tmp_path):
+    """The built-in bank has no number question since 2026.2; the mini bank's beta.count."""
+    mini = load_bank(mini_bank)
+
+    def merged(counts: dict[str, int | None], folder: Path):
+        loaded = []
+        folder.mkdir()
+        for name, count in counts.items():
+            result = Result.new(mini, "T", 2026, "en", mode="individual", respondent=name)
+            result.answers.update({} if count is None else {"beta.count": count})
+            result.save(folder / f"{name}.toml")
+            loaded.append(load_result(folder / f"{name}.toml", mini))
+        return merge(mini, loaded).result.answers["beta.count"]
+
+    assert merged({"A": 2, "B": 3, "C": None}, tmp_path / "a") == 2.5  # A and B answered it
+    whole = merged({"A": 1, "B": 1, "C": None}, tmp_path / "b")
+    assert whole == 1 and isinstance(whole, int)
 
 
 def test_exclusive_none_and_max_choices_survive_the_majority(bank, tmp_path):

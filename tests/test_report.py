@@ -154,7 +154,7 @@ def test_json_report_shape(cli, bank, tmp_path):
         "not_applicable": 0,
         "to_settle": None,
     }
-    assert data["index"] == 17.4
+    assert data["index"] == 17.8  # worked out in test_scoring_and_flags
     assert data["success_factor_reasons"]["roles"] == {
         "decided_by": [
             {"question": "roles.lead", "answer": "dont_know", "answer_text": "don't know"},

@@ -43,12 +43,22 @@ def test_an_old_wallet_answer_is_read_as_benefits_where_its_meaning_is_clear(fil
     bank = load_bank()
     shared = load_result(files / "team_2026.toml", bank)  # "shared": the same option today
     assert shared.result.answers["last_mile.benefits"] == "shared"
-    assert shared.unknown == [] and "last_mile.wallet" in shared.read_as
+    assert "last_mile.wallet" not in shared.unknown and "last_mile.wallet" in shared.read_as
     assert any("read as last_mile.benefits" in w for w in shared.warnings)
     other = load_result(files / "team_2025.toml", bank)  # "other": the public or a non-investor?
     assert "last_mile.benefits" not in other.result.answers
-    assert other.unknown == ["last_mile.wallet"]
+    assert "last_mile.wallet" in other.unknown
     assert other.result.answers["last_mile.wallet"] == "other"  # kept in the record
+
+
+def test_answers_to_questions_no_longer_asked_stay_in_the_file_and_are_listed(cli, files):
+    """Bank 2026.2 asks fewer questions (changes.toml); 2026.1's answers to them are kept."""
+    gone = {"activity.count", "leadership.budget", "roles.methods", "climate.blame"}
+    loaded = load_result(files / "team_2025.toml", load_bank())
+    assert gone <= set(loaded.unknown) and gone <= set(loaded.result.answers)
+    md = cli("report", files / "team_2025.toml", "--lang", "en").out
+    listed = md.split("belong to questions this bank no longer has")[1].split("## ")[0]
+    assert all("| " + q.replace("_", "\\_") + " |" in listed for q in gone)  # Markdown-escaped
 
 
 def test_two_2026_1_years_compare(cli, files):

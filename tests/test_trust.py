@@ -86,22 +86,26 @@ def test_a_counts_as_answer_that_would_raise_a_score_is_refused(mini_bank):
 
 
 def test_no_lead_and_no_unit_is_not_present_whatever_the_mean(bank):
+    # a lab the team does not use, a fund, calls, innovation days and specialists:
+    # (0 + 40 + 100 + 100 + 100 + 30 + 30 + 40) / 6 = 440 / 6 = 73.3, but no lead and no unit
+    # the team works with
     answers = {
         "roles.lead": "no",
-        "roles.unit": "none",
+        "roles.unit": "exists",
         "roles.budget": "yes",
         "roles.calls": "yes",
         "roles.days": "yes",
         "roles.specialists": ["data", "design", "legal"],
-        "roles.methods": 5,
     }
     roles = factor(bank, answers, "roles")
-    assert roles.score == 71.4 and roles.status == "partly" and roles.held_down
+    assert roles.score == 73.3 and roles.status == "partly" and roles.held_down
     assert factor_reason(bank, roles, "en") == (
-        "Innovation role: no; Catalyst unit or lab: No (needed for present)"
+        "Innovation role: no; Catalyst unit or lab: Yes, but our team does not use it "
+        "(needed for present)"
     )
     assert factor_reason(bank, roles, "nl") == (
-        "Innovatierol: nee; Aanjaagunit of lab: Nee (nodig voor aanwezig)"
+        "Innovatierol: nee; Aanjaagunit of lab: Ja, maar ons team maakt er geen gebruik van "
+        "(nodig voor aanwezig)"
     )
     assert factor(bank, {**answers, "roles.lead": "yes"}, "roles").status == "present"
 
@@ -268,7 +272,8 @@ def test_a_merged_profile_says_so_and_counts_what_is_still_to_settle(cli, bank, 
     assert cli("merge", *paths, "-o", tmp_path / "team.toml").code == 0
     md = cli("report", tmp_path / "team.toml").out
     assert "| Answered by | 2 respondents, merged |" in md
-    assert "| Innovation roles and units | 96 | ██████████ | 6 of 7 · 1 to settle |" in md
+    # the lead is left open (1 yes, 1 no); unit, budget, calls, days and specialists 100 each
+    assert "| Innovation roles and units | 100 | ██████████ | 5 of 6 · 1 to settle |" in md
     data = json.loads(cli("report", tmp_path / "team.toml", "--format", "json").out)
     assert data["scores"]["last_mile"]["to_settle"] == 1
     assert data["success_factor_reasons"]["roles"]["to_settle"] == 1

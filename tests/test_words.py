@@ -17,8 +17,8 @@ from processes import run_process
 from test_plain import lines_for
 
 from innoscan.content.figures import ORG_TYPES, Figure
-from innoscan.content.kinds import Origin
-from innoscan.content.loader import builtin_bank_dir, load_bank
+from innoscan.content.kinds import QUESTION_KINDS, Origin
+from innoscan.content.loader import builtin_bank_dir
 from innoscan.content.risks import Severity
 from innoscan.content.scoring_rules import FactorStatus
 from innoscan.locales import DEFAULT, LANGUAGES, builtin, placeholders
@@ -64,7 +64,7 @@ def _binding_actions() -> set[str]:
 
 # Keys built in code (f"factor.{status}"): the prefix, and every suffix it can get.
 DYNAMIC = {
-    "kind.": tuple({q.kind for q in load_bank().questions}),
+    "kind.": tuple(QUESTION_KINDS),  # every kind a bank may use, not only the built-in one's
     "status.": _literals(Status) + _literals(Action.model_fields["status"].annotation),
     "mode.": _literals(Meta.model_fields["mode"].annotation),
     "factor.": _literals(FactorStatus),

@@ -17,6 +17,7 @@ from innoscan.render.report import (
     disagreement_spreads,
     factor_title,
     population_text,
+    section_readings,
     share_text,
     short_source,
     team_value_text,
@@ -153,8 +154,7 @@ def benchmark_charts(report: Report) -> list[Chart]:
                 ),
                 [_figure_row(report, f) for f in c.indicator.figures],
             )
-            for c in report.readings
-            if c.indicator.section == section.id
+            for c in section_readings(report, section.id)[0]  # those that apply, as the report
         ]
         if groups:
             panel = Panel(word("chart.benchmarks", lang), groups, axis=word("chart.share", lang))

@@ -48,7 +48,7 @@ async def test_compare_two_years_from_the_start_screen(bank, folder):
         await pilot.pause()
         source = app.screen.query_one("#compare-view").source
         assert "# Comparison: Team Data, 2025-2026" in source
-        assert "| Innovation roles and units | 12 | 96 | +84 |" in source
+        assert "| Innovation roles and units | 10 | 100 | +90 |" in source
         await pilot.press("escape")
         assert not isinstance(app.screen, CompareScreen)
 

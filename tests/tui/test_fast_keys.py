@@ -5,9 +5,13 @@ typed on, or visibly refused. And a number field never saves a number that was n
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+import pytest
 from textual import events
 
+from innoscan.content.loader import load_bank
+from innoscan.store.result import load_result
 from innoscan.tui.app import make_app
 
 SIZE = (80, 24)
@@ -34,7 +38,7 @@ async def test_keys_typed_with_no_pause_land_on_their_own_questions(team_app, on
     app = team_app()
     # typed before the first question is on screen, and on through eleven questions
     burst(app, "y", "pagedown", "1", "pagedown", "n", "pagedown", "3", "enter")
-    burst(app, "4", "5", "backspace", "2", "pagedown", "a", "b", "enter", "2", "enter")
+    burst(app, "a", "b", "c", "backspace", "enter", "2", "enter")
     burst(app, "1", "3", "pagedown", "1", "pagedown", "2", "enter", "down", "enter")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -45,7 +49,6 @@ async def test_keys_typed_with_no_pause_land_on_their_own_questions(team_app, on
         "activity.services": "yes",
         "activity.processes": "no",
         "activity.interaction": "dont_know",
-        "activity.count": 42,
         "activity.latest": "ab",
         "activity.novelty": values(app, "activity.novelty")[1],
         "activity.initiators": [values(app, "activity.initiators")[i] for i in (0, 2)],
@@ -56,17 +59,36 @@ async def test_keys_typed_with_no_pause_land_on_their_own_questions(team_app, on
     assert result.notes == {}
 
 
-async def test_keys_typed_while_a_typed_question_comes_up_go_into_its_field(team_app, on_disk):
-    app = team_app()
+MINI = load_bank(Path(__file__).parents[1] / "fixtures" / "mini_bank")  # it has a number
+TO_COUNT = ("y", "pagedown", "1", "pagedown", "1", "pagedown", "4", "pagedown", "4", "pagedown")
+
+
+@pytest.fixture
+def mini_app(folder):
+    def make():
+        return make_app(MINI, "en", folder, team="Team Data", year=2026)
+
+    return make
+
+
+@pytest.fixture
+def mini_on_disk(folder):
+    return lambda: load_result(folder.path_for("Team Data", 2026), MINI).result
+
+
+async def test_keys_typed_while_a_typed_question_comes_up_go_into_its_field(
+    mini_app, mini_on_disk
+):
+    app = mini_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("y", "pagedown", "n", "pagedown", "n", "pagedown", "n", "ctrl+q")
-    again = team_app()  # resumes at the number of innovations: its field must take the keys
-    burst(again, "7", "pagedown", *"first", "pagedown")
+        await pilot.press(*TO_COUNT, "ctrl+q")
+    again = mini_app()  # resumes at the number: its field must take the keys
+    burst(again, "7", "pagedown", *"first")
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert again.screen.question.id == "activity.novelty"
-    assert on_disk().answers["activity.count"] == 7
-    assert on_disk().answers["activity.latest"] == "first"
+        assert again.screen.question.id == "beta.note"
+    assert mini_on_disk().answers["beta.count"] == 7
+    assert mini_on_disk().answers["beta.note"] == "first"
 
 
 async def test_keys_typed_on_from_the_start_screen_land_on_the_first_questions(
@@ -83,43 +105,43 @@ async def test_keys_typed_on_from_the_start_screen_land_on_the_first_questions(
 
 
 async def test_a_number_out_of_range_is_not_saved_and_keeps_the_team_on_the_question(
-    team_app, on_disk
+    mini_app, mini_on_disk
 ):
-    app = team_app()
+    app = mini_app()
     async with app.run_test(size=SIZE) as pilot:
         bells, notices = [], []
         app.bell = lambda: bells.append(1)
         app.notify = lambda message, **_: notices.append(message)
-        await pilot.press("y", *["pagedown"] * 4)
-        assert app.screen.question.id == "activity.count"
+        await pilot.press(*TO_COUNT)
+        assert app.screen.question.id == "beta.count"
         await pilot.press(*"1500")  # at most 1000
         assert "above the maximum 1000" in str(app.screen.query_one("#problem").render())
-        assert "activity.count" not in on_disk().answers  # not the 150 typed on the way
+        assert "beta.count" not in mini_on_disk().answers  # not the 150 typed on the way
         await pilot.press("pagedown")
         await pilot.pause()
-        assert app.screen.question.id == "activity.count"  # refused, and visibly
+        assert app.screen.question.id == "beta.count"  # refused, and visibly
         assert bells
         assert notices == [
             "Still on this question: 1500 is above the maximum 1000. Correct the answer, or "
             "empty the field to leave it open."
         ]
         await pilot.press("enter", "pageup")
-        assert app.screen.question.id == "activity.count"
-        assert "activity.count" not in on_disk().answers
+        assert app.screen.question.id == "beta.count"
+        assert "beta.count" not in mini_on_disk().answers
         await pilot.press("backspace", "pagedown")
-        assert app.screen.question.id == "activity.latest"
-    assert on_disk().answers["activity.count"] == 150
+        assert app.screen.question.id == "beta.note"
+    assert mini_on_disk().answers["beta.count"] == 150
 
 
-async def test_a_number_that_is_no_number_leaves_the_answer_there_was(team_app, on_disk):
-    app = team_app()
+async def test_a_number_that_is_no_number_leaves_the_answer_there_was(mini_app, mini_on_disk):
+    app = mini_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("y", *["pagedown"] * 4, "1", "2", "pagedown", "pageup")
-        assert on_disk().answers["activity.count"] == 12
+        await pilot.press(*TO_COUNT, "1", "2", "pagedown", "pageup")
+        assert mini_on_disk().answers["beta.count"] == 12
         await pilot.press("backspace", "backspace", *"1e400")  # "1" on the way, then no number
         assert "is not a number" in str(app.screen.query_one("#problem").render())
-        assert on_disk().answers["activity.count"] == 12
+        assert mini_on_disk().answers["beta.count"] == 12
         await pilot.press("pagedown")
-        assert app.screen.question.id == "activity.count"
+        assert app.screen.question.id == "beta.count"
         await pilot.press("ctrl+q")  # quitting keeps the answer there was, not the "1"
-    assert on_disk().answers["activity.count"] == 12
+    assert mini_on_disk().answers["beta.count"] == 12

@@ -6,12 +6,17 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
+from innoscan.content.loader import load_bank
+from innoscan.store.result import load_result
+from innoscan.tui.app import make_app
 from innoscan.tui.screens.question import QuestionScreen
 from innoscan.tui.screens.results import ResultsScreen
 from innoscan.tui.screens.review import ReviewScreen
 
 SIZE = (80, 24)
+HERE = Path(__file__).parent
 
 
 def current(app):
@@ -80,20 +85,25 @@ async def test_pagedown_works_from_the_notes_and_notes_are_saved(team_app, on_di
         assert current(app) == "activity.services"
 
 
-async def test_number_field_rejects_non_numbers_visibly(team_app, on_disk):
-    app = team_app()
+async def test_number_field_rejects_non_numbers_visibly(folder):
+    mini = load_bank(HERE.parent / "fixtures" / "mini_bank")  # the built-in bank has no number
+    app = make_app(mini, "en", folder, team="Team Data", year=2026)
+
+    def on_disk():
+        return load_result(folder.path_for("Team Data", 2026), mini).result
+
     async with app.run_test(size=SIZE) as pilot:
-        await page_to(pilot, "activity.count")
+        await page_to(pilot, "beta.count")
         await pilot.press("a", "b")
         problem = str(app.screen.query_one("#problem").render())
         assert "'ab' is not a number" in problem
-        assert "activity.count" not in on_disk().answers
+        assert "beta.count" not in on_disk().answers
         await pilot.press("backspace", "backspace", *"1,000")  # a thousand, or one?
         problem = str(app.screen.query_one("#problem").render())
         assert "'1,000' could mean a thousand or a decimal" in problem
-        assert "activity.count" not in on_disk().answers  # not the "1" typed on the way
+        assert "beta.count" not in on_disk().answers  # not the "1" typed on the way
         await pilot.press(*["backspace"] * 5, "1", "2")
-        assert on_disk().answers["activity.count"] == 12
+        assert on_disk().answers["beta.count"] == 12
         assert str(app.screen.query_one("#problem").render()) == ""
 
 
@@ -102,13 +112,13 @@ async def test_overview_jumps_to_any_question(team_app, on_disk):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f2")
         listing = app.screen.query_one("#overview-list")
-        listing.highlighted = listing.get_option_index("climate.blame")
+        listing.highlighted = listing.get_option_index("climate.failures_open")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
-        assert current(app) == "climate.blame"
+        assert current(app) == "climate.failures_open"
         await pilot.press("5")
-        assert on_disk().answers == {"climate.blame": 5}
+        assert on_disk().answers == {"climate.failures_open": 5}
 
 
 async def test_quit_and_resume_at_first_open_question(team_app, on_disk):
