@@ -59,8 +59,8 @@ def memory_mib(pids: list[int]) -> tuple[float, float]:
     return rss / 1024, pss / 1024
 
 
-async def one(base: str) -> tuple[Participant, float]:
-    participant = Participant(base)
+async def one(base: str, code: str | None) -> tuple[Participant, float]:
+    participant = Participant(base, code=code)
     start = time.perf_counter()
     await participant.open_page()
     await participant.connect()
@@ -78,7 +78,7 @@ async def measure(count: int) -> dict:
     base = f"http://127.0.0.1:{port}"
     try:
         begin = time.perf_counter()
-        joined = await asyncio.gather(*(one(base) for _ in range(count)))
+        joined = await asyncio.gather(*(one(base, server.code) for _ in range(count)))
         all_in = time.perf_counter() - begin
         participants = [p for p, _ in joined]
         for p in participants:

@@ -195,7 +195,7 @@ def test_a_report_to_a_code_page_terminal_is_exit_0(tmp_path):
 def test_the_port_probe_on_windows_shares_no_port_and_finds_one_in_use(on_windows):
     import socket
 
-    from innoscan.serve.server import _can_listen
+    from innoscan.serve.workshop import _can_listen
 
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

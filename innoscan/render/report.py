@@ -125,7 +125,7 @@ def disagreement_rows(report: Report) -> list[tuple[str, str, str]]:
     for item in _disagreements_json(report):
         q = bank.question(item["question"])
         given = ", ".join(
-            f"{_spread_label(bank, q, key, lang)} ×{count}"
+            f"{spread_label(bank, q, key, lang)} ×{count}"
             for key, count in item["answers"].items()
         )
         team = item["team"]
@@ -134,7 +134,7 @@ def disagreement_rows(report: Report) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _spread_label(bank: Bank, q: Question, key: str, lang: str) -> str:
+def spread_label(bank: Bank, q: Question, key: str, lang: str) -> str:
     """A counted answer ('4', 'yes', an option id) as people read it."""
     return answer_text(bank, q, q.tally_answer(key), lang)
 
