@@ -91,17 +91,17 @@ class RoomReader:
     def __init__(self, bank: Bank, folder: ResultsFolder, team: str, year: int) -> None:
         self.bank, self.folder, self.year = bank, folder, year
         self.team = team_key(team)
-        self._read: dict[Path, tuple[tuple[int, int], LoadedResult | None]] = {}
+        self._read: dict[Path, tuple[tuple[int, ...], LoadedResult | None]] = {}
 
     def read(self) -> tuple[list[LoadedResult], bool]:
         """(the results, whether anything changed since the last time)."""
-        seen: dict[Path, tuple[tuple[int, int], LoadedResult | None]] = {}
+        seen: dict[Path, tuple[tuple[int, ...], LoadedResult | None]] = {}
         for path in sorted(self.folder.path.glob(f"*-{self.year}{INDIVIDUAL}*.toml")):
             try:
                 info = path.stat()
             except OSError:
                 continue
-            stamp = (info.st_mtime_ns, info.st_size)
+            stamp = (info.st_ino, info.st_mtime_ns, info.st_size)  # a save is a new file
             earlier = self._read.get(path)
             seen[path] = earlier if earlier and earlier[0] == stamp else (stamp, self._load(path))
         changed = _stamps(seen) != _stamps(self._read)

@@ -66,8 +66,6 @@ class Workshop:
     def run_lines(self) -> int:
         """Serve until Ctrl+C; say where to go (and, beyond loopback, who can reach it)."""
         w = self.lang
-        if sys.stdout.isatty():
-            print(ansi(self.qr()), end="", flush=True)
         if is_loopback(self.host):
             print(word("serve.local", w, url=self.addresses[0]), flush=True)
         else:
@@ -77,6 +75,8 @@ class Workshop:
             print(word("serve.warning", w), flush=True)
         print(word("serve.folder", w, path=self.folder.path), flush=True)
         print(word("serve.stop", w), flush=True)
+        if sys.stdout.isatty():  # last, so that it is all on the screen: the code, beneath it
+            print(ansi(self.qr()) + self.addresses[0], flush=True)  # the address it holds
         try:
             self.server.serve()
         except OSError as exc:

@@ -10,6 +10,9 @@ the whole width.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -74,6 +77,9 @@ class RoomScreen(BaseScreen):
     def on_mount(self) -> None:
         self.update_picture(force=True)
         self.set_interval(self.REFRESH_EVERY, self.update_picture)
+        with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
+            # a request to stop (SIGTERM; not on Windows) quits as Ctrl+Q: the server stops
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.app.exit)
 
     def update_picture(self, force: bool = False) -> None:
         """Read the folder again; redraw when anything changed (new answers, people)."""
@@ -87,6 +93,7 @@ class RoomScreen(BaseScreen):
         if changed or force:
             self.picture = room_picture(self.app.bank, loaded)
         summary = self.word("room.summary", joined=self.picture.joined, connected=connected)
+        summary = f"{visible(self.room.team)} · {self.room.year}\n{summary}"
         if not self.query_one("#join").display:
             summary += f" · {self.room.address}"
         self.query_one("#room-summary", Static).update(summary)
@@ -132,11 +139,11 @@ class PictureLines:
         yield Text(screen.word("room.questions"), style="bold")
         for item in picture.shown:
             q = bank.question(item.question_id)
-            title = Text("\n" + bank.text(q.title, lang), style="bold")
-            title.append(" · " + screen.word("room.answered", n=item.answered), style="not bold")
+            yield Text("\n" + bank.text(q.title, lang), style="bold")
+            counted = Text().append(screen.word("room.answered", n=item.answered), style="dim")
             if item.disagree:
-                title.append(" · " + screen.word("room.differs"), style="bold reverse")
-            yield title
+                counted.append(" · ").append(screen.word("room.differs"), style="bold reverse")
+            yield counted
             rows = [
                 (spread_label(bank, q, key, lang), n / item.answered, f"{n:4}")
                 for key, n in item.counts.items()
@@ -149,7 +156,7 @@ class PictureLines:
 def _bars(rows: list[tuple[str, float, str]], width: int) -> RenderResult:
     """A line per row: its label, a bar for its share (0-1), and its number."""
     longest = max((len(label) for label, _, _ in rows), default=0)
-    label_width = min(longest, max(8, width * 2 // 5))
+    label_width = min(longest, max(8, width // 2))
     bar_width = max(4, width - label_width - 7)
     for label, share, number in rows:
         shown = label if len(label) <= label_width else label[: label_width - 1] + "…"
