@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -64,6 +65,18 @@ def memory_mib(pids: list[int]) -> tuple[float, float]:
     return rss / 1024, pss / 1024
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time used so far by `pids` (from /proc), in seconds."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 async def one(base: str, code: str | None, delay: float) -> tuple[Participant, float, float]:
     """A participant who opens the page after `delay`: (them, wait for the first screen,
     wait from Enter to the first question)."""
@@ -90,10 +103,13 @@ async def measure(count: int, within: float) -> dict:
     idle_rss, idle_pss = memory_mib(family(server.pid))
     base = f"http://127.0.0.1:{port}"
     step = within / count
+    load = os.getloadavg()[0]
     try:
+        cpu_before = cpu_seconds(family(server.pid))
         begin = time.perf_counter()
         joined = await asyncio.gather(*(one(base, server.code, i * step) for i in range(count)))
         all_in = time.perf_counter() - begin
+        cpu = cpu_seconds(family(server.pid)) - cpu_before
         participants = [p for p, _, _ in joined]
         for p in participants:
             await p.type("1")
@@ -111,6 +127,8 @@ async def measure(count: int, within: float) -> dict:
     return {
         "listening": listening,
         "all_in": all_in,
+        "cpu": cpu,
+        "load": load,
         "first": (statistics.median(firsts), max(firsts)),
         "question": (statistics.median(questions), max(questions)),
         "total": (statistics.median(totals), max(totals)),
@@ -129,9 +147,10 @@ if __name__ == "__main__":
     count, within = args.participants, args.within
     m = asyncio.run(measure(count, within))
     how = f"within {within:g} s" if within else "at the same moment"
-    print(f"Measured {machine()}")
+    print(f"Measured {machine()}; load average before: {m['load']:.1f}")
     print(f"server listening after {m['listening']:.2f} s; idle: RSS {m['idle'][0]:.0f} MiB")
     print(f"{count} participants opening the page {how}; all in after {m['all_in']:.1f} s")
+    print(f"  CPU time of serve and its processes: {m['cpu'] / count:.2f} s per participant")
     for name, key in (
         ("opening the page to the first screen", "first"),
         ("Enter on the name to the first question", "question"),
