@@ -296,3 +296,36 @@ async def test_stopping_with_a_participant_connected_takes_under_2_s_and_says_so
     [saved] = results(folder)
     assert tomllib.loads(saved.read_text())["answers"] == {"activity.products": "yes"}
     assert not list(folder.glob("*.lock"))  # the app closed itself: not killed
+
+
+async def test_each_participants_app_is_forked_from_the_warm_process(server):
+    """The server starts one warm process (`run ... --warm`); a browser's app is a copy of
+    it, not a new Python: it starts in a fraction of the time (benchmarks/)."""
+    import psutil
+
+    base, _, proc = server
+    deadline = asyncio.get_running_loop().time() + 30
+    while True:
+        warm = [p for p in psutil.Process(proc.pid).children() if "--warm" in p.cmdline()]
+        if warm or asyncio.get_running_loop().time() > deadline:
+            break
+        await asyncio.sleep(0.1)
+    [warm_process] = warm
+    await asyncio.sleep(1)  # ready: it has read the bank
+    eve = Participant(base, code=proc.code)
+    try:
+        await ann_says_yes(eve)
+        [app] = warm_process.children()
+        assert app.cmdline() == warm_process.cmdline()  # a copy of it, not a new command
+    finally:
+        await eve.close()
+    app.wait(10)  # the browser went: its app ended
+
+
+async def test_without_a_warm_process_apps_start_anew():
+    """A warm process that cannot start (it ends at once) is said, and no app is forked."""
+    from innoscan.serve.warm import WarmStarter
+
+    starter = WarmStarter("exit 3", {})
+    assert await starter.start() is False
+    assert await starter.spawn("p-1", {}) is None

@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import gc
 import json
+import logging
 import os
 import signal
 import socket
@@ -128,7 +129,7 @@ class ForkedProcess:
 
     async def wait(self) -> int:
         while self.returncode is None:
-            if not _exists(self.pid):
+            if not system.alive(self.pid):
                 self.returncode = 0
                 break
             await asyncio.sleep(0.05)
@@ -146,16 +147,6 @@ async def _reader(loop: asyncio.AbstractEventLoop, fd: int) -> asyncio.StreamRea
         lambda: asyncio.StreamReaderProtocol(reader, loop=loop), os.fdopen(fd, "rb", buffering=0)
     )
     return reader
-
-
-def _exists(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 class WarmStarter:
@@ -196,6 +187,9 @@ class WarmStarter:
         else:
             ours.close()
             self.close()
+            logging.getLogger("innoscan.serve").warning(
+                "the warm process did not start: each participant's app starts anew (slower)"
+            )
         return self.socket is not None
 
     async def spawn(self, participant: str, environment: dict[str, str]) -> ForkedProcess | None:
@@ -239,8 +233,6 @@ class WarmStarter:
             self.socket.close()
             self.socket = None
         if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
+            self.process.terminate()  # it ends at once (or on its own, its socket closed)
             with contextlib.suppress(subprocess.TimeoutExpired):
-                self.process.wait(1)
-            if self.process.poll() is None:
-                self.process.kill()
+                self.process.wait(0.2)

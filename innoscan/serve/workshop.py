@@ -12,6 +12,7 @@ import contextlib
 import socket
 import sys
 import threading
+import time
 
 from innoscan.content.problems import InputError
 from innoscan.locales import word
@@ -93,11 +94,24 @@ class Workshop:
 
     # ── the server in a thread, while the room view shows ─────────────────────────────
 
-    def start(self) -> None:
-        """Serve in a thread, quietly (the room view on the terminal shows who is here)."""
+    def start(self, within: float = 10.0) -> None:
+        """Serve in a thread, quietly (the room view on the terminal shows who is here);
+        return once it listens, or say why it cannot."""
         self.server.say = None
         self.thread = threading.Thread(target=self._serve, name="innoscan-serve", daemon=True)
         self.thread.start()
+        probe = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(self.host, self.host)
+        deadline = time.monotonic() + within
+        while self.failed is None and time.monotonic() < deadline:
+            try:
+                socket.create_connection((probe, self.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        self.server.stop_soon()
+        self.thread.join(STOP_WITHIN * 2)
+        self.thread = None
+        raise self._cannot_listen(self.failed or TimeoutError("the server did not start"))
 
     def _serve(self) -> None:
         try:
@@ -106,7 +120,7 @@ class Workshop:
             self.failed = exc
 
     def stop(self) -> None:
-        """Stop the server (every participant's app saves and closes), wait for it, say so."""
+        """Stop the server (every participant's app saves and closes) and wait for it."""
         if self.thread is None:
             return
         self.server.stop_soon()
