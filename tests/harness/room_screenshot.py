@@ -7,7 +7,8 @@ an xterm under Xvfb shows that tmux session, ImageMagick's `import` takes a scre
 zbar's `zbarimg` decodes the QR code in it, which must be the address written beneath it.
 Then participants join with that address over the websocket (as a browser does) and answer,
 the room view is photographed as it updates, M merges and the disagreements open to settle.
-The same for `serve --plain` (the QR code printed, lines beneath). Screenshots land in DIR:
+The same for `serve --plain` (the QR code printed, lines beneath) and under NO_COLOR, in
+Dutch. Screenshots land in DIR:
 look at them. Needs: apt-get install tmux xvfb xterm imagemagick zbar-tools fonts-dejavu-core
 """
 
@@ -27,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parents[1]))
 from serve_client import Participant, free_port  # noqa: E402
 
-NEEDED = ["tmux", "Xvfb", "xterm", "import", "zbarimg"]
+NEEDED = ["tmux", "Xvfb", "xterm", "import", "convert", "zbarimg"]
 SOCKET = f"innoscan-room-{os.getpid()}"
 
 
@@ -102,6 +103,14 @@ def check_qr(screen: Screen, picture: Path) -> str:
     print(f"on the screen: {shown}\nzbarimg reads: {found}")
     if found != [shown]:
         raise SystemExit("the QR code does not decode to the address shown")
+    photo = picture.with_name(picture.stem + "-as-a-photo.png")  # a phone across the room
+    subprocess.run(
+        ["convert", str(picture), "-resize", "35%", "-blur", "0x1.2", "-rotate", "6", str(photo)],
+        check=True,
+    )
+    print(f"as a photo (a third of the size, blurred, tilted): {decoded(photo)}")
+    if decoded(photo) != [shown]:
+        raise SystemExit("the QR code does not decode from a photo of the screen")
     return shown
 
 
@@ -173,6 +182,13 @@ async def main(out: Path, count: int) -> int:
         check_qr(plain, out / "room-6-plain.png")
     finally:
         plain.close()
+    port = free_port()
+    bare = Screen(f"cd {folder} && NO_COLOR=1 {sys.executable} -m innoscan --lang nl serve "
+                  f"--team T --host 0.0.0.0 --port {port}; sleep 600")
+    try:
+        check_qr(bare, out / "room-7-no-color-dutch.png")  # the code is drawn, not coloured
+    finally:
+        bare.close()
     return 0
 
 
