@@ -105,6 +105,19 @@ async def test_m_with_nobody_yet_says_so(folder, room_app):
         assert any("No answers to merge yet" in str(n.message) for n in app._notifications)
 
 
+async def test_a_team_name_and_a_warning_are_shown_as_they_are(bank, folder):
+    room = Room("[b]Team[/b] \x1b[31m", 2026, ADDRESS, qr_lines(ADDRESS))
+    app = make_room_app(bank, "en", folder.path, room)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        summary = str(app.screen.query_one("#room-summary").render())
+        assert summary.startswith("[b]Team[/b] \\x1b[31m · 2026")
+        room.problems.append("a [red]problem[/red]")
+        app.screen.update_picture()
+        await pilot.pause()
+        assert any("a [red]problem[/red]" in str(n.message) for n in app._notifications)
+
+
 async def test_the_room_view_in_dutch(bank, folder, room_app):
     save_individuals(bank, folder)
     app = room_app("nl")

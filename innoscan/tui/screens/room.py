@@ -68,9 +68,9 @@ class RoomScreen(BaseScreen):
             with Vertical(id="join"):
                 yield Static(self.word("room.scan"), classes="subtitle", id="join-title")
                 yield Static(Text("\n".join(self.room.qr), QR_STYLE, no_wrap=True), id="qr")
-                yield Static(Text(self.room.address, no_wrap=True), id="join-address")
+                yield Static(Text(visible(self.room.address), no_wrap=True), id="join-address")
             with VerticalScroll(id="picture"):
-                yield Static(id="room-summary", classes="subtitle")
+                yield Static(id="room-summary", classes="subtitle", markup=False)
                 yield Static(id="room-body")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -86,7 +86,8 @@ class RoomScreen(BaseScreen):
         loaded, changed = self.reader.read()
         connected = self.room.connected()
         while self.room.problems:
-            self.notify(visible(self.room.problems.pop(0)), severity="warning", timeout=10)
+            problem = visible(self.room.problems.pop(0))
+            self.notify(problem, severity="warning", timeout=10, markup=False)
         if not (force or changed or connected != self.connected):
             return
         self.connected = connected
@@ -95,7 +96,7 @@ class RoomScreen(BaseScreen):
         summary = self.word("room.summary", joined=self.picture.joined, connected=connected)
         summary = f"{visible(self.room.team)} · {self.room.year}\n{summary}"
         if not self.query_one("#join").display:
-            summary += f" · {self.room.address}"
+            summary += f" · {visible(self.room.address)}"
         self.query_one("#room-summary", Static).update(summary)
         self.query_one("#room-body", Static).update(PictureLines(self))
 
