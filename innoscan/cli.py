@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from innoscan import __version__
+from innoscan.cli_serve import add_serve_command, serve, warm_process
 from innoscan.content.figures import ORG_TYPES
 from innoscan.content.problems import InputError
 from innoscan.content.visible import data_safe, visible
@@ -139,19 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--name", default="", help="with --individual: your name (default: anonymous)")
     p.add_argument("--participant", help=argparse.SUPPRESS)  # a browser's id, from `serve`
+    p.add_argument("--warm", action="store_true", help=argparse.SUPPRESS)  # serve/warm.py
     _dir_option(p)
     p.set_defaults(func=cmd_run)
 
-    p = sub.add_parser(
-        "serve",
-        parents=[common],
-        help="serve the questionnaire to browsers: each participant answers on their own device",
-        description="Each browser that opens the address answers individually, in its own "
-        "result file in DIR; merge them afterwards with `innoscan merge`.",
-    )
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: loopback)")
-    p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    p.add_argument("--team", required=True, help="the team whose workshop this is")
+    p = add_serve_command(sub, common)  # cli_serve.py: `innoscan serve` and its room view
     _year_option(p)
     _dir_option(p)
     p.set_defaults(func=cmd_serve)
@@ -222,17 +215,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         return run_plain(bank, ResultsFolder(args.dir), args.lang, **details)
     from innoscan.tui.app import make_app
 
+    if args.warm:  # `serve`'s warm process: each browser's app forked from it
+        return warm_process(bank, args, details)
     make_app(bank, args.lang, args.dir, **details).run()
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """`innoscan serve`: check what the participants will need, then listen."""
-    from innoscan.serve.server import run_server
-
     _team_given(args.team)
-    _bank(args)  # a broken bank is named now, not in every participant's browser
-    return run_server(args)
+    return serve(_bank(args), args)  # a broken bank is named now, not in every browser
 
 
 def cmd_questions(args: argparse.Namespace) -> int:

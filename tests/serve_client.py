@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import re
 import socket
 import subprocess
@@ -29,7 +30,8 @@ def free_port() -> int:
 
 
 def start_server(folder: Path, port: int, *extra: str) -> subprocess.Popen:
-    """`innoscan serve` in the background; returns once it listens."""
+    """`innoscan serve` in the background; returns once it listens, with the join code it
+    printed in the address as `.code` (None with --open)."""
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -52,6 +54,9 @@ def start_server(folder: Path, port: int, *extra: str) -> subprocess.Popen:
         stderr=subprocess.STDOUT,
         text=True,
     )
+    proc.printed = _line_with(proc, "http://")  # the address, with the join code
+    found = re.search(r"\?code=([a-z0-9]+)", proc.printed)
+    proc.code = found.group(1) if found else None
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -65,21 +70,36 @@ def start_server(folder: Path, port: int, *extra: str) -> subprocess.Popen:
     raise TimeoutError("serve did not listen within 30 s")
 
 
+def _line_with(proc: subprocess.Popen, text: str) -> str:
+    """What the process prints up to the end of a line with `text` in it; read byte by byte
+    from the pipe, so that `communicate` later reads all the rest."""
+    printed = b""
+    while text.encode() not in printed or not printed.endswith(b"\n"):
+        byte = os.read(proc.stdout.fileno(), 1)
+        if not byte:
+            proc.wait()
+            raise RuntimeError(f"serve stopped: {printed.decode(errors='replace')}")
+        printed += byte
+    return printed.decode()
+
+
 def stop_server(proc: subprocess.Popen) -> str:
+    """Stop it; everything it printed."""
     proc.terminate()
     try:
         out, _ = proc.communicate(timeout=15)
     except subprocess.TimeoutExpired:
         proc.kill()
         out, _ = proc.communicate()
-    return out
+    return proc.printed + out
 
 
 class Participant:
     """One browser: its cookie jar, its page, its websocket to its own app process."""
 
-    def __init__(self, base: str, cookie: str | None = None) -> None:
+    def __init__(self, base: str, cookie: str | None = None, code: str | None = None) -> None:
         self.base = base
+        self.code = code  # the join code, as in the address the QR code gives
         self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
         if cookie is not None:
             self.http.cookie_jar.update_cookies({"innoscan_participant": cookie}, URL(base))
@@ -88,7 +108,8 @@ class Participant:
         self.messages: list = []  # what the app tells the page besides the screen
 
     async def open_page(self) -> str:
-        async with self.http.get(self.base + "/") as response:
+        query = f"?code={self.code}" if self.code else ""
+        async with self.http.get(f"{self.base}/{query}") as response:
             response.raise_for_status()
             return await response.text()
 

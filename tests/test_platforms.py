@@ -195,10 +195,21 @@ def test_a_report_to_a_code_page_terminal_is_exit_0(tmp_path):
 def test_the_port_probe_on_windows_shares_no_port_and_finds_one_in_use(on_windows):
     import socket
 
-    from innoscan.serve.server import _can_listen
+    from innoscan.serve.workshop import _can_listen
 
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         with pytest.raises(InputError, match="cannot listen"):
             _can_listen("127.0.0.1", taken.getsockname()[1])
+
+
+async def test_on_windows_there_is_no_warm_process_apps_start_anew(on_windows):
+    """No fork on Windows: serve starts each participant's app as a new process."""
+    from innoscan.serve.warm import WarmStarter, available
+
+    assert not available()
+    starter = WarmStarter("exit 0", dict(os.environ))
+    assert await starter.start() is False
+    assert starter.process is None  # nothing was started
+    assert await starter.spawn("p-1", {}) is None

@@ -8,8 +8,10 @@ import socket
 import tomllib
 import urllib.error
 import urllib.request
+from email.message import Message
 from pathlib import Path
 
+import aiohttp
 import pytest
 from answer_sets import STRONG
 from processes import run_process
@@ -56,26 +58,89 @@ def results(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.individual-*.toml"))
 
 
-def get(url: str, **headers: str) -> tuple[int, str, dict]:
+def get(url: str, **headers: str) -> tuple[int, str, Message]:
     request = urllib.request.Request(url, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.read().decode(), dict(response.headers)
+            return response.status, response.read().decode(), response.headers
     except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(), dict(error.headers)
+        return error.code, error.read().decode(), error.headers
 
 
 def test_the_page_is_served_on_loopback_with_a_participant_cookie(server):
-    base, _, _ = server
-    status, html, headers = get(base + "/")
+    base, _, proc = server
+    status, html, headers = get(f"{base}/?code={proc.code}")
     assert status == 200
     assert '<meta name="viewport" content="width=device-width' in html
     assert "/static/js/textual.js" in html
     assert f'data-session-websocket-url="ws://{base.split("://")[1]}/ws"' in html
-    assert "innoscan_participant=" in headers["Set-Cookie"]
-    assert "HttpOnly" in headers["Set-Cookie"]
+    [cookie] = [c for c in headers.get_all("Set-Cookie") if c.startswith("innoscan_participant=")]
+    assert "HttpOnly" in cookie
     status, script, _ = get(base + "/static/js/textual.js")
     assert status == 200 and len(script) > 10_000
+
+
+def test_only_the_room_gets_in_with_the_join_code_or_its_cookie(server):
+    """The address in the QR code carries the join code: without it, or with a guess, the
+    page, the websocket and downloads are refused; the cookie of a first visit lets back in."""
+    base, _, proc = server
+    code = proc.code
+    assert re.fullmatch(r"[a-z2-9]{8}", code)
+    assert f"{base}/?code={code}" in proc.printed  # the address the team lead shows
+    guess = "".join(reversed(code)) if code != code[::-1] else "abcdefgh"
+    for path in ("/", "/ws", "/download/some-key"):
+        assert get(base + path)[0] == 403, path
+        assert get(f"{base}{path}?code={guess}")[0] == 403, path
+        assert get(base + path, Cookie=f"innoscan_room={guess}")[0] == 403, path
+    status, body, _ = get(base + "/")
+    assert "join code" in body
+    status, _, headers = get(f"{base}/?code={code}")
+    assert status == 200
+    room_cookie = next(c for c in headers.get_all("Set-Cookie") if c.startswith("innoscan_room="))
+    assert f"innoscan_room={code};" in room_cookie and "HttpOnly" in room_cookie
+    assert "SameSite=Strict" in room_cookie
+    assert get(base + "/", Cookie=f"innoscan_room={code}")[0] == 200  # a reload, no code
+    assert get(base + "/static/js/textual.js")[0] == 200  # the page's script is no secret
+
+
+async def test_the_websocket_needs_the_join_code_too(server):
+    base, _, proc = server
+    stranger, guest = Participant(base), Participant(base, code=proc.code)
+    try:
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await stranger.connect()
+        assert refused.value.status == 403
+        await guest.open_page()  # with the code: the room cookie
+        await guest.connect()
+        await guest.wait_for("Your name")
+    finally:
+        await stranger.close()
+        await guest.close()
+
+
+def test_each_run_has_a_new_join_code_and_open_has_none(tmp_path):
+    codes = []
+    for _ in range(2):
+        port = free_port()
+        proc = start_server(tmp_path / "results", port)
+        codes.append(proc.code)
+        stop_server(proc)
+    assert codes[0] != codes[1]
+    port = free_port()
+    proc = start_server(tmp_path / "results", port, "--open")
+    try:
+        assert proc.code is None
+        assert get(f"http://127.0.0.1:{port}/")[0] == 200
+    finally:
+        stop_server(proc)
+
+
+def test_open_is_only_for_this_computer(tmp_path):
+    run = run_process("serve", "--team", "T", "--host", "0.0.0.0", "--open", cwd=tmp_path)
+    assert run.code == 2
+    assert run.err.strip() == (
+        "innoscan: --open: only on this computer (--host 127.0.0.1), not on 0.0.0.0"
+    )
 
 
 def test_requests_for_another_host_are_refused(server):
@@ -86,8 +151,8 @@ def test_requests_for_another_host_are_refused(server):
 
 
 async def test_each_participant_answers_in_their_own_file_and_a_reconnect_resumes(server):
-    base, folder, _ = server
-    ann, bob = Participant(base), Participant(base)
+    base, folder, proc = server
+    ann, bob = Participant(base, code=proc.code), Participant(base, code=proc.code)
     try:
         await ann_says_yes(ann)
         [ann_file] = results(folder)
@@ -120,14 +185,14 @@ async def test_each_participant_answers_in_their_own_file_and_a_reconnect_resume
 
 
 async def test_a_participant_downloads_their_results_from_the_browser(server):
-    base, folder, _ = server
+    base, folder, proc = server
     cookie = "a-participant-cookie-0123456789"
     bank = load_bank()
     result = Result.new(bank, "Web Team", 2026, "en", mode="individual", respondent="Cas")
     result.answers.update(bank.effective_answers(STRONG))
     path = ResultsFolder(folder).path_for("Web Team", 2026, participant_id(cookie))
     result.save(path)
-    cas = Participant(base, cookie)
+    cas = Participant(base, cookie, proc.code)
     try:
         await cas.open_page()
         await cas.connect(width=60, height=30)
@@ -168,15 +233,17 @@ def test_beyond_loopback_it_warns_and_prints_the_address_to_share(tmp_path):
     proc = start_server(tmp_path / "results", port, "--host", "0.0.0.0")
     output = stop_server(proc)
     assert "Give the participants one of these addresses:" in output
-    assert f":{port}/" in output
-    assert "WARNING: anyone who can reach this address can answer." in output
+    assert f":{port}/?code={proc.code}" in output
+    assert "Only browsers that come with the join code" in output
 
 
 def test_loopback_says_so(tmp_path):
     port = free_port()
-    output = stop_server(start_server(tmp_path / "results", port))
-    assert f"listening on http://127.0.0.1:{port}/ (only on this computer)" in output
-    assert "WARNING" not in output
+    proc = start_server(tmp_path / "results", port)
+    output = stop_server(proc)
+    assert f"listening on http://127.0.0.1:{port}/?code={proc.code} (only on this computer)" in output
+    assert "join code (in these" not in output
+    assert "█" not in output  # no QR code in output that is not a terminal
 
 
 def test_a_port_in_use_is_one_clear_line_and_exit_status_2(tmp_path):
@@ -193,7 +260,7 @@ def test_a_port_in_use_is_one_clear_line_and_exit_status_2(tmp_path):
 async def test_the_team_lead_sees_participants_come_and_go(tmp_path):
     port = free_port()
     proc = start_server(tmp_path / "results", port)
-    dee = Participant(f"http://127.0.0.1:{port}")
+    dee = Participant(f"http://127.0.0.1:{port}", code=proc.code)
     try:
         await dee.open_page()
         await dee.connect()
@@ -218,7 +285,7 @@ async def test_stopping_with_a_participant_connected_takes_under_2_s_and_says_so
     folder = tmp_path / "results"
     port = free_port()
     proc = start_server(folder, port)
-    ann = Participant(f"http://127.0.0.1:{port}")
+    ann = Participant(f"http://127.0.0.1:{port}", code=proc.code)
     try:
         await ann_says_yes(ann)
         started = time.monotonic()
@@ -236,3 +303,36 @@ async def test_stopping_with_a_participant_connected_takes_under_2_s_and_says_so
     [saved] = results(folder)
     assert tomllib.loads(saved.read_text())["answers"] == {"activity.products": "yes"}
     assert not list(folder.glob("*.lock"))  # the app closed itself: not killed
+
+
+async def test_each_participants_app_is_forked_from_the_warm_process(server):
+    """The server starts one warm process (`run ... --warm`); a browser's app is a copy of
+    it, not a new Python: it starts in a fraction of the time (benchmarks/)."""
+    import psutil
+
+    base, _, proc = server
+    deadline = asyncio.get_running_loop().time() + 30
+    while True:
+        warm = [p for p in psutil.Process(proc.pid).children() if "--warm" in p.cmdline()]
+        if warm or asyncio.get_running_loop().time() > deadline:
+            break
+        await asyncio.sleep(0.1)
+    [warm_process] = warm
+    await asyncio.sleep(1)  # ready: it has read the bank
+    eve = Participant(base, code=proc.code)
+    try:
+        await ann_says_yes(eve)
+        [app] = warm_process.children()
+        assert app.cmdline() == warm_process.cmdline()  # a copy of it, not a new command
+    finally:
+        await eve.close()
+    app.wait(10)  # the browser went: its app ended
+
+
+async def test_without_a_warm_process_apps_start_anew():
+    """A warm process that cannot start (it ends at once) is said, and no app is forked."""
+    from innoscan.serve.warm import WarmStarter
+
+    starter = WarmStarter("exit 3", {})
+    assert await starter.start() is False
+    assert await starter.spawn("p-1", {}) is None

@@ -239,7 +239,7 @@ def disagreement_spreads(report: Report) -> list[tuple[str, list[tuple[str, int]
     bank, lang, spreads = report.bank, report.lang, []
     for item in _disagreements_json(report):
         q = bank.question(item["question"])
-        given = [(_spread_label(bank, q, key, lang), n) for key, n in item["answers"].items()]
+        given = [(spread_label(bank, q, key, lang), n) for key, n in item["answers"].items()]
         team = item["team"]
         shown = answer_text(bank, q, team, lang) if team is not None else word("merge.open", lang)
         spreads.append((item["title"], given, shown))
@@ -257,7 +257,7 @@ def population_text(report: Report, figure: Figure, mark_own: bool = True) -> st
     return text
 
 
-def _spread_label(bank: Bank, q: Question, key: str, lang: str) -> str:
+def spread_label(bank: Bank, q: Question, key: str, lang: str) -> str:
     """A counted answer ('4', 'yes', an option id) as people read it."""
     return answer_text(bank, q, q.tally_answer(key), lang)
 

@@ -1,10 +1,11 @@
 """`innoscan serve`: the questionnaire in the browser, one app process per participant.
 
-Built on textual-serve. Each browser gets a random cookie; the app it starts is told the
-participant id derived from it, so the participant's answers land in their own result file
-and a reconnect (a phone that slept, a reload) resumes them. Ctrl+C (or SIGTERM) closes
-every participant's app (each saves what its screen holds) and stops within STOP_WITHIN
-seconds, saying so.
+Built on textual-serve. Only browsers that came with the run's join code (join.py) get the
+page, the websocket and downloads; a cookie keeps them in. Each browser gets a random
+participant cookie; the app it starts is told the participant id derived from it, so the
+participant's answers land in their own result file and a reconnect (a phone that slept, a
+reload) resumes them. Apps are forked from a warm process (warm.py). Stopping closes every
+participant's app (each saves what its screen holds) within STOP_WITHIN seconds, saying so.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ import ipaddress
 import logging
 import re
 import secrets
-import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import aiohttp_jinja2
@@ -28,16 +29,21 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from innoscan.locales import DEFAULT
+from innoscan.serve.warm import WarmStarter
 from innoscan.store import system
 
 COOKIE = "innoscan_participant"
+ROOM_COOKIE = "innoscan_room"  # the join code, so that a reload or a reconnect gets back in
 _COOKIE_VALUE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 _HOST_HEADER = re.compile(r"^[A-Za-z0-9.\-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$")
 _PARTICIPANT: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "participant", default=None
 )
 TEMPLATES = Path(__file__).parent / "templates"
+_WARMING = web.AppKey("warming", asyncio.Future)
+_NO_DEBUG = type("NoDebug", (), {"debug": False})()
 A_YEAR = 365 * 24 * 3600
+A_DAY = 24 * 3600
 STOP_WITHIN = 2.0  # seconds from Ctrl+C to stopped, with every participant's app closed
 
 
@@ -62,20 +68,6 @@ def address(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
-def share_addresses(host: str, port: int) -> list[str]:
-    """The addresses to give participants when listening on `host` beyond loopback."""
-    if host not in ("0.0.0.0", "::"):
-        return [address(host, port)]
-    found = []
-    with contextlib.suppress(OSError):  # no network at all: nothing more to share
-        probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        probe.connect(("192.0.2.1", 9))  # no packet is sent; this picks the outgoing address
-        found.append(probe.getsockname()[0])
-        probe.close()
-    name = socket.gethostname()
-    return [address(a, port) for a in [*found, name] if a]
-
-
 def participant_command(
     team: str, year: int, folder: Path, lang: str, bank: Path | None = None
 ) -> str:
@@ -91,13 +83,26 @@ def participant_command(
 class WorkshopServer(Server):
     """textual-serve's server, with a participant per browser and checks on every request."""
 
-    def __init__(self, command: str, host: str, port: int, title: str, lang: str = DEFAULT) -> None:
+    def __init__(
+        self,
+        command: str,
+        host: str,
+        port: int,
+        title: str,
+        lang: str = DEFAULT,
+        code: str | None = None,
+    ) -> None:
         super().__init__(command, host=host, port=port, title=title, templates_path=TEMPLATES)
         self.loopback_only = is_loopback(host)
         self.lang = lang
+        self.code = code  # the join code; None: anyone who reaches the address (--open)
+        self.say: Callable[[str], None] | None = _print  # None: quiet (the room view shows)
+        self.problems: Callable[[str], None] = _print  # warnings while quiet
+        self.loop: asyncio.AbstractEventLoop | None = None
         self.connected = 0
         self.services: set[AppService] = set()  # one per connected participant's app
         self.stopping = False
+        self.warm = WarmStarter(f"{command} --warm", app_environment())
 
     @property
     def command(self) -> str:
@@ -127,7 +132,17 @@ class WorkshopServer(Server):
         origin = request.headers.get("Origin")
         if request.path == "/ws" and origin and origin.split("://", 1)[-1] != host:
             raise web.HTTPForbidden(text="the page must come from this server")
+        guarded = request.path in ("/", "/ws") or request.path.startswith("/download/")
+        if guarded and not self.admitted(request):
+            raise web.HTTPForbidden(text=self.word("serve.refused"))
         return await handler(request)
+
+    def admitted(self, request: web.Request) -> bool:
+        """Whether a request came with the join code, in the address or in the room cookie."""
+        if self.code is None:
+            return True
+        given = [request.query.get("code", ""), request.cookies.get(ROOM_COOKIE, "")]
+        return any(secrets.compare_digest(g.encode(), self.code.encode()) for g in given)
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         """The page; it gives a new browser its participant cookie."""
@@ -144,6 +159,15 @@ class WorkshopServer(Server):
             "lang": self.lang,
         }
         response = aiohttp_jinja2.render_template("app_index.html", request, context)
+        if self.code is not None:  # admitted: the cookie lets this browser back in
+            response.set_cookie(
+                ROOM_COOKIE,
+                self.code,
+                max_age=A_DAY,
+                httponly=True,
+                samesite="Strict",
+                secure=request.secure,
+            )
         if not _COOKIE_VALUE.match(request.cookies.get(COOKIE, "")):
             response.set_cookie(
                 COOKIE,
@@ -179,7 +203,9 @@ class WorkshopServer(Server):
         service: AppService | None = None
         try:
             await websocket.prepare(request)
-            service = AppService(
+            service = WarmAppService(
+                self.warm,
+                _PARTICIPANT.get() or "",
                 self.command,
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
@@ -200,18 +226,24 @@ class WorkshopServer(Server):
                 await service.stop()
         return websocket
 
-    def _tell(self, key: str, **values: object) -> None:
-        """A line for the team lead at the server: who came or went, how many are here."""
+    def word(self, key: str, **values: object) -> str:
         from innoscan.locales import word
 
-        print(word(key, self.lang, **values), flush=True)
+        return word(key, self.lang, **values)
 
-    def serve(self, debug: bool = False) -> None:
-        """Listen until Ctrl+C or SIGTERM; then stop (see `_stop`)."""
+    def _tell(self, key: str, **values: object) -> None:
+        """A line for the team lead at the server: who came or went, how many are here."""
+        if self.say is not None:
+            self.say(self.word(key, **values))
+
+    def serve(self, debug: bool = False, signals: bool = True) -> None:
+        """Listen until Ctrl+C or SIGTERM (with `signals`, in the main thread) or `stop_soon`;
+        then stop (see `_stop`)."""
         self.debug = debug
         self.initialize_logging()
-        loop = asyncio.new_event_loop()
-        system.on_stop_signals(loop, self._request_stop)
+        self.loop = loop = asyncio.new_event_loop()
+        if signals:
+            system.on_stop_signals(loop, self._request_stop)
         web.run_app(
             self._make_app(),
             host=self.host,
@@ -221,6 +253,12 @@ class WorkshopServer(Server):
             print=None,
             shutdown_timeout=STOP_WITHIN / 4,
         )
+
+    def stop_soon(self) -> None:
+        """Stop, from another thread (the room view's, when the team lead quits)."""
+        if self.loop is not None and not self.loop.is_closed():
+            with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                self.loop.call_soon_threadsafe(self._request_stop)
 
     def _request_stop(self) -> None:
         """The first Ctrl+C closes the participants' apps, a second one stops at once."""
@@ -233,6 +271,7 @@ class WorkshopServer(Server):
     async def _stop(self) -> None:
         """Tell every participant's app to quit (each saves what its screen holds and ends),
         end any that is still there after most of STOP_WITHIN, then leave the event loop."""
+        self.warm.close()
         services = list(self.services)
         for service in services:
             with contextlib.suppress(Exception):
@@ -248,11 +287,65 @@ class WorkshopServer(Server):
         asyncio.get_running_loop().call_soon(_leave)
 
     def initialize_logging(self) -> None:
-        """Warnings and errors only: the team lead reads who came and went, not each request."""
-        logging.basicConfig(level=logging.WARNING, format="innoscan serve: %(message)s")
+        """Warnings and errors only: the team lead reads who came and went, not each request.
+        Quiet (the room view on the terminal), they go to `problems`, not to stderr."""
+        if self.say is not None:
+            logging.basicConfig(level=logging.WARNING, format="innoscan serve: %(message)s")
+            return
+        relay = _Relay(self.problems)
+        relay.setLevel(logging.WARNING)
+        root = logging.getLogger()
+        root.addHandler(relay)
+        root.setLevel(logging.WARNING)
 
     async def on_startup(self, app: web.Application) -> None:
-        """Quiet: `serve()` in the CLI has said where to go already."""
+        """Start the warm process (quietly: `serve()` in the CLI has said where to go)."""
+        app[_WARMING] = asyncio.ensure_future(self.warm.start())
+        app.on_cleanup.append(self._cleanup)
+
+    async def _cleanup(self, app: web.Application) -> None:
+        self.warm.close()
+        app[_WARMING].cancel()
+
+
+class WarmAppService(AppService):
+    """textual-serve's app service, forking the participant's app from the warm process
+    when it is ready (serve/warm.py), else starting it anew."""
+
+    def __init__(self, warm: WarmStarter, participant: str, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.warm = warm
+        self.participant = participant
+
+    async def _open_app_process(self, width: int = 80, height: int = 24):
+        environment = self._build_environment(width=width, height=height)
+        process = await self.warm.spawn(self.participant, environment)
+        if process is None:
+            return await super()._open_app_process(width, height)
+        self._process = process  # type: ignore[assignment]
+        self._stdin = process.stdin
+        return process
+
+
+def app_environment(width: int = 80, height: int = 24) -> dict[str, str]:
+    """The environment textual-serve gives an app process (the warm one gets it too)."""
+    return AppService._build_environment(_NO_DEBUG, width, height)  # type: ignore[arg-type]
+
+
+class _Relay(logging.Handler):
+    """Log records handed to a function, as lines."""
+
+    def __init__(self, to: Callable[[str], None]) -> None:
+        super().__init__()
+        self.to = to
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with contextlib.suppress(Exception):
+            self.to(record.getMessage())
+
+
+def _print(line: str) -> None:
+    print(line, flush=True)
 
 
 def _leave() -> None:
@@ -264,51 +357,3 @@ def _number(text: str | None, default: int) -> int:
         return int(text or default)
     except ValueError:
         return default
-
-
-def _can_listen(host: str, port: int) -> None:
-    """Say now, before any address is printed, when the port cannot be had."""
-    from innoscan.content.problems import InputError
-
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        with socket.socket(infos[0][0], socket.SOCK_STREAM) as probe:
-            if not system.windows():  # there it would let the probe share a port in use
-                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            probe.bind(infos[0][4])
-    except OSError as exc:
-        raise InputError.single(f"{host}:{port}", f"cannot listen: {exc.strerror or exc}") from None
-
-
-def run_server(args) -> int:
-    """Serve until Ctrl+C; say where to go (and, beyond loopback, who can reach it)."""
-    from innoscan.content.problems import InputError
-    from innoscan.locales import word
-    from innoscan.store.session import ResultsFolder
-
-    folder = ResultsFolder(args.dir)
-    problem = folder.problem()
-    if problem:
-        raise InputError.single(folder.path, problem.split(": ", 1)[-1])
-    if not 0 < args.port < 65536:
-        raise InputError.single("--port", f"{args.port} is not a port number (1-65535)")
-    _can_listen(args.host, args.port)
-    command = participant_command(args.team, args.year, folder.path, args.lang, args.bank)
-    server = WorkshopServer(command, args.host, args.port, f"innoscan · {args.team}", args.lang)
-    w = args.lang
-    if is_loopback(args.host):
-        print(word("serve.local", w, url=address(args.host, args.port)), flush=True)
-    else:
-        print(word("serve.share", w), flush=True)
-        for url in share_addresses(args.host, args.port):
-            print(f"  {url}", flush=True)
-        print(word("serve.warning", w), flush=True)
-    print(word("serve.folder", w, path=folder.path), flush=True)
-    print(word("serve.stop", w), flush=True)
-    try:
-        server.serve()
-    except OSError as exc:
-        where = f"{args.host}:{args.port}"
-        raise InputError.single(where, f"cannot listen: {exc.strerror or exc}") from None
-    print(word("serve.stopped", w, path=folder.path), flush=True)
-    return 0

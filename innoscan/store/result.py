@@ -131,7 +131,7 @@ class Result(BaseModel):
             data["actions"] = [a.model_dump() for a in self.actions]
         if self.merge is not None:
             data["merge"] = self.merge.model_dump(exclude_defaults=True)
-        return data_safe(tomli_w.dumps(data, multiline_strings=True))
+        return data_safe(tomli_w.dumps(data, multiline_strings=not _has_cr(data)))
 
     def save(self, path: str | Path) -> Path:
         """Write atomically; an individual respondent's file is readable by its owner only."""
@@ -281,3 +281,15 @@ def _problem(file: str, err: dict) -> Problem:
         return Problem(file, where, f"not a valid answer: expected {expected}, got {got}")
     where = key_path([p for p in loc if not isinstance(p, str) or "[" not in p])
     return Problem(file, where, short_message(err))
+
+
+def _has_cr(value: Any) -> bool:
+    """Whether a text in the data holds a carriage return (TOML's multi-line strings would
+    turn "\r\n" into "\n", so such a file is written with one-line strings)."""
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_has_cr(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_cr(v) for v in value)
+    return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -22,6 +23,9 @@ from innoscan.tui.keys import KeysInOrder
 from innoscan.tui.screens.base import BaseScreen, InnoscanScreen
 from innoscan.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
+if TYPE_CHECKING:
+    from innoscan.tui.screens.room import Room
+
 
 class InnoscanApp(KeysInOrder):
     """Start screen (or a team's first open question), questions, review, results; keys
@@ -33,6 +37,7 @@ class InnoscanApp(KeysInOrder):
         Binding("f1", "help", "Help", key_display="F1", id="help"),
         Binding("ctrl+s", "save_copy", "Save copy", show=False, priority=True, id="save_copy"),
         Binding("ctrl+q", "quit", "Quit", priority=True, key_display="^q", id="quit"),
+        Binding("escape", "room", "Room", key_display="Esc", id="room"),  # during `serve`
     ]
     RETRY_EVERY = 5.0
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (60, "-normal")]  # -narrow: a phone
@@ -45,9 +50,11 @@ class InnoscanApp(KeysInOrder):
         session: Session | None = None,
         locked: tuple[LockedError, dict] | None = None,
         participant: dict | None = None,
+        room: Room | None = None,
     ) -> None:
         super().__init__()
         self.participant = participant
+        self.room = room  # `serve` on this terminal: the room view is the first screen
         self.bank = bank
         self.lang = lang
         self.folder = folder
@@ -64,6 +71,11 @@ class InnoscanApp(KeysInOrder):
             self.open_questions(self.first_session)
             if self.first_session.result.answers:
                 self.notify(word("tui.welcome_back", self.lang))
+            return
+        if self.room is not None:
+            from innoscan.tui.screens.room import RoomScreen
+
+            self.push_screen(RoomScreen(self.room))
             return
         if self.participant is not None:
             from innoscan.tui.screens.participant import ParticipantScreen
@@ -255,14 +267,16 @@ class InnoscanApp(KeysInOrder):
 
         self.run_worker(run, thread=True, group="export")
 
-    def save_picture(self, session: Session, name: str) -> None:
-        """The screen as SVG (for a slide) beside the report's charts; in a browser, sent."""
-        svg = self.export_screenshot(title=f"innoscan · {session.result.meta.team}")
-        target = formats.picture_path(session.path, name)
+    def save_picture(
+        self, result_path: Path, team: str, name: str, private: bool = False
+    ) -> None:
+        """The screen as SVG (for a slide) beside the report's charts of the result at
+        `result_path`; in a browser, sent."""
+        svg = self.export_screenshot(title=f"innoscan · {team}")
+        target = formats.picture_path(result_path, name)
         if self.is_web:
             self._deliver(svg, target.name, "image/svg+xml")
             return
-        private = session.result.meta.mode == "individual"
         try:
             target.parent.mkdir(mode=0o700 if private else 0o777, exist_ok=True)
             write_atomic(target, svg, private)
@@ -288,16 +302,28 @@ class InnoscanApp(KeysInOrder):
         self._show(ResultsScreen(session, self.folder))
 
     def _show(self, screen: Screen) -> None:
-        """Replace the flow's current screen (dialogs above it close)."""
-        while len(self.screen_stack) > 2 or isinstance(self.screen, TooSmallScreen):
+        """Replace the flow's current screen (dialogs above it close); the room view, when
+        there is one, stays below it."""
+        floor = 3 if self.room is not None else 2
+        while len(self.screen_stack) > floor or isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
-        if len(self.screen_stack) > 1:
+        if len(self.screen_stack) > floor - 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
         self.call_after_refresh(self.check_size)
 
     # ── app actions ───────────────────────────────────────────────────────────────────
+
+    def action_room(self) -> None:
+        """Back to the room view (during `serve`), from the results of a merge."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "room":
+            return self.room is not None and len(self.screen_stack) > 2
+        return True
 
     def action_help(self) -> None:
         from innoscan.tui.screens.help import HelpScreen
@@ -380,6 +406,20 @@ def make_app(
         except LockedError as exc:
             locked = (exc, {"team": team, "lang": lang, **details})
     return InnoscanApp(bank, lang, folder, session, locked)
+
+
+def make_room_app(bank: Bank, lang: str, folder: str | Path, room: Room) -> InnoscanApp:
+    """The app at the room view, for the team lead while `serve` runs on this terminal."""
+    return InnoscanApp(bank, lang, ResultsFolder(folder), room=room)
+
+
+def warm_up() -> None:
+    """Import what a browser participant's app needs before it shows its first screen (for
+    `serve`'s warm process, whose copies then start without importing)."""
+    import textual.drivers.web_driver  # noqa: F401
+
+    import innoscan.tui.screens.participant  # noqa: F401
+    import innoscan.tui.screens.question  # noqa: F401
 
 
 def _asks_name_first(folder: ResultsFolder, team: str, details: dict) -> bool:

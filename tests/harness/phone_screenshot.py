@@ -115,7 +115,7 @@ async def main(out: Path, chromium: str) -> int:
                 await b.send("Emulation.setDeviceMetricsOverride", **PHONE)
                 await b.send("Page.enable")
                 await b.send("Runtime.enable")
-                await b.send("Page.navigate", url=f"http://127.0.0.1:{port}/")
+                await b.send("Page.navigate", url=f"http://127.0.0.1:{port}/?code={server.code}")
                 await asyncio.sleep(6)  # the app draws on a canvas: no text to wait for
                 await b.shot(out / "phone-1-name.png")
                 await b.send(

@@ -273,7 +273,9 @@ class ResultsScreen(BaseScreen):
     def action_picture(self) -> None:
         """The screen as it is now, as an SVG picture for a slide."""
         tab = self.query_one(TabbedContent).active.removeprefix("tab-")
-        self.app.save_picture(self.session, f"screen-{tab}")
+        meta = self.session.result.meta
+        private = meta.mode == "individual"
+        self.app.save_picture(self.session.path, meta.team, f"screen-{tab}", private)
 
     def action_download(self) -> None:
         """In a browser (`serve`): the report as a Markdown file, downloaded."""
