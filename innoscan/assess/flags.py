@@ -20,11 +20,14 @@ class Flag:
 def flags(bank: Bank, answers: Mapping[str, Any]) -> list[Flag]:
     """The rules that fire on the answers that count, most severe first, with their evidence."""
     effective = bank.effective_answers(answers)
-    fired = []
-    for rule in bank.rules:
-        if rule.when.holds(effective):
-            fired.append(Flag(rule, _evidence(rule.when, effective)))
-    return sorted(fired, key=lambda f: SEVERITY_ORDER[f.rule.severity])
+    return [Flag(rule, _evidence(rule.when, effective)) for rule in fired(bank, effective)]
+
+
+def fired(bank: Bank, effective: Mapping[str, Any]) -> list[RiskRule]:
+    """The rules that fire on answers that went through their conditions, most severe first
+    (in the bank's order within a severity)."""
+    rules = [rule for rule in bank.rules if rule.when.holds(effective)]
+    return sorted(rules, key=lambda rule: SEVERITY_ORDER[rule.severity])
 
 
 def _evidence(condition: Condition, answers: Mapping[str, Any]) -> list[tuple[str, Any]]:

@@ -24,12 +24,12 @@ def readings(
 ) -> list[Reading]:
     """The team's value for each indicator: True, False, or None where it gave no answer."""
     effective = bank.effective_answers(answers)
-    out = []
-    for indicator in indicators:
-        known = [q for q in indicator.questions() if effective.get(q, DONT_KNOW) != DONT_KNOW]
-        team = indicator.team.holds(effective) if known else None
-        dont_know = team is None and any(
-            effective.get(q) == DONT_KNOW for q in indicator.questions()
-        )
-        out.append(Reading(indicator, team, dont_know))
-    return out
+    return [reading(indicator, effective) for indicator in indicators]
+
+
+def reading(indicator: Indicator, effective: Mapping[str, Any]) -> Reading:
+    """The team's value for one indicator, from answers that went through their conditions."""
+    known = [q for q in indicator.questions() if effective.get(q, DONT_KNOW) != DONT_KNOW]
+    team = indicator.team.holds(effective) if known else None
+    dont_know = team is None and any(effective.get(q) == DONT_KNOW for q in indicator.questions())
+    return Reading(indicator, team, dont_know)

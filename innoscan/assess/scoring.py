@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from innoscan.content.scoring_rules import FactorStatus, IndexRule, SuccessFactor
 
 if TYPE_CHECKING:
-    from innoscan.content.bank import Bank, Question
+    from innoscan.content.bank import Bank, Question, Section
 
 @dataclass(frozen=True)
 class SectionScore:
@@ -49,15 +49,18 @@ def question_score(bank: Bank, question: Question, value: Any) -> float | None:
 
 def score(bank: Bank, answers: Mapping[str, Any]) -> Scores:
     """Every score, from the answers that count (conditions applied)."""
-    effective = bank.effective_answers(answers)
-    sections = {s.id: _section_score(bank, s.id, answers, effective) for s in bank.sections}
+    return score_effective(bank, bank.effective_answers(answers))
+
+
+def score_effective(bank: Bank, effective: Mapping[str, Any]) -> Scores:
+    """Every score, from answers that went through their conditions already."""
+    sections = {s.id: _section_score(bank, s, effective) for s in bank.sections}
     rules = bank.scoring
     factors = [_factor(f, sections.get(f.section)) for f in rules.success_factors]
     return Scores(sections, factors, _index(rules.index, sections))
 
 
-def _section_score(bank: Bank, section_id: str, answers, effective) -> SectionScore:
-    section = bank.section(section_id)
+def _section_score(bank: Bank, section: Section, effective) -> SectionScore:
     values: list[float] = []
     total = 0
     for q in section.questions:
@@ -70,7 +73,7 @@ def _section_score(bank: Bank, section_id: str, answers, effective) -> SectionSc
                 values.append(value)
     enough = total > 0 and len(values) / total >= bank.scoring.min_coverage
     mean = round(sum(values) / len(values), 1) if enough else None
-    return SectionScore(section_id, mean, len(values), total)
+    return SectionScore(section.id, mean, len(values), total)
 
 
 def _factor(factor: SuccessFactor, section: SectionScore | None) -> FactorResult:
