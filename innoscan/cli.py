@@ -11,11 +11,13 @@ from datetime import date
 from pathlib import Path
 
 from innoscan import __version__
+from innoscan.assess.overview import build_overview  # (loaded with the formats already)
 from innoscan.content.problems import InputError
 from innoscan.content.visible import data_safe, visible
 from innoscan.locales import DEFAULT, detect_language, languages, use_bank_words
-from innoscan.render.formats import COMPARE_FORMATS, FORMATS, Format
+from innoscan.render.formats import COMPARE_FORMATS, FORMATS, OVERVIEW_FORMATS, Format
 from innoscan.render.formats import DEFAULT as DEFAULT_FORMAT
+from innoscan.render.overview_report import left_out
 from innoscan.store import system
 
 EXIT_BAD_INPUT = 2
@@ -32,12 +34,8 @@ def _common() -> argparse.ArgumentParser:
         help=f"language: {', '.join(languages())} or one the bank adds (default: the "
         f"language of LC_ALL/LANG if innoscan has its words, else {DEFAULT})",
     )
-    common.add_argument(
-        "--bank",
-        metavar="DIR",
-        type=Path,
-        help="use the question bank in DIR instead of the built-in one",
-    )
+    bank = "use the question bank in DIR instead of the built-in one"
+    common.add_argument("--bank", metavar="DIR", type=Path, help=bank)
     return common
 
 
@@ -101,6 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
     _format_option(p, COMPARE_FORMATS)
     _output_options(p)
     p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("overview", parents=[common], help="all team results in DIR, side by side")
+    p.add_argument("folder", nargs="?", type=Path, default=Path("innoscan-results"), metavar="DIR")
+    p.add_argument("--year", type=_year, help="the year shown (default: the latest in DIR)")
+    p.add_argument("--anonymise", action="store_true", help='name teams "Team A", "Team B", ...')
+    _format_option(p, OVERVIEW_FORMATS)
+    _output_options(p)
+    p.set_defaults(func=cmd_overview)
 
     p = sub.add_parser(
         "merge", parents=[common], help="merge individual answers into a team profile"
@@ -284,6 +290,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_overview(args: argparse.Namespace) -> int:
+    overview = build_overview(_bank(args), args.folder, args.year, args.anonymise)
+    _emit(OVERVIEW_FORMATS[args.format].write(overview, args.lang), args)
+    sys.stderr.writelines(f"innoscan: {visible(line)}\n" for line in left_out(overview, args.lang))
+    return 0
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
     from innoscan.assess.merge import merge, merged_before
 
@@ -297,11 +310,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         _warn(warning)
     _emit(merged.result.to_toml(), args, args.results, replace_result=earlier is not None)
     info = merged.result.merge
-    print(
-        f"innoscan: merged {info.respondents} respondents; "
-        f"{len(info.disagreements)} disagreement(s): {', '.join(info.disagreements) or '-'}",
-        file=sys.stderr,
-    )
+    found = f"{len(info.disagreements)} disagreement(s): {', '.join(info.disagreements) or '-'}"
+    print(f"innoscan: merged {info.respondents} respondents; {found}", file=sys.stderr)
     if earlier is not None:
         kept = f"kept the {len(earlier.actions)} action(s) of {visible(args.output)}"
         print(f"innoscan: {kept}", file=sys.stderr)
@@ -309,20 +319,12 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def _load_all(bank, paths: list[Path]):
-    """Every result file read and checked; all their problems reported together."""
-    from innoscan.store.result import load_result
+    """Every result file read and checked (all their problems together); warnings said."""
+    from innoscan.store.result import load_results
 
-    loaded, problems = [], []
-    for path in paths:
-        try:
-            loaded.append(load_result(path, bank))
-        except InputError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise InputError(problems)
-    for item in loaded:
-        for warning in item.warnings:
-            _warn(warning)
+    loaded = load_results(paths, bank)
+    for warning in (warning for item in loaded for warning in item.warnings):
+        _warn(warning)
     return loaded
 
 
@@ -393,8 +395,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line (INNOSCAN_DEBUG=1 shows the traceback)
         if os.environ.get("INNOSCAN_DEBUG"):
             raise
-        print(
-            f"innoscan: unexpected error ({type(exc).__name__}: {visible(exc)}); please report it",
-            file=sys.stderr,
-        )
+        bug = f"unexpected error ({type(exc).__name__}: {visible(exc)}); please report it"
+        print(f"innoscan: {bug}", file=sys.stderr)
         return 1

@@ -21,6 +21,7 @@ from innoscan.content.loader import builtin_bank_dir, load_bank
 from innoscan.content.risks import Severity
 from innoscan.content.scoring_rules import FactorStatus
 from innoscan.locales import DEFAULT, LANGUAGES, builtin, placeholders
+from innoscan.render.overview_report import SKIP_REASONS
 from innoscan.store.result import Action, Meta, Status
 
 PACKAGE = Path(__file__).parents[1] / "innoscan"
@@ -71,6 +72,8 @@ DYNAMIC = {
     "tui.notes": ("", "_own"),
     "tui.notes_hint": ("", "_own"),
     "sheet.": (),  # the keys given to template's t(), found as literals
+    "skip.": SKIP_REASONS,
+    "skipped.": SKIP_REASONS,
 }
 def _textual_actions() -> set[str]:
     """Textual's own bindings (Tab, copy, the palette): their words are key.ACTION too."""

@@ -13,6 +13,8 @@ from typing import Any
 
 from innoscan.content.visible import data_safe
 from innoscan.render.compare_report import compare_json, compare_markdown
+from innoscan.render.overview_markdown import overview_markdown
+from innoscan.render.overview_report import overview_json
 from innoscan.render.report import Report, report_json, session_report
 from innoscan.render.report_markdown import report_markdown
 from innoscan.store.atomic import write_atomic
@@ -54,6 +56,11 @@ FORMATS = _registry(
 COMPARE_FORMATS = _registry(
     Format("md", ".md", "text/markdown", compare_markdown),
     Format("json", ".json", "application/json", lambda c, lang: json_text(compare_json(c, lang))),
+)
+# An overview of many teams (`innoscan overview`): write(overview, lang) -> text.
+OVERVIEW_FORMATS = _registry(
+    Format("md", ".md", "text/markdown", overview_markdown),
+    Format("json", ".json", "application/json", lambda o, lang: json_text(overview_json(o, lang))),
 )
 DEFAULT = "md"  # what finishing writes, the TUI exports and downloads, `--format` defaults to
 
