@@ -24,11 +24,12 @@ from innoscan.render.report import share_text, when_text
 # ── Markdown ──────────────────────────────────────────────────────────────────────────
 
 
-def overview_markdown(ov: Overview, lang: str) -> str:
-    """The overview to take to the board: valid CommonMark with GFM tables."""
+def overview_markdown(ov: Overview, lang: str, teams: bool = True) -> str:
+    """The overview to take to the board: valid CommonMark with GFM tables (without the
+    table of the teams where a screen shows them already)."""
     parts = [
         _md_head(ov, lang),
-        _md_teams(ov, lang),
+        _md_teams(ov, lang) if teams else [],
         _md_organisation(ov, ov.current, lang),
         years_markdown(ov, lang),
         _md_skipped(ov, lang),
