@@ -195,9 +195,10 @@ def build_overview(
     drawn for this overview (`secret`, for tests): nothing of the names or their order can be
     read from the letters, and a team keeps its letter in every year of the overview."""
     files = read_team_files(bank, folder)
+    compared = _compared(bank)
     by_year: dict[int, list[TeamYear]] = {}
     for loaded in files.results:
-        team = _team_year(bank, loaded, files.folder)
+        team = _team_year(bank, loaded, files.folder, compared)
         by_year.setdefault(team.year, []).append(team)
     if not by_year:
         raise InputError.single(files.folder, _nothing_usable(files))
@@ -227,7 +228,7 @@ def _nothing_usable(files: TeamFiles) -> str:
     )
 
 
-def _team_year(bank: Bank, loaded, folder: Path) -> TeamYear:
+def _team_year(bank: Bank, loaded, folder: Path, compared: list[Indicator]) -> TeamYear:
     result = loaded.result
     effective = bank.effective_answers(result.answers)
     return TeamYear(
@@ -238,7 +239,7 @@ def _team_year(bank: Bank, loaded, folder: Path) -> TeamYear:
         path=loaded.path.relative_to(folder),
         scores=score_effective(bank, effective),
         flags=fired(bank, effective),
-        readings={i.id: reading(i, effective).team for i in _compared(bank)},
+        readings={i.id: reading(i, effective).team for i in compared},
     )
 
 
