@@ -250,3 +250,23 @@ def test_cli_never_writes_over_a_result(cli, folder):
     before = target.read_bytes()
     run = cli("overview", folder, "--lang", "en", "-o", target)
     assert run.code == 2 and "holds a result" in run.err and target.read_bytes() == before
+
+
+def test_a_team_name_in_two_organisations_is_two_teams(bank, tmp_path):
+    from overview_folder import MIDDLE, result
+
+    from innoscan.assess.overview import build_overview as build
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    result(bank, "Team Data", 2026, MIDDLE).save(tmp_path / "a" / "team-data-2026.toml")
+    rvo = result(bank, "team  data", 2026, MIDDLE)
+    rvo.meta.organisation = "RVO"
+    rvo.save(tmp_path / "b" / "team-data-2026.toml")
+    again = result(bank, "Team Data", 2026, MIDDLE)  # the same team (Kadaster), copied twice
+    again.meta.organisation = "kadaster"
+    again.save(tmp_path / "b" / "copy-2026.toml")
+    ov = build(bank, tmp_path)
+    assert names(ov, [t.key for t in ov.current.teams]) == ["Team Data (Kadaster)", "team  data (RVO)"]
+    assert [(str(s.path), s.reason) for s in ov.skipped] == [("b/copy-2026.toml", "duplicate")]
+    assert ov.organisation() == ""  # two organisations: the title names none

@@ -12,13 +12,14 @@ import hashlib
 import hmac
 import secrets
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from innoscan.assess.flags import fired
 from innoscan.assess.readings import reading
 from innoscan.assess.scoring import Scores, score_effective
-from innoscan.assess.team_files import Skipped, TeamFiles, read_team_files
+from innoscan.assess.team_files import Skipped, TeamFiles, identity, read_team_files
 from innoscan.content.bank import Bank
 from innoscan.content.figures import Indicator
 from innoscan.content.problems import InputError
@@ -35,7 +36,7 @@ COMPARABLE_UNITS = ("organisations", "workplaces")
 class TeamYear:
     """One team's result of one year, with what the overview shows of it (never answers)."""
 
-    key: str  # the team's identity across years and files (store.names.team_key)
+    key: str  # the team's identity across years and files: its organisation and name
     team: str
     organisation: str
     year: int
@@ -138,9 +139,12 @@ class Overview:
         return self.files.skipped
 
     def organisation(self) -> str:
-        """The organisation all teams name (the same, in any case), else ''."""
-        names = {team_key(t.organisation): t.organisation for p in self.pictures for t in p.teams}
-        return next(iter(names.values())) if len(names) == 1 else ""
+        """The organisation all teams name (the same, in any case: as most teams write it),
+        else ''."""
+        written = Counter(t.organisation for p in self.pictures for t in p.teams)
+        if len({team_key(name) for name in written}) != 1:
+            return ""
+        return written.most_common(1)[0][0]
 
     def index_change(self, team: TeamYear) -> float | None:
         """The team's index now minus in the year before, where both exist."""
@@ -209,7 +213,10 @@ def build_overview(
             files.folder, f"no usable team result of {chosen} (years with results: {found})"
         )
     shown = {y: teams for y, teams in sorted(by_year.items()) if y <= chosen}
-    names = {t.key: t.team for y in sorted(shown) for t in shown[y]}  # latest spelling
+    teams = [t for y in sorted(shown) for t in shown[y]]
+    names = {t.key: t.team for t in teams}  # as written last
+    if len({team_key(t.organisation) for t in teams}) > 1:  # "Team Data" in two organisations
+        names = {t.key: f"{t.team} ({t.organisation})" if t.organisation else t.team for t in teams}
     labels = _letters(names, secret or secrets.token_bytes(16)) if anonymise else names
     pictures = [
         _picture(bank, y, sorted(teams, key=lambda t: sort_key(labels[t.key], anonymise)))
@@ -232,7 +239,7 @@ def _team_year(bank: Bank, loaded, folder: Path, compared: list[Indicator]) -> T
     result = loaded.result
     effective = bank.effective_answers(result.answers)
     return TeamYear(
-        key=team_key(result.meta.team),
+        key=identity(result.meta.team, result.meta.organisation),
         team=result.meta.team,
         organisation=result.meta.organisation,
         year=result.meta.year,

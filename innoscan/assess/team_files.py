@@ -76,8 +76,9 @@ def read_team_files(bank: Bank, folder: str | Path) -> TeamFiles:
         elif meta.status != "complete":
             out.skipped.append(Skipped(shown, "in_progress"))
         else:
-            groups.setdefault((team_key(meta.team), meta.year), []).append(loaded)
-    for same in groups.values():  # a team's year twice (folders copied together): the newest
+            key = (identity(meta.team, meta.organisation), meta.year)
+            groups.setdefault(key, []).append(loaded)
+    for same in groups.values():  # a team's year twice (folders copied together): the latest
         same.sort(key=_saved_last_first)
         out.results.append(same[0])
         kept = str(same[0].path.relative_to(folder))
@@ -85,6 +86,12 @@ def read_team_files(bank: Bank, folder: str | Path) -> TeamFiles:
     out.other_version = sum(r.result.meta.bank_version != bank.version for r in out.results)
     out.skipped.sort(key=lambda s: str(s.path))
     return out
+
+
+def identity(team: str, organisation: str) -> str:
+    """One team across years and files: the same organisation and team name, as store.names
+    compares names (case, accents on Latin letters and spaces aside)."""
+    return f"{team_key(organisation)}\x00{team_key(team)}"
 
 
 def _saved_last_first(loaded: LoadedResult) -> tuple[float, str]:
