@@ -20,7 +20,7 @@ import time
 import tomllib
 from pathlib import Path
 
-from common import PYTHON, machine
+from common import PYTHON, machine, random_answers
 
 from innoscan.assess.overview import build_overview
 from innoscan.content.loader import load_bank
@@ -44,17 +44,7 @@ def make_files(folder: Path, count: int) -> None:
         year = 2025 + n % 2
         result = Result.new(bank, f"Team {n // 2}", year, "en", organisation="Bench")
         result.meta.status = "complete"
-        for q in bank.questions:
-            if rng.random() < 0.1:
-                continue
-            if q.kind == "likert":
-                result.answers[q.id] = rng.randint(1, 5)
-            elif q.kind == "yes_no":
-                result.answers[q.id] = rng.choice(["yes", "no"])
-            elif q.kind == "single_choice":
-                result.answers[q.id] = rng.choice(q.options).id
-            elif q.kind == "multiple_choice":
-                result.answers[q.id] = [o.id for o in q.options[: rng.randint(1, 2)]]
+        result.answers.update(random_answers(bank, rng, open_share=0.1, several=True))
         workshop = folder / f"workshop-{n % 10}"
         workshop.mkdir(exist_ok=True)
         result.save(workshop / f"team-{n // 2}-{year}.toml")

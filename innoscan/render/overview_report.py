@@ -10,7 +10,7 @@ from typing import Any
 from innoscan.assess.overview import Innovated, Overview, Picture, Spread, TeamYear
 from innoscan.locales import word
 from innoscan.render.markdown import whole
-from innoscan.render.report import when_text
+from innoscan.render.report import figure_json
 
 SKIP_REASONS = ("problem", "in_progress", "duplicate", "rescue")
 
@@ -161,22 +161,7 @@ def _innovated_json(ov: Overview, item: Innovated, lang: str) -> dict[str, Any]:
         "no": item.no,
         "no_answer": item.unknown,
         "share": item.share,
-        "figures": [
-            {
-                "value": f.value,
-                "value_high": f.value_high,
-                "qualifier": f.qualifier,
-                "unit": f.unit,
-                "population": bank.text(f.population, lang),
-                "country": f.country,
-                "year": f.year,
-                "when": when_text(f, lang),
-                "n": f.n,
-                "source": f.source.title,
-                "url": f.source.url,
-            }
-            for f in item.indicator.figures
-        ],
+        "figures": [figure_json(bank, f, lang) for f in item.indicator.figures],
     }
 
 

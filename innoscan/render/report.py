@@ -192,23 +192,27 @@ def _comparison_json(report: Report, reading: Reading) -> dict[str, Any]:
         "title": bank.text(ind.title, lang),
         "team": reading.team,
         "figures": [
-            {
-                "value": f.value,
-                "value_high": f.value_high,
-                "qualifier": f.qualifier,
-                "unit": f.unit,
-                "population": bank.text(f.population, lang),
-                "country": f.country,
-                "year": f.year,
-                "when": when_text(f, lang),
-                "n": f.n,
-                "source": f.source.title,
-                "url": f.source.url,
-                "note": bank.text(f.note, lang) if f.note else None,
-                "reading": reading_sentence(report, reading, f),
-            }
+            {**figure_json(bank, f, lang), "reading": reading_sentence(report, reading, f)}
             for f in ind.figures
         ],
+    }
+
+
+def figure_json(bank: Bank, f: Figure, lang: str) -> dict[str, Any]:
+    """A published figure with its source, for scripts."""
+    return {
+        "value": f.value,
+        "value_high": f.value_high,
+        "qualifier": f.qualifier,
+        "unit": f.unit,
+        "population": bank.text(f.population, lang),
+        "country": f.country,
+        "year": f.year,
+        "when": when_text(f, lang),
+        "n": f.n,
+        "source": f.source.title,
+        "url": f.source.url,
+        "note": bank.text(f.note, lang) if f.note else None,
     }
 
 
