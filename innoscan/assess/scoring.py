@@ -64,13 +64,15 @@ def _section_score(bank: Bank, section: Section, effective) -> SectionScore:
     values: list[float] = []
     total = 0
     for q in section.questions:
-        if not q.is_scored or not bank.applies_with(q, effective):
+        if not q.is_scored:
             continue
-        total += 1
-        if q.id in effective:
+        if q.id in effective:  # its condition held when its answer was taken in
+            total += 1
             value = question_score(bank, q, effective[q.id])
             if value is not None:
                 values.append(value)
+        elif bank.applies_with(q, effective):
+            total += 1
     enough = total > 0 and len(values) / total >= bank.scoring.min_coverage
     mean = round(sum(values) / len(values), 1) if enough else None
     return SectionScore(section.id, mean, len(values), total)
