@@ -154,7 +154,7 @@ def test_json_for_scripts(ov):
     assert len(data["teams"]) == 16 and data["teams"][0]["team"] == "Team 03"
     assert data["teams"][0]["file"] == "team-03-2026.toml"
     now = data["per_year"]["2026"]
-    assert now["success_factors"]["roles"] == {"present": 12, "partly": 0, "absent": 4, "None": 0}
+    assert now["success_factors"]["roles"] == {"present": 12, "partly": 0, "absent": 4, "unknown": 0}
     assert now["risks"][0] == {
         "id": "no_owner",
         "severity": "high",

@@ -81,9 +81,7 @@ def overview_json(ov: Overview, lang: str) -> dict[str, Any]:
     if moved is not None:
         data["moved"] = {
             "since": moved.since,
-            "success_factors": {
-                fid: {str(s): v for s, v in change.items()} for fid, change in moved.factors.items()
-            },
+            "success_factors": {fid: _by_status(c) for fid, c in moved.factors.items()},
             "risks": moved.risks,
             "section_medians": moved.sections,
             "index_median": moved.index,
@@ -119,9 +117,7 @@ def _picture_json(ov: Overview, p: Picture, lang: str) -> dict[str, Any]:
     bank = ov.bank
     return {
         "teams": len(p.teams),
-        "success_factors": {
-            fid: {str(s): n for s, n in counts.items()} for fid, counts in p.factors.items()
-        },
+        "success_factors": {fid: _by_status(c) for fid, c in p.factors.items()},
         "risks": [
             {
                 "id": rule.id,
@@ -138,6 +134,11 @@ def _picture_json(ov: Overview, p: Picture, lang: str) -> dict[str, Any]:
         "index": _spread_json(p.index),
         "innovated": [_innovated_json(ov, i, lang) for i in p.innovated],
     }
+
+
+def _by_status(values: dict) -> dict:
+    """Per status, "unknown" for a factor without a score (JSON keys are text)."""
+    return {status or "unknown": value for status, value in values.items()}
 
 
 def _spread_json(s: Spread) -> dict[str, Any]:
