@@ -270,3 +270,25 @@ def test_a_team_name_in_two_organisations_is_two_teams(bank, tmp_path):
     assert names(ov, [t.key for t in ov.current.teams]) == ["Team Data (Kadaster)", "team  data (RVO)"]
     assert [(str(s.path), s.reason) for s in ov.skipped] == [("b/copy-2026.toml", "duplicate")]
     assert ov.organisation() == ""  # two organisations: the title names none
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_names_and_files_that_hold_control_characters_stay_inert(cli, bank, tmp_path, fmt):
+    from overview_folder import MIDDLE, result
+
+    hostile = "Team | \x1b[2J*x*\x00\r\x9b"
+    made = result(bank, hostile, 2026, MIDDLE)
+    made.meta.organisation = "Org\x1b]0;pwned\x07"
+    made.save(tmp_path / "hostile-2026.toml")
+    result(bank, "Team Data", 2026, MIDDLE).save(tmp_path / "team-data-2026.toml")
+    (tmp_path / "evil\x1b[2J-2026.toml").write_text("[meta", encoding="utf-8")
+    run = cli("overview", tmp_path, "--lang", "en", "--format", fmt)
+    assert run.code == 0, run.err
+    for raw in ("\x1b", "\x00", "\x9b", "\r", "\x07"):
+        assert raw not in run.out and raw not in run.err
+    if fmt == "json":
+        teams = [team["team"] for team in json.loads(run.out)["teams"]]
+        assert f"{hostile} (Org\x1b]0;pwned\x07)" in teams  # the data itself unchanged
+    else:
+        assert all(len(w) == 1 for w in table_widths(run.out))  # a | in a name breaks no table
+        assert "evil\\x1b\\[2J-2026.toml: could not be used" in run.out
