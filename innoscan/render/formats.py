@@ -21,6 +21,8 @@ from innoscan.content.problems import InputError
 from innoscan.content.visible import data_safe
 from innoscan.render.compare_report import compare_json, compare_markdown
 from innoscan.render.markdown import Picture
+from innoscan.render.overview_markdown import overview_markdown
+from innoscan.render.overview_report import overview_json
 from innoscan.render.report import Report, report_json, session_report
 from innoscan.render.report_markdown import report_markdown
 from innoscan.store.atomic import write_atomic
@@ -86,6 +88,11 @@ COMPARE_FORMATS = _registry(
     Format("md", ".md", "text/markdown", compare_markdown, "beside"),
     Format("json", ".json", "application/json", lambda c, lg, _: json_text(compare_json(c, lg))),
     Format("docx", ".docx", DOCX, _compare_docx, "inside"),
+)
+# An overview of many teams (`innoscan overview`): write(overview, lang) -> text.
+OVERVIEW_FORMATS = _registry(
+    Format("md", ".md", "text/markdown", overview_markdown),
+    Format("json", ".json", "application/json", lambda o, lang: json_text(overview_json(o, lang))),
 )
 DEFAULT = "md"  # what finishing writes, the TUI exports and downloads, `--format` defaults to
 
