@@ -279,9 +279,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_overview(args: argparse.Namespace) -> int:
-    overview = build_overview(_bank(args), args.folder, args.year, args.anonymise)
-    _emit(formats.OVERVIEW_FORMATS[args.format].write(overview, args.lang), args)
-    sys.stderr.writelines(f"innoscan: {visible(line)}\n" for line in left_out(overview, args.lang))
+    ov = build_overview(_bank(args), args.folder, args.year, args.anonymise)
+    _output_allowed(args)  # before any chart is drawn beside it
+    _emit(formats.overview_file(ov, args.lang, args.format, args.output, not args.no_charts), args)
+    sys.stderr.writelines(f"innoscan: {visible(line)}\n" for line in left_out(ov, args.lang))
     return 0
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from innoscan.assess.compare import YearComparison
+from innoscan.assess.overview import Overview
 from innoscan.content.problems import InputError
 from innoscan.content.visible import data_safe
 from innoscan.render.compare_report import compare_json, compare_markdown
@@ -71,6 +72,12 @@ def _compare_docx(c: YearComparison, lang: str, pictures: Pictures) -> bytes:
     return markdown_docx(compare_markdown(c, lang, pictures), pictures, lang)
 
 
+def _overview_docx(ov: Overview, lang: str, pictures: Pictures) -> bytes:
+    from innoscan.render.word_document import markdown_docx
+
+    return markdown_docx(overview_markdown(ov, lang, pictures), pictures, lang)
+
+
 def _registry(*formats: Format) -> dict[str, Format]:
     return {f.name: f for f in formats}
 
@@ -89,10 +96,11 @@ COMPARE_FORMATS = _registry(
     Format("json", ".json", "application/json", lambda c, lg, _: json_text(compare_json(c, lg))),
     Format("docx", ".docx", DOCX, _compare_docx, "inside"),
 )
-# An overview of many teams (`innoscan overview`): write(overview, lang) -> text.
+# An overview of many teams (`innoscan overview`): write(overview, lang, pictures).
 OVERVIEW_FORMATS = _registry(
-    Format("md", ".md", "text/markdown", overview_markdown),
-    Format("json", ".json", "application/json", lambda o, lang: json_text(overview_json(o, lang))),
+    Format("md", ".md", "text/markdown", overview_markdown, "beside"),
+    Format("json", ".json", "application/json", lambda o, lg, _: json_text(overview_json(o, lg))),
+    Format("docx", ".docx", DOCX, _overview_docx, "inside"),
 )
 DEFAULT = "md"  # what finishing writes, the TUI exports and downloads, `--format` defaults to
 
@@ -139,6 +147,23 @@ def compare_file(
         return compare_charts(c, lang)
 
     return _content(COMPARE_FORMATS[fmt], (c, lang), make, target, charts, False)
+
+
+def overview_file(
+    ov: Overview,
+    lang: str,
+    fmt: str = DEFAULT,
+    target: Path | None = None,
+    charts: bool = True,
+) -> str | bytes:
+    """An overview's content in a format, with its charts (as report_file)."""
+
+    def make() -> list[Chart]:
+        from innoscan.render.charts import overview_charts  # only for a format with charts
+
+        return overview_charts(ov, lang)
+
+    return _content(OVERVIEW_FORMATS[fmt], (ov, lang), make, target, charts, False)
 
 
 def _content(

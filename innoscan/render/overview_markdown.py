@@ -3,9 +3,12 @@ tables; team names escaped, anonymised without a name, organisation or file of a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from innoscan.assess.overview import STATUSES, Innovated, Overview, Picture
 from innoscan.locales import word
-from innoscan.render.markdown import escape, link, table, whole
+from innoscan.render import markdown
+from innoscan.render.markdown import escape, link, pictures_md, table, whole
 from innoscan.render.overview_report import (
     SKIP_REASONS,
     count_text,
@@ -24,13 +27,19 @@ from innoscan.render.report import share_text, when_text
 # ── Markdown ──────────────────────────────────────────────────────────────────────────
 
 
-def overview_markdown(ov: Overview, lang: str, teams: bool = True) -> str:
+def overview_markdown(
+    ov: Overview,
+    lang: str,
+    pictures: Mapping[str, markdown.Picture] | None = None,
+    teams: bool = True,
+) -> str:
     """The overview to take to the board: valid CommonMark with GFM tables (without the
-    table of the teams where a screen shows them already)."""
+    table of the teams where a screen shows them already); `pictures` (charts.overview_charts,
+    drawn) under the organisation's tables."""
     parts = [
         _md_head(ov, lang),
         _md_teams(ov, lang) if teams else [],
-        _md_organisation(ov, ov.current, lang),
+        _md_organisation(ov, ov.current, lang, pictures),
         years_markdown(ov, lang),
         _md_skipped(ov, lang),
     ]
@@ -84,7 +93,9 @@ def _md_teams(ov: Overview, lang: str) -> list[str]:
     return [f"## {word('ov.teams', lang, year=ov.year)}", "", *table(headers, rows, align)]
 
 
-def _md_organisation(ov: Overview, p: Picture, lang: str) -> list[str]:
+def _md_organisation(
+    ov: Overview, p: Picture, lang: str, pictures: Mapping[str, markdown.Picture] | None
+) -> list[str]:
     bank, teams = ov.bank, len(p.teams)
     lines = [f"## {word('ov.organisation', lang)}", "", f"### {word('cmp.factors', lang)}", ""]
     headers = [word("success_factor", lang)] + [status_word(s, lang) for s in statuses(p)]
@@ -93,7 +104,7 @@ def _md_organisation(ov: Overview, p: Picture, lang: str) -> list[str]:
         + [count_text(counts[s], teams, lang) for s in statuses(p)]
         for fid, counts in p.factors.items()
     ]
-    lines += table(headers, rows, "l" + "r" * (len(headers) - 1))
+    lines += table(headers, rows, "l" + "r" * (len(headers) - 1)) + pictures_md(pictures, "factors")
 
     lines += ["", f"### {word('ov.risks', lang)}", "", word("ov.risks_intro", lang), ""]
     shared = [(rule, n) for rule, n in p.risks if n]
@@ -107,7 +118,7 @@ def _md_organisation(ov: Overview, p: Picture, lang: str) -> list[str]:
             for rule, n in shared
         ]
         headers = [word("ov.risk", lang), word("ov.severity", lang), word("ov.teams_col", lang)]
-        lines += table(headers, rows, "llr")
+        lines += table(headers, rows, "llr") + pictures_md(pictures, "risks")
     else:
         lines.append(word("ov.risks_none", lang))
 
@@ -120,6 +131,7 @@ def _md_organisation(ov: Overview, p: Picture, lang: str) -> list[str]:
     ]
     rows.append(spread_row(f"**{escape(index_title(ov, lang))}**", p.index, teams, lang))
     lines += [*table(headers, rows, "lrrrr"), "", word("ov.spread_how", lang)]
+    lines += pictures_md(pictures, "spread")
 
     for item in p.innovated:
         lines += ["", *_md_innovated(ov, item, teams, lang)]
