@@ -123,13 +123,7 @@ def report_file(
     """A report's content in a format. A Word document holds its charts; Markdown that will
     be written to `target` gets them (unless `charts` is False) drawn into target's charts
     folder first, and links them; printed Markdown has none."""
-
-    def make() -> list[Chart]:
-        from innoscan.render.charts import report_charts  # only for a format with charts
-
-        return report_charts(report)
-
-    return _content(FORMATS[fmt], (report,), make, target, charts, private)
+    return _content(FORMATS[fmt], (report,), "report_charts", target, charts, private)
 
 
 def compare_file(
@@ -140,13 +134,7 @@ def compare_file(
     charts: bool = True,
 ) -> str | bytes:
     """A comparison's content in a format, with its trend chart (as report_file)."""
-
-    def make() -> list[Chart]:
-        from innoscan.render.charts import compare_charts  # only for a format with charts
-
-        return compare_charts(c, lang)
-
-    return _content(COMPARE_FORMATS[fmt], (c, lang), make, target, charts, False)
+    return _content(COMPARE_FORMATS[fmt], (c, lang), "compare_charts", target, charts, False)
 
 
 def overview_file(
@@ -157,23 +145,24 @@ def overview_file(
     charts: bool = True,
 ) -> str | bytes:
     """An overview's content in a format, with its charts (as report_file)."""
-
-    def make() -> list[Chart]:
-        from innoscan.render.charts import overview_charts  # only for a format with charts
-
-        return overview_charts(ov, lang)
-
-    return _content(OVERVIEW_FORMATS[fmt], (ov, lang), make, target, charts, False)
+    return _content(OVERVIEW_FORMATS[fmt], (ov, lang), "overview_charts", target, charts, False)
 
 
 def _content(
     fmt: Format,
     subject: tuple,
-    charts: Callable[[], list[Chart]],
+    maker: str,
     target: Path | None,
     with_charts: bool,
     private: bool,
 ) -> str | bytes:
+    """`fmt`'s content of `subject`, with the charts that charts.MAKER(*subject) makes."""
+
+    def charts() -> list[Chart]:
+        from innoscan.render import charts as module  # only for a format with charts
+
+        return getattr(module, maker)(*subject)
+
     pictures: dict[str, Picture] = {}
     if fmt.charts == "inside":
         pictures = {c.name: Picture(c.alt, f"{c.name}.png", _draw(c).png) for c in charts()}
