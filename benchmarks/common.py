@@ -36,3 +36,21 @@ def machine() -> str:
 def line(name: str, ours: float, yardstick: float, target: str, unit: str = "s") -> str:
     ratio = ours / yardstick if yardstick else float("nan")
     return f"| {name} | {ours:.3f} {unit} | {yardstick:.3f} {unit} | {ratio:.2f} | {target} |"
+
+
+def random_answers(bank, rng, open_share: float = 0.0, several: bool = False) -> dict:
+    """Answers drawn at random to the bank's likert, yes/no and single-choice questions (with
+    `several`, multiple-choice ones too), `open_share` of them left open."""
+    answers: dict = {}
+    for q in bank.questions:
+        if open_share and rng.random() < open_share:
+            continue
+        if q.kind == "likert":
+            answers[q.id] = rng.randint(1, 5)
+        elif q.kind == "yes_no":
+            answers[q.id] = rng.choice(["yes", "no"])
+        elif q.kind == "single_choice":
+            answers[q.id] = rng.choice(q.options).id
+        elif q.kind == "multiple_choice" and several:
+            answers[q.id] = [o.id for o in q.options[: rng.randint(1, 2)]]
+    return answers

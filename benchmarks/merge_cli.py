@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import PYTHON, line, machine, timed
+from common import PYTHON, line, machine, random_answers, timed
 
 from innoscan.content.loader import load_bank
 from innoscan.store.result import Result
@@ -20,13 +20,7 @@ def make_files(folder: Path) -> None:
     bank, rng = load_bank(), random.Random(1)
     for n in range(COUNT):
         result = Result.new(bank, "Bench", 2026, "en", mode="individual", respondent=f"r{n}")
-        for q in bank.questions:
-            if q.kind == "likert":
-                result.answers[q.id] = rng.randint(1, 5)
-            elif q.kind == "yes_no":
-                result.answers[q.id] = rng.choice(["yes", "no"])
-            elif q.kind == "single_choice":
-                result.answers[q.id] = rng.choice(q.options).id
+        result.answers.update(random_answers(bank, rng))
         result.save(folder / f"r{n:04}.toml")
 
 

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import merge_cli
+import overview_cli
 import report_cli
 import startup
 import steps
@@ -50,6 +51,13 @@ if __name__ == "__main__":
             "`innoscan merge` of 1,000 files (vs parsing them with tomllib)",
             *merge_cli.measure(),
             "<= 3",
+        )
+    )
+    print(
+        line(
+            "`innoscan overview` of 1,000 team files, CPU s (vs parsing them with tomllib)",
+            *overview_cli.measure(),
+            "<= 2",
         )
     )
     median, worst, count = steps.measure()

@@ -11,13 +11,15 @@ from datetime import date
 from pathlib import Path
 
 from innoscan import __version__
+from innoscan.assess.overview import build_overview  # (loaded with the formats already)
 from innoscan.cli_serve import add_serve_command, serve, warm_process
 from innoscan.content.figures import ORG_TYPES
 from innoscan.content.problems import InputError
 from innoscan.content.visible import data_safe, visible
 from innoscan.locales import DEFAULT, detect_language, languages, use_bank_words
-from innoscan.render.formats import COMPARE_FORMATS, FORMATS, Format, compare_file, report_file
+from innoscan.render import formats
 from innoscan.render.formats import DEFAULT as DEFAULT_FORMAT
+from innoscan.render.overview_report import left_out
 from innoscan.store import system
 
 EXIT_BAD_INPUT = 2
@@ -34,12 +36,8 @@ def _common() -> argparse.ArgumentParser:
         help=f"language: {', '.join(languages())} or one the bank adds (default: the "
         f"language of LC_ALL/LANG if innoscan has its words, else {DEFAULT})",
     )
-    common.add_argument(
-        "--bank",
-        metavar="DIR",
-        type=Path,
-        help="use the question bank in DIR instead of the built-in one",
-    )
+    bank = "use the question bank in DIR instead of the built-in one"
+    common.add_argument("--bank", metavar="DIR", type=Path, help=bank)
     return common
 
 
@@ -53,78 +51,64 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"innoscan {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
 
-    p = sub.add_parser(
-        "questions", parents=[common], help="print the question bank (readable, or --json)"
-    )
+    def sub(name: str, help: str, **more) -> argparse.ArgumentParser:
+        return subparsers.add_parser(name, parents=[common], help=help, **more)
+
+    p = sub("questions", "print the question bank (readable, or --json)")
     p.add_argument("--json", action="store_true", help="print the bank as JSON for other tools")
     p.set_defaults(func=cmd_questions)
 
-    p = sub.add_parser(
-        "validate",
-        parents=[common],
-        help="check a question bank and summarise it, or list its problems",
-    )
-    p.add_argument(
-        "dir", nargs="?", type=Path, metavar="DIR", help="bank folder (default: built-in)"
-    )
+    p = sub("validate", "check a question bank and summarise it, or list its problems")
+    where = "bank folder (default: built-in)"
+    p.add_argument("dir", nargs="?", type=Path, metavar="DIR", help=where)
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser(
-        "template", parents=[common], help="write an answer sheet to fill in with a text editor"
-    )
+    p = sub("template", "write an answer sheet to fill in with a text editor")
     p.add_argument("--team", default="", help="team name to put in the sheet")
     _org_options(p, "organisation to put in the sheet")
     _year_option(p)
     _output_options(p)
     p.set_defaults(func=cmd_template)
 
-    p = sub.add_parser(
-        "report",
-        parents=[common],
-        help="scores, benchmarks and risk flags of a result file",
-        description="Without --lang, the report is in the language the result was made in.",
-    )
+    lang = "Without --lang, the report is in the language the result was made in."
+    p = sub("report", "scores, benchmarks and risk flags of a result file", description=lang)
     p.add_argument("result", type=Path, metavar="RESULT.toml", help="a result file")
-    _format_option(p, FORMATS)
+    _format_option(p, formats.FORMATS)
     _output_options(p)
-    p.add_argument(
-        "--benchmarks", type=Path, metavar="FILE", help="add your own reference figures from FILE"
-    )
+    more = "add your own reference figures from FILE"
+    p.add_argument("--benchmarks", type=Path, metavar="FILE", help=more)
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser(
-        "compare",
-        parents=[common],
-        help="compare results between years: scores, factors, flags, moved answers, actions",
-    )
+    years = "compare results between years: scores, factors, flags, moved answers, actions"
+    p = sub("compare", years)
     p.add_argument("results", nargs="+", type=Path, metavar="RESULT.toml", help="two or more")
-    _format_option(p, COMPARE_FORMATS)
+    _format_option(p, formats.COMPARE_FORMATS)
     _output_options(p)
     p.set_defaults(func=cmd_compare)
 
-    p = sub.add_parser(
-        "merge", parents=[common], help="merge individual answers into a team profile"
-    )
-    p.add_argument(
-        "results", nargs="+", type=Path, metavar="RESULT.toml", help="individual results"
-    )
+    p = sub("overview", "all team results in DIR, side by side")
+    p.add_argument("folder", nargs="?", type=Path, default=Path("innoscan-results"), metavar="DIR")
+    p.add_argument("--year", type=_year, help="the year shown (default: the latest in DIR)")
+    p.add_argument("--anonymise", action="store_true", help='name teams "Team A", "Team B", ...')
+    _format_option(p, formats.OVERVIEW_FORMATS)
+    _output_options(p)
+    p.set_defaults(func=cmd_overview)
+
+    p = sub("merge", "merge individual answers into a team profile")
+    files = dict(nargs="+", type=Path, metavar="RESULT.toml")
+    p.add_argument("results", **files, help="individual results")
     _output_options(
         p,
         "merge results of different years, teams or bank versions, and write over a result "
         "file or a link (-o over the team profile merge made before keeps its actions)",
     )
-    p.add_argument(
-        "--names", action="store_true", help="keep respondents' names in the profile (default: not)"
-    )
+    names = "keep respondents' names in the profile (default: not)"
+    p.add_argument("--names", action="store_true", help=names)
     p.set_defaults(func=cmd_merge)
 
-    p = sub.add_parser(
-        "run",
-        parents=[common],
-        help="go straight to a team's first open question (the TUI, or --plain prompts)",
-    )
+    p = sub("run", "go straight to a team's first open question (the TUI, or --plain prompts)")
     p.add_argument("--team", required=True, help="team name")
     _org_options(p, "organisation")
     _year_option(p)
@@ -144,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     _dir_option(p)
     p.set_defaults(func=cmd_run)
 
-    p = add_serve_command(sub, common)  # cli_serve.py: `innoscan serve` and its room view
+    p = add_serve_command(subparsers, common)  # cli_serve.py: `innoscan serve`, room view
     _year_option(p)
     _dir_option(p)
     p.set_defaults(func=cmd_serve)
@@ -172,10 +156,9 @@ def _org_options(parser: argparse.ArgumentParser, org_help: str) -> None:
     parser.add_argument("--org-type", choices=ORG_TYPES, help="the kind of organisation")
 
 
-def _format_option(parser: argparse.ArgumentParser, formats: dict[str, Format]) -> None:
-    parser.add_argument(
-        "--format", choices=list(formats), default=DEFAULT_FORMAT, help=f"default: {DEFAULT_FORMAT}"
-    )
+def _format_option(parser: argparse.ArgumentParser, known: dict[str, formats.Format]) -> None:
+    default = f"default: {DEFAULT_FORMAT}"
+    parser.add_argument("--format", choices=list(known), default=DEFAULT_FORMAT, help=default)
     help = "with -o FILE, Markdown has its charts in FILE-charts/ (none when printed): skip them"
     parser.add_argument("--no-charts", action="store_true", help=help)
 
@@ -271,7 +254,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         lang = loaded.result.meta.language
     report = build_report(bank, loaded, lang, indicators)
     _output_allowed(args, [args.result])  # before any chart is drawn beside it
-    content = report_file(report, args.format, args.output, not args.no_charts)
+    content = formats.report_file(report, args.format, args.output, not args.no_charts)
     _emit(content, args, [args.result])
     return 0
 
@@ -284,7 +267,16 @@ def cmd_compare(args: argparse.Namespace) -> int:
     comparison = compare_results(bank, loaded)
     _output_allowed(args, args.results)
     charts = not args.no_charts
-    _emit(compare_file(comparison, args.lang, args.format, args.output, charts), args, args.results)
+    content = formats.compare_file(comparison, args.lang, args.format, args.output, charts)
+    _emit(content, args, args.results)
+    return 0
+
+
+def cmd_overview(args: argparse.Namespace) -> int:
+    ov = build_overview(_bank(args), args.folder, args.year, args.anonymise)
+    _output_allowed(args)  # before any chart is drawn beside it
+    _emit(formats.overview_file(ov, args.lang, args.format, args.output, not args.no_charts), args)
+    sys.stderr.writelines(f"innoscan: {visible(line)}\n" for line in left_out(ov, args.lang))
     return 0
 
 
@@ -301,11 +293,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         _warn(warning)
     _emit(merged.result.to_toml(), args, args.results, replace_result=earlier is not None)
     info = merged.result.merge
-    print(
-        f"innoscan: merged {info.respondents} respondents; "
-        f"{len(info.disagreements)} disagreement(s): {', '.join(info.disagreements) or '-'}",
-        file=sys.stderr,
-    )
+    found = f"{len(info.disagreements)} disagreement(s): {', '.join(info.disagreements) or '-'}"
+    print(f"innoscan: merged {info.respondents} respondents; {found}", file=sys.stderr)
     if earlier is not None:
         kept = f"kept the {len(earlier.actions)} action(s) of {visible(args.output)}"
         print(f"innoscan: {kept}", file=sys.stderr)
@@ -313,20 +302,12 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def _load_all(bank, paths: list[Path]):
-    """Every result file read and checked; all their problems reported together."""
-    from innoscan.store.result import load_result
+    """Every result file read and checked (all their problems together); warnings said."""
+    from innoscan.store.result import load_results
 
-    loaded, problems = [], []
-    for path in paths:
-        try:
-            loaded.append(load_result(path, bank))
-        except InputError as exc:
-            problems.extend(exc.problems)
-    if problems:
-        raise InputError(problems)
-    for item in loaded:
-        for warning in item.warnings:
-            _warn(warning)
+    loaded = load_results(paths, bank)
+    for warning in (warning for item in loaded for warning in item.warnings):
+        _warn(warning)
     return loaded
 
 
@@ -408,8 +389,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so in one line (INNOSCAN_DEBUG=1 shows the traceback)
         if os.environ.get("INNOSCAN_DEBUG"):
             raise
-        print(
-            f"innoscan: unexpected error ({type(exc).__name__}: {visible(exc)}); please report it",
-            file=sys.stderr,
-        )
+        bug = f"unexpected error ({type(exc).__name__}: {visible(exc)}); please report it"
+        print(f"innoscan: {bug}", file=sys.stderr)
         return 1

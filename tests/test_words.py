@@ -23,6 +23,7 @@ from innoscan.content.risks import Severity
 from innoscan.content.scoring_rules import FactorStatus
 from innoscan.locales import DEFAULT, LANGUAGES, builtin, placeholders
 from innoscan.render.formats import FORMATS
+from innoscan.render.overview_report import SKIP_REASONS
 from innoscan.store.result import Action, Meta, Status
 
 PACKAGE = Path(__file__).parents[1] / "innoscan"
@@ -76,6 +77,8 @@ DYNAMIC = {
     "tui.notes_hint": ("", "_own"),
     "sheet.": (),  # the keys given to template's t(), found as literals
     "format.": tuple(FORMATS),
+    "skip.": SKIP_REASONS,
+    "skipped.": SKIP_REASONS,
 }
 def _textual_actions() -> set[str]:
     """Textual's own bindings (Tab, copy, the palette): their words are key.ACTION too."""

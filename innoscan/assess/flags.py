@@ -23,13 +23,17 @@ def flags(bank: Bank, answers: Mapping[str, Any]) -> list[Flag]:
     Only questions that were asked and not answered "does not apply" count, and a rule fires
     only with at least one of them as evidence: never from a question that was not asked.
     """
-    counted = bank.answers_that_count(answers)
-    fired = []
+    return fired(bank, bank.answers_that_count(answers))
+
+
+def fired(bank: Bank, counted: Mapping[str, Any]) -> list[Flag]:
+    """The flags of `flags`, from answers that count already (Bank.answers_that_count)."""
+    out = []
     for rule in bank.rules:
         evidence = _evidence(rule.when, counted)
         if evidence and rule.when.holds(counted):
-            fired.append(Flag(rule, evidence))
-    return sorted(fired, key=lambda f: SEVERITY_ORDER[f.rule.severity])
+            out.append(Flag(rule, evidence))
+    return sorted(out, key=lambda f: SEVERITY_ORDER[f.rule.severity])
 
 
 def _evidence(condition: Condition, answers: Mapping[str, Any]) -> list[tuple[str, Any]]:

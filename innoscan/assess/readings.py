@@ -25,14 +25,14 @@ def readings(
 ) -> list[Reading]:
     """The team's value for each indicator: True, False, or None where it gave no answer."""
     effective = bank.effective_answers(answers)
-    asked = {q.id for q in bank.asked(answers)}
-    out = []
-    for indicator in indicators:
-        known = [q for q in indicator.questions() if effective.get(q, DONT_KNOW) != DONT_KNOW]
-        team = indicator.team.holds(effective) if known else None
-        dont_know = team is None and any(
-            effective.get(q) == DONT_KNOW for q in indicator.questions()
-        )
-        applies = any(q in asked for q in indicator.questions())
-        out.append(Reading(indicator, team, dont_know, applies))
-    return out
+    return [reading(bank, indicator, effective) for indicator in indicators]
+
+
+def reading(bank: Bank, indicator: Indicator, effective: Mapping[str, Any]) -> Reading:
+    """The team's value for one indicator, from answers that went through their conditions."""
+    questions = indicator.questions()
+    known = [q for q in questions if effective.get(q, DONT_KNOW) != DONT_KNOW]
+    team = indicator.team.holds(effective) if known else None
+    dont_know = team is None and any(effective.get(q) == DONT_KNOW for q in questions)
+    applies = any(bank.asked_with(q, effective) for q in questions)
+    return Reading(indicator, team, dont_know, applies)

@@ -14,7 +14,7 @@ from innoscan.content.kinds import DONT_KNOW, NOT_APPLICABLE
 from innoscan.content.scoring_rules import STATUS_ORDER, FactorStatus, IndexRule, SuccessFactor
 
 if TYPE_CHECKING:
-    from innoscan.content.bank import Bank, Question
+    from innoscan.content.bank import Bank, Question, Section
 
 
 @dataclass(frozen=True)
@@ -65,20 +65,26 @@ def question_score(bank: Bank, question: Question, value: Any) -> float | None:
 def score(bank: Bank, answers: Mapping[str, Any], leave_out: Collection[str] = ()) -> Scores:
     """Every score, from the answers that count (conditions applied); the questions in
     `leave_out` count in no section (a comparison of years leaves out changed questions)."""
-    effective = bank.effective_answers(answers)
-    sections = {s.id: _section_score(bank, s.id, effective, leave_out) for s in bank.sections}
-    rules, real = bank.scoring, bank.answers_that_count(answers)
+    return score_effective(bank, bank.effective_answers(answers), leave_out)
+
+
+def score_effective(
+    bank: Bank, effective: Mapping[str, Any], leave_out: Collection[str] = ()
+) -> Scores:
+    """Every score, from answers that went through their conditions already."""
+    sections = {s.id: _section_score(bank, s, effective, leave_out) for s in bank.sections}
+    rules, real = bank.scoring, bank.counting(effective)
     factors = [_factor(f, sections.get(f.section), real) for f in rules.success_factors]
     return Scores(sections, factors, _index(rules.index, sections))
 
 
 def _section_score(
-    bank: Bank, section_id: str, effective: Mapping[str, Any], leave_out: Collection[str] = ()
+    bank: Bank, section: Section, effective: Mapping[str, Any], leave_out: Collection[str] = ()
 ) -> SectionScore:
     values: list[float] = []
     total = dont_know = not_applicable = 0
-    for q in bank.section(section_id).questions:
-        if not q.is_scored or q.id in leave_out or not bank.applies_with(q, effective):
+    for q in section.questions:
+        if not q.is_scored or q.id in leave_out or not bank.asked_with(q.id, effective):
             continue
         value = effective.get(q.id)
         if value == NOT_APPLICABLE:
@@ -91,7 +97,7 @@ def _section_score(
             values.append(points)
     enough = total > 0 and len(values) / total >= bank.scoring.min_coverage
     mean = round(sum(values) / len(values), 1) if enough else None
-    return SectionScore(section_id, mean, len(values), total, dont_know, not_applicable)
+    return SectionScore(section.id, mean, len(values), total, dont_know, not_applicable)
 
 
 def _factor(

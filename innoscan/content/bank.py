@@ -120,7 +120,11 @@ class Bank(Strict):
     def answers_that_count(self, answers: Mapping[str, Any]) -> dict[str, Any]:
         """The effective answers that say something about the team: no "does not apply".
         Risk rules and the success factors' defining answers read these."""
-        effective = self.effective_answers(answers)
+        return self.counting(self.effective_answers(answers))
+
+    @staticmethod
+    def counting(effective: Mapping[str, Any]) -> dict[str, Any]:
+        """`answers_that_count` from answers that went through their conditions already."""
         return {qid: v for qid, v in effective.items() if v != NOT_APPLICABLE}
 
     def asked(self, answers: Mapping[str, Any]) -> list[Question]:
@@ -132,6 +136,14 @@ class Bank(Strict):
     def applies_with(question: Question, effective: Mapping[str, Any]) -> bool:
         """Whether `question` is asked, given answers that already went through its conditions."""
         return question.when is None or question.when.holds(effective)
+
+    def asked_with(self, question_id: str, effective: Mapping[str, Any]) -> bool:
+        """`applies_with` by id; an answer that counts was asked (a condition looks at earlier
+        questions only, so it held when the answer was taken in) and is not worked out again."""
+        if question_id in effective:
+            return True
+        question = self.question(question_id)
+        return question is not None and self.applies_with(question, effective)
 
     def changed_between(self, *versions: str) -> list[Change]:
         """The changes of meaning between the oldest and the newest of these bank versions."""

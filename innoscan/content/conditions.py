@@ -6,6 +6,7 @@ A condition is data (see questions/README.md), never code: this module only comp
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -49,7 +50,7 @@ class Condition(BaseModel):
             raise ValueError("a condition needs 'question' with a test, or one of all, any, not")
         return self
 
-    @property
+    @cached_property  # asked for every answer of every result read: worked out once
     def test(self) -> tuple[str, Any]:
         """The test of a leaf condition as (key as written, value)."""
         for name in _TESTS:

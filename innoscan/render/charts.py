@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from innoscan.assess.compare import YearComparison
+from innoscan.assess.overview import Overview, Spread
 from innoscan.assess.scoring import FactorResult
 from innoscan.locales import word
+from innoscan.render import overview_report as ovr
 from innoscan.render.compare_report import target_title
 from innoscan.render.markdown import whole
 from innoscan.render.report import (
@@ -37,6 +39,9 @@ class Row:
     text: str  # at its end: the number as the report gives it
     style: int = 0  # its fill and pattern: a status, a year, an answer
     high: float | None = None  # the upper end of a range ("60-65 %")
+    start: float = 0  # where the bar begins (a spread's middle half: from its first quartile)
+    low: float | None = None  # the lower end of a range, a thin bar on to `start`
+    mark: float | None = None  # a stroke across the bar (a spread's median)
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,7 @@ class Chart:
             for g in panel.groups:
                 rows = "; ".join(f"{r.label} {r.text}".strip() for r in g.rows)
                 groups.append(f"{g.title}: {rows}" if g.title else rows)
-            parts.append(f"{panel.title}: " + ". ".join(groups))
+            parts.append((f"{panel.title}: " if panel.title else "") + ". ".join(groups))
         return ". ".join(parts) + "."
 
 
@@ -254,3 +259,58 @@ def compare_charts(c: YearComparison, lang: str) -> list[Chart]:
     team = c.years[-1].loaded.result.meta.team
     title = word("chart.trend", lang, team=team, first=years[0], last=years[-1])
     return [Chart("trend", title, "", [scores, flag_panel])]
+
+
+# ── an overview's charts ──────────────────────────────────────────────────────────────
+
+SEVERITY_STYLE = {"high": 3, "medium": 2, "low": 1}
+
+
+def overview_charts(ov: Overview, lang: str) -> list[Chart]:
+    """The year shown across its teams: per success factor how many have it present, partly,
+    absent; the last-mile risks they share, most common first; the spread of section scores."""
+    bank, p = ov.bank, ov.current
+    teams, intro = len(p.teams), word("chart.teams_of", lang, n=len(p.teams), year=p.year)
+    axis = word("chart.teams", lang)
+    groups = [
+        Group(
+            ovr.factor_title(ov, fid, lang),
+            [
+                Row(ovr.status_word(s, lang), n, ovr.count_text(n, teams, lang), STATUS_STYLE[s])
+                for s, n in ((s, counts[s]) for s in ovr.statuses(p))
+            ],
+        )
+        for fid, counts in p.factors.items()
+    ]
+    panel = Panel("", groups, max(teams, 1), axis)
+    charts = [Chart("factors", word("cmp.factors", lang), intro, [panel])]
+    shared = [
+        Row(
+            bank.text(rule.title, lang),
+            n,
+            f"{ovr.count_text(n, teams, lang)} · {word(f'severity.{rule.severity}', lang)}",
+            SEVERITY_STYLE[rule.severity],
+        )
+        for rule, n in p.risks
+        if n
+    ]
+    if shared:  # none: the Markdown says so, no empty chart
+        panel = Panel("", [Group("", shared)], max(teams, 1), axis)
+        charts += _charts("risks", word("ov.risks", lang), intro, panel, lang)
+    rows = [
+        _spread_row(bank.text(bank.section(sid).title, lang), s, teams, lang)
+        for sid, s in p.sections.items()
+    ]
+    rows.append(_spread_row(ovr.index_title(ov, lang), p.index, teams, lang))
+    panel = Panel("", [Group("", rows)], axis=word("chart.spread_axis", lang))
+    return [*charts, Chart("spread", word("scores", lang), intro, [panel])]
+
+
+def _spread_row(title: str, s: Spread, teams: int, lang: str) -> Row:
+    """The middle half as a bar, the range as a thin line either side, the median a stroke."""
+    n = word("n_of_m", lang, n=s.teams, m=teams)
+    if s.median is None:
+        return Row(title, None, n)
+    figures = {k: whole(getattr(s, k)) for k in ("median", "q1", "q3", "low", "high")}
+    text = word("chart.spread", lang, n=n, **figures)
+    return Row(title, s.q3, text, 1, high=s.high, start=s.q1 or 0, low=s.low, mark=s.median)

@@ -190,12 +190,17 @@ def _panel(axes, panel: Panel, height: float) -> None:
 
 def _bar(axes, panel: Panel, row: Row, middle: float) -> None:
     end = 0.0
+    if row.low is not None:  # a range below the bar: a thin bar on to where it begins
+        axes.barh(middle, row.start - row.low, left=row.low, height=BAR / 3, color="black")
     if row.value is not None:
         colour, hatch = STYLES[row.style % len(STYLES)]
-        axes.barh(
-            middle, row.value, height=BAR, color=colour, hatch=hatch, edgecolor="black", lw=0.6
-        )
+        width, left = row.value - row.start, row.start
+        style = dict(color=colour, hatch=hatch, edgecolor="black", lw=0.6)
+        axes.barh(middle, width, left=left, height=BAR, **style)
         end = row.value
+    if row.mark is not None:
+        half = BAR * 0.8
+        axes.plot([row.mark] * 2, [middle - half, middle + half], color="black", lw=2)
     if row.high is not None:  # a range: a thin bar on to its upper end
         axes.barh(middle, row.high - end, left=end, height=BAR / 3, color="black")
         end = row.high

@@ -17,10 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from innoscan.assess.compare import YearComparison
+from innoscan.assess.overview import Overview
 from innoscan.content.problems import InputError
 from innoscan.content.visible import data_safe
 from innoscan.render.compare_report import compare_json, compare_markdown
 from innoscan.render.markdown import Picture
+from innoscan.render.overview_markdown import overview_markdown
+from innoscan.render.overview_report import overview_json
 from innoscan.render.report import Report, report_json, session_report
 from innoscan.render.report_markdown import report_markdown
 from innoscan.store.atomic import write_atomic
@@ -69,6 +72,12 @@ def _compare_docx(c: YearComparison, lang: str, pictures: Pictures) -> bytes:
     return markdown_docx(compare_markdown(c, lang, pictures), pictures, lang)
 
 
+def _overview_docx(ov: Overview, lang: str, pictures: Pictures) -> bytes:
+    from innoscan.render.word_document import markdown_docx
+
+    return markdown_docx(overview_markdown(ov, lang, pictures), pictures, lang)
+
+
 def _registry(*formats: Format) -> dict[str, Format]:
     return {f.name: f for f in formats}
 
@@ -86,6 +95,12 @@ COMPARE_FORMATS = _registry(
     Format("md", ".md", "text/markdown", compare_markdown, "beside"),
     Format("json", ".json", "application/json", lambda c, lg, _: json_text(compare_json(c, lg))),
     Format("docx", ".docx", DOCX, _compare_docx, "inside"),
+)
+# An overview of many teams (`innoscan overview`): write(overview, lang, pictures).
+OVERVIEW_FORMATS = _registry(
+    Format("md", ".md", "text/markdown", overview_markdown, "beside"),
+    Format("json", ".json", "application/json", lambda o, lg, _: json_text(overview_json(o, lg))),
+    Format("docx", ".docx", DOCX, _overview_docx, "inside"),
 )
 DEFAULT = "md"  # what finishing writes, the TUI exports and downloads, `--format` defaults to
 
@@ -108,13 +123,7 @@ def report_file(
     """A report's content in a format. A Word document holds its charts; Markdown that will
     be written to `target` gets them (unless `charts` is False) drawn into target's charts
     folder first, and links them; printed Markdown has none."""
-
-    def make() -> list[Chart]:
-        from innoscan.render.charts import report_charts  # only for a format with charts
-
-        return report_charts(report)
-
-    return _content(FORMATS[fmt], (report,), make, target, charts, private)
+    return _content(FORMATS[fmt], (report,), "report_charts", target, charts, private)
 
 
 def compare_file(
@@ -125,23 +134,35 @@ def compare_file(
     charts: bool = True,
 ) -> str | bytes:
     """A comparison's content in a format, with its trend chart (as report_file)."""
+    return _content(COMPARE_FORMATS[fmt], (c, lang), "compare_charts", target, charts, False)
 
-    def make() -> list[Chart]:
-        from innoscan.render.charts import compare_charts  # only for a format with charts
 
-        return compare_charts(c, lang)
-
-    return _content(COMPARE_FORMATS[fmt], (c, lang), make, target, charts, False)
+def overview_file(
+    ov: Overview,
+    lang: str,
+    fmt: str = DEFAULT,
+    target: Path | None = None,
+    charts: bool = True,
+) -> str | bytes:
+    """An overview's content in a format, with its charts (as report_file)."""
+    return _content(OVERVIEW_FORMATS[fmt], (ov, lang), "overview_charts", target, charts, False)
 
 
 def _content(
     fmt: Format,
     subject: tuple,
-    charts: Callable[[], list[Chart]],
+    maker: str,
     target: Path | None,
     with_charts: bool,
     private: bool,
 ) -> str | bytes:
+    """`fmt`'s content of `subject`, with the charts that charts.MAKER(*subject) makes."""
+
+    def charts() -> list[Chart]:
+        from innoscan.render import charts as module  # only for a format with charts
+
+        return getattr(module, maker)(*subject)
+
     pictures: dict[str, Picture] = {}
     if fmt.charts == "inside":
         pictures = {c.name: Picture(c.alt, f"{c.name}.png", _draw(c).png) for c in charts()}

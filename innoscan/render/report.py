@@ -350,24 +350,31 @@ def _comparison_json(report: Report, reading: Reading) -> dict[str, Any]:
         "own_type_missing": own_type_missing(report, ind),
         "figures": [
             {
-                "value": f.value,
-                "value_high": f.value_high,
-                "qualifier": f.qualifier,
-                "unit": f.unit,
-                "population": bank.text(f.population, lang),
-                "country": f.country,
-                "year": f.year,
-                "when": when_text(f, lang),
-                "n": f.n,
-                "source": f.source.title,
-                "url": f.source.url,
-                "note": bank.text(f.note, lang) if f.note else None,
-                "org_type": f.org_type,
+                **figure_json(bank, f, lang),
                 "own_type": is_own_type(report, f),
                 "reading": reading_sentence(report, reading, f),
             }
             for f in figures_in_order(report, ind)
         ],
+    }
+
+
+def figure_json(bank: Bank, f: Figure, lang: str) -> dict[str, Any]:
+    """A published figure with its source, for scripts."""
+    return {
+        "value": f.value,
+        "value_high": f.value_high,
+        "qualifier": f.qualifier,
+        "unit": f.unit,
+        "population": bank.text(f.population, lang),
+        "country": f.country,
+        "year": f.year,
+        "when": when_text(f, lang),
+        "n": f.n,
+        "source": f.source.title,
+        "url": f.source.url,
+        "note": bank.text(f.note, lang) if f.note else None,
+        "org_type": f.org_type,
     }
 
 

@@ -191,6 +191,19 @@ def load_result(path: str | Path, bank: Bank) -> LoadedResult:
     return check_against_bank(result, path, bank)
 
 
+def load_results(paths: list[Path], bank: Bank) -> list[LoadedResult]:
+    """Every file read and checked; the problems of all of them together in one InputError."""
+    loaded, problems = [], []
+    for path in paths:
+        try:
+            loaded.append(load_result(path, bank))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return loaded
+
+
 def check_against_bank(result: Result, path: Path, bank: Bank) -> LoadedResult:
     """Answers fit the bank; another bank version is accepted with a warning."""
     file, meta = str(path), result.meta

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, get_args, get_origin
 
 from pydantic import Field, model_validator
@@ -123,7 +124,7 @@ class BaseQuestion(Strict):
         """Whether an answer can be scored at all."""
         return False
 
-    @property
+    @cached_property  # asked for every question of every result scored: worked out once
     def is_scored(self) -> bool:
         """Whether the question counts in its section's score."""
         return self.scorable if self.scored is None else self.scored

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import Field, model_validator
@@ -75,7 +76,11 @@ class OptionsQuestion(PickedQuestion):
         return any(o.score is not None for o in self.options)
 
     def option(self, option_id: str) -> Option | None:
-        return next((o for o in self.options if o.id == option_id), None)
+        return self._by_id.get(option_id)
+
+    @cached_property  # asked for every answer of every result read: made once
+    def _by_id(self) -> dict[str, Option]:
+        return {o.id: o for o in self.options}
 
     def texts(self) -> list[tuple[str, Text]]:
         labels = [(f"options[{i}] ({o.id})", o.label) for i, o in enumerate(self.options)]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rich.markup import escape
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import (
     Button,
@@ -34,6 +35,7 @@ class StartScreen(BaseScreen):
 
     CSS_PATH = "start.tcss"
     HELP = "help.start"
+    BINDINGS = [Binding("f3", "teams", "All teams", key_display="F3", id="teams")]
 
     def __init__(self, folder: ResultsFolder) -> None:
         super().__init__()
@@ -92,6 +94,8 @@ class StartScreen(BaseScreen):
             yield from self._merge_groups()
             if sum(e.loaded is not None for e in self.entries) >= 2:
                 yield Button(self.word("tui.compare"), id="compare-button")
+            if self.folder.path.is_dir():
+                yield Button(self.word("tui.teams"), id="teams-button")
             broken = [e for e in self.entries if e.problem]
             if broken:
                 yield Static(self.word("tui.unreadable_title"), classes="subtitle")
@@ -165,6 +169,14 @@ class StartScreen(BaseScreen):
             from innoscan.tui.screens.compare import CompareScreen
 
             self.app.push_screen(CompareScreen(self.folder))
+        elif event.button.id == "teams-button":
+            self.action_teams()
+
+    def action_teams(self) -> None:
+        """F3: every team result of the folder side by side."""
+        from innoscan.tui.screens.teams import TeamsScreen
+
+        self.app.push_screen(TeamsScreen(self.folder))
 
     def _start(self) -> None:
         team = self.query_one("#team", Input).value.strip()
