@@ -202,7 +202,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
     from innoscan.tui.app import make_app
 
     bank = _bank(args)
-    make_app(bank, args.lang, args.dir).run()
+    make_app(bank, args.lang, args.dir, lang_given=args.lang_given).run()
     return 0
 
 
@@ -222,7 +222,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return run_plain(bank, ResultsFolder(args.dir), args.lang, **details)
     from innoscan.tui.app import make_app
 
-    make_app(bank, args.lang, args.dir, **details).run()
+    make_app(bank, args.lang, args.dir, lang_given=args.lang_given, **details).run()
     return 0
 
 

@@ -45,8 +45,10 @@ class InnoscanApp(KeysInOrder):
         session: Session | None = None,
         locked: tuple[LockedError, dict] | None = None,
         participant: dict | None = None,
+        lang_given: bool = False,
     ) -> None:
         super().__init__()
+        self.lang_given = lang_given  # chosen (--lang, the start screen, a switch): it wins
         self.participant = participant
         self.bank = bank
         self.lang = lang
@@ -173,6 +175,7 @@ class InnoscanApp(KeysInOrder):
 
     def start_session(self, **details) -> None:
         self.lang = details.get("lang", self.lang)
+        self.lang_given = self.lang_given or "lang" in details
         # a browser's own earlier connection may still hold its lock: that one is gone
         forced = details.get("participant") is not None
         session = self._opened(
@@ -194,7 +197,7 @@ class InnoscanApp(KeysInOrder):
         from innoscan.tui.screens.question import QuestionScreen
 
         self._activate(session)
-        if session.result.meta.language in languages():
+        if not self.lang_given and session.result.meta.language in languages():
             self.lang = session.result.meta.language
         for warning in session.warnings:
             self.notify(warning, severity="warning", timeout=10)
@@ -315,6 +318,7 @@ class InnoscanApp(KeysInOrder):
         """Switch to `lang` (or the next language) and redraw the flow's screen (dialogs above
         it close)."""
         self.lang = lang or self.next_language()
+        self.lang_given = True
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if isinstance(self.screen, BaseScreen):
@@ -363,13 +367,15 @@ def make_app(
     lang: str,
     folder: str | Path | ResultsFolder,
     team: str | None = None,
+    lang_given: bool = False,
     **details,
 ) -> InnoscanApp:
     """The app, at the start screen, or (with a team) at that team's first open question."""
     if not isinstance(folder, ResultsFolder):
         folder = ResultsFolder(folder)
     if team is not None and _asks_name_first(folder, team, details):
-        return InnoscanApp(bank, lang, folder, participant={"team": team, "lang": lang, **details})
+        participant = {"team": team, "lang": lang, **details}
+        return InnoscanApp(bank, lang, folder, participant=participant, lang_given=lang_given)
     session, locked = None, None
     if team is not None:
         forced = details.get("participant") is not None  # see start_session
@@ -379,7 +385,7 @@ def make_app(
             )
         except LockedError as exc:
             locked = (exc, {"team": team, "lang": lang, **details})
-    return InnoscanApp(bank, lang, folder, session, locked)
+    return InnoscanApp(bank, lang, folder, session, locked, lang_given=lang_given)
 
 
 def _asks_name_first(folder: ResultsFolder, team: str, details: dict) -> bool:
