@@ -14,7 +14,7 @@ import tempfile
 import time
 
 from innoscan.content.loader import load_bank
-from innoscan.tui.app import make_app
+from innoscan.tui.factory import make_app
 from innoscan.tui.screens import question as question_screen
 
 

@@ -175,10 +175,10 @@ def _dir_option(parser: argparse.ArgumentParser) -> None:
 
 def cmd_tui(args: argparse.Namespace) -> int:
     """`innoscan` with no subcommand: the start screen."""
-    from innoscan.tui.app import make_app
+    from innoscan.tui.factory import make_app
 
     bank = _bank(args)
-    make_app(bank, args.lang, args.dir).run()
+    make_app(bank, args.lang, args.dir, lang_given=args.lang_given).run()
     return 0
 
 
@@ -196,11 +196,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         from innoscan.store.session import ResultsFolder
 
         return run_plain(bank, ResultsFolder(args.dir), args.lang, **details)
-    from innoscan.tui.app import make_app
+    from innoscan.tui.factory import make_app
 
     if args.warm:  # `serve`'s warm process: each browser's app forked from it
         return warm_process(bank, args, details)
-    make_app(bank, args.lang, args.dir, **details).run()
+    make_app(bank, args.lang, args.dir, lang_given=args.lang_given, **details).run()
     return 0
 
 

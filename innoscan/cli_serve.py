@@ -41,7 +41,7 @@ def serve(bank: Bank, args: argparse.Namespace) -> int:
     workshop = Workshop(args)
     if args.plain or not sys.stdout.isatty():
         return workshop.run_lines()
-    from innoscan.tui.app import make_room_app
+    from innoscan.tui.factory import make_room_app
     from innoscan.tui.screens.room import Room
 
     room = Room(args.team, args.year, workshop.addresses[0], workshop.qr())
@@ -59,7 +59,7 @@ def warm_process(bank: Bank, args: argparse.Namespace, details: dict) -> int:
     """`run --individual ... --warm`: import what a participant's app needs, then fork one
     for each browser the server announces, until the server goes."""
     from innoscan.serve.warm import serve_forks
-    from innoscan.tui.app import make_app, warm_up
+    from innoscan.tui.factory import make_app, warm_up
 
     def participant_app(participant: str) -> int:
         make_app(bank, args.lang, args.dir, **{**details, "participant": participant}).run()

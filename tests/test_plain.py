@@ -75,7 +75,7 @@ def test_a_whole_questionnaire_from_a_file_of_lines(tmp_path):
     assert saved["meta"]["status"] == "complete"
     report = (tmp_path / "innoscan-results" / "plain-team-2026.md").read_text()
     assert report.strip() in run.out  # the results are the report's text
-    assert re.search(r"^1 of \d+ · Innovation activity$", run.out, re.M)
+    assert re.search(r"^Question 1 of \d+ · section 1 of \d+: Innovation activity$", run.out, re.M)
     assert "Choose 1-3, or p for previous, s to skip: yes" not in run.out
     assert "\x1b" not in run.out  # no colours, no cursor movement
 
@@ -135,7 +135,7 @@ def test_end_of_input_midway_saves_and_the_next_run_resumes(tmp_path):
     second = plain(tmp_path, lines_for(STRONG)[10:])
     assert second.code == 0
     assert "Welcome back: 10 of" in second.out
-    first_shown = re.search(r"^(\d+) of \d+ · ", second.out, re.M)
+    first_shown = re.search(r"^Question (\d+) of \d+ · ", second.out, re.M)
     assert first_shown and first_shown.group(1) == "11"
     assert answers_in(tmp_path) == expected(STRONG)
 
@@ -158,7 +158,7 @@ def test_skipped_questions_are_offered_again_at_the_end(tmp_path):
 )
 def test_dutch_prompts_whichever_side_of_the_subcommand_lang_is_on(tmp_path, argv):
     run = run_process(*argv, cwd=tmp_path, stdin="1\nq\n")
-    assert re.search(r"^1 van \d+ · Innovatieactiviteit$", run.out, re.M)
+    assert re.search(r"^Vraag 1 van \d+ · deel 1 van \d+: Innovatieactiviteit$", run.out, re.M)
     assert "Kies 1-3, of p voor vorige, s om over te slaan:" in run.out
 
 
@@ -326,3 +326,13 @@ def test_piped_answers_are_never_taken_for_the_kind_of_organisation(tmp_path):
     given = plain(tmp_path / "flag", ["1", "q"], "--org-type", "core_ministry")
     meta = tomllib.loads((tmp_path / "flag" / "innoscan-results" / RESULT).read_text())["meta"]
     assert given.code == 0 and meta["org_type"] == "core_ministry"
+
+
+def test_the_total_changes_once_with_a_line_that_says_why(tmp_path):
+    run = plain(tmp_path, ["1", "1", "q"])  # yes on products: the innovation's questions follow
+    lines = [line for line in run.out.splitlines() if "Because of this answer" in line]
+    assert len(lines) == 1, run.out
+    before, after = (int(n) for n in re.findall(r"\d+", lines[0])[::-1])
+    assert after > before
+    totals = re.findall(r"^Question \d+ of (\d+)", run.out, re.M)
+    assert totals == [str(before), str(after), str(after)]

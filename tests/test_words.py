@@ -248,7 +248,7 @@ def test_a_language_added_by_files_alone_runs_a_questionnaire_and_a_report(tmp_p
     )
     assert run.code == 0, run.err
     assert run.err == ""
-    assert re.search(r"^\[xx\] 1 of \d+ · \[xx\] Innovation activity$", run.out, re.M)
+    assert re.search(r"^\[xx\] Question 1 of \d+ · section 1 of \d+: \[xx\] Innovation activity$", run.out, re.M)
     assert "[xx] Why we ask: [xx] " in run.out
     assert _untranslated(run.out) == []
 

@@ -180,9 +180,10 @@ class PlainRun(LineConsole):
         session, lang = self.session, self.lang
         bank = session.bank
         _, _, n, m = session.place(q)
-        section = session.bank.section(q.section_id)
+        section = bank.section(q.section_id)
+        s, t = bank.sections.index(section) + 1, len(bank.sections)
         self.say()
-        self.say(self.w("plain.place", n=n, m=m, section=bank.text(section.title, lang)))
+        self.say(self.w("plain.place", n=n, m=m, s=s, t=t, section=bank.text(section.title, lang)))
         self.say(bank.text(q.title, lang))
         self.say(self.w("plain.why", text=bank.text(q.help, lang)))
         for line in q.plain_lines(bank, lang):
@@ -207,7 +208,10 @@ class PlainRun(LineConsole):
             elif meaning.action in (SKIP, UNCHANGED):
                 return ANSWER
             else:
+                before = len(session.asked())
                 self.save(session.answer, q, meaning.value)
+                if len(session.asked()) != before:  # said once, with why (screen readers)
+                    self.say(self.w("total_changed", m=len(session.asked()), was=before))
                 return ANSWER
 
     def ask_org_type(self) -> None:

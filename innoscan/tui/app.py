@@ -51,8 +51,10 @@ class InnoscanApp(KeysInOrder):
         locked: tuple[LockedError, dict] | None = None,
         participant: dict | None = None,
         room: Room | None = None,
+        lang_given: bool = False,
     ) -> None:
         super().__init__()
+        self.lang_given = lang_given  # chosen (--lang, the start screen, a switch): it wins
         self.participant = participant
         self.room = room  # `serve` on this terminal: the room view is the first screen
         self.bank = bank
@@ -185,6 +187,7 @@ class InnoscanApp(KeysInOrder):
 
     def start_session(self, **details) -> None:
         self.lang = details.get("lang", self.lang)
+        self.lang_given = self.lang_given or "lang" in details
         # a browser's own earlier connection may still hold its lock: that one is gone
         forced = details.get("participant") is not None
         session = self._opened(
@@ -206,7 +209,7 @@ class InnoscanApp(KeysInOrder):
         from innoscan.tui.screens.question import QuestionScreen
 
         self._activate(session)
-        if session.result.meta.language in languages():
+        if not self.lang_given and session.result.meta.language in languages():
             self.lang = session.result.meta.language
         for warning in session.warnings:
             self.notify(warning, severity="warning", timeout=10)
@@ -341,6 +344,7 @@ class InnoscanApp(KeysInOrder):
         """Switch to `lang` (or the next language) and redraw the flow's screen (dialogs above
         it close)."""
         self.lang = lang or self.next_language()
+        self.lang_given = True
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if isinstance(self.screen, BaseScreen):
@@ -382,49 +386,3 @@ class InnoscanApp(KeysInOrder):
             self.push_screen(TooSmallScreen())
         elif not small and isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
-
-
-def make_app(
-    bank: Bank,
-    lang: str,
-    folder: str | Path | ResultsFolder,
-    team: str | None = None,
-    **details,
-) -> InnoscanApp:
-    """The app, at the start screen, or (with a team) at that team's first open question."""
-    if not isinstance(folder, ResultsFolder):
-        folder = ResultsFolder(folder)
-    if team is not None and _asks_name_first(folder, team, details):
-        return InnoscanApp(bank, lang, folder, participant={"team": team, "lang": lang, **details})
-    session, locked = None, None
-    if team is not None:
-        forced = details.get("participant") is not None  # see start_session
-        try:
-            session = Session.open(
-                bank, folder, team=team, lang=lang, lock=True, take_over=forced, **details
-            )
-        except LockedError as exc:
-            locked = (exc, {"team": team, "lang": lang, **details})
-    return InnoscanApp(bank, lang, folder, session, locked)
-
-
-def make_room_app(bank: Bank, lang: str, folder: str | Path, room: Room) -> InnoscanApp:
-    """The app at the room view, for the team lead while `serve` runs on this terminal."""
-    return InnoscanApp(bank, lang, ResultsFolder(folder), room=room)
-
-
-def warm_up() -> None:
-    """Import what a browser participant's app needs before it shows its first screen (for
-    `serve`'s warm process, whose copies then start without importing)."""
-    import textual.drivers.web_driver  # noqa: F401
-
-    import innoscan.tui.screens.participant  # noqa: F401
-    import innoscan.tui.screens.question  # noqa: F401
-
-
-def _asks_name_first(folder: ResultsFolder, team: str, details: dict) -> bool:
-    """An individual without a name given and without answers yet starts at the name."""
-    if details.get("mode") != "individual" or details.get("respondent"):
-        return False
-    participant = details.get("participant")
-    return participant is None or not folder.path_for(team, details["year"], participant).exists()

@@ -9,7 +9,7 @@ import pytest
 from innoscan.content.loader import load_bank
 from innoscan.store.result import load_result
 from innoscan.store.session import ResultsFolder
-from innoscan.tui.app import make_app
+from innoscan.tui.factory import make_app
 
 SIZE = (80, 24)
 HERE = Path(__file__).parent

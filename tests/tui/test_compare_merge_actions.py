@@ -6,7 +6,7 @@ from answer_sets import STRONG, STRUGGLING
 from textual.widgets import Select, Static
 
 from innoscan.store.result import Action, Result, load_result
-from innoscan.tui.app import make_app
+from innoscan.tui.factory import make_app
 from innoscan.tui.screens.compare import CompareScreen
 from innoscan.tui.screens.merge import MergeScreen
 from innoscan.tui.screens.results import ResultsScreen

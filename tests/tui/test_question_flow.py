@@ -10,7 +10,7 @@ from pathlib import Path
 
 from innoscan.content.loader import load_bank
 from innoscan.store.result import load_result
-from innoscan.tui.app import make_app
+from innoscan.tui.factory import make_app
 from innoscan.tui.screens.question import QuestionScreen
 from innoscan.tui.screens.results import ResultsScreen
 from innoscan.tui.screens.review import ReviewScreen
@@ -190,7 +190,7 @@ def test_a_crash_between_two_answers_loses_neither(tmp_path):
         """
         import asyncio, os, signal
         from innoscan.content.loader import load_bank
-        from innoscan.tui.app import make_app
+        from innoscan.tui.factory import make_app
 
         async def main():
             app = make_app(load_bank(), "en", "innoscan-results", team="Team Data", year=2026)

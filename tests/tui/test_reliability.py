@@ -6,7 +6,7 @@ from test_lock import other_process_lock
 
 from innoscan.store.result import load_result
 from innoscan.store.session import Session
-from innoscan.tui.app import make_app
+from innoscan.tui.factory import make_app
 from innoscan.tui.screens.dialogs import LockedScreen
 from innoscan.tui.screens.question import QuestionScreen
 

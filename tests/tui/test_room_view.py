@@ -9,7 +9,7 @@ from rich.console import Console
 from room_files import ANSWERS, save_individuals
 
 from innoscan.serve.join import qr_lines
-from innoscan.tui.app import make_room_app
+from innoscan.tui.factory import make_room_app
 from innoscan.tui.screens.merge import MergeScreen
 from innoscan.tui.screens.results import ResultsScreen
 from innoscan.tui.screens.room import PictureLines, Room, RoomScreen

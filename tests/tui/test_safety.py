@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 from innoscan.store.result import Result
-from innoscan.tui.app import make_app
+from innoscan.tui.factory import make_app
 from innoscan.tui.screens.start import StartScreen
 
 HOSTILE = "Team \u001b[2J\u001b[5;5H\x1bc\x00"

@@ -8,7 +8,7 @@ import pytest
 from answer_sets import STRUGGLING
 
 from innoscan.store.result import Result
-from innoscan.tui.app import make_app
+from innoscan.tui.factory import make_app
 
 SIZE = (80, 24)
 

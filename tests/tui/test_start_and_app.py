@@ -8,7 +8,7 @@ from datetime import date
 from rich.console import Console
 
 from innoscan.store.result import Result, load_result
-from innoscan.tui.app import make_app
+from innoscan.tui.factory import make_app
 from innoscan.tui.screens.help import HelpScreen
 from innoscan.tui.screens.question import QuestionScreen
 from innoscan.tui.screens.results import ResultsScreen

@@ -6,7 +6,7 @@ from __future__ import annotations
 from overview_folder import make_folder
 from textual.widgets import DataTable, Markdown, Static
 
-from innoscan.tui.app import make_app
+from innoscan.tui.factory import make_app
 from innoscan.tui.screens.start import StartScreen
 from innoscan.tui.screens.teams import TeamResultsScreen, TeamsScreen
 

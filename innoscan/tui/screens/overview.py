@@ -28,24 +28,23 @@ class OverviewScreen(BaseModal[str | None]):
 
     def compose(self) -> ComposeResult:
         bank, lang, answers = self.session.bank, self.lang, self.session.result.answers
-        asked = {q.id for q in self.session.asked()}
+        numbers = {q.id: n for n, q in enumerate(self.session.asked(), 1)}  # as in the header
         options: list[Option | None] = []
-        number = 0
         for section in bank.sections:
             heading = Text(bank.text(section.title, lang), style="bold")
             options.append(Option(heading, disabled=True))
             for q in section.questions:
-                number += 1
                 title, style = bank.text(q.title, lang), ""
-                if q.id not in asked:
+                number = f"{numbers[q.id]:>2}." if q.id in numbers else "   "
+                if q.id not in numbers:
                     mark, style = "–", "dim"
                     title = f"{title} ({self.word('tui.not_asked')})"
                 elif q.id not in answers:
                     mark = "·"
                 else:
                     mark = {DONT_KNOW: "?", NOT_APPLICABLE: "–"}.get(answers[q.id], "✓")
-                line = Text(f" {mark} {number:>2}. {title}", style=style)
-                options.append(Option(line, id=q.id, disabled=q.id not in asked))
+                line = Text(f" {mark} {number} {title}", style=style)
+                options.append(Option(line, id=q.id, disabled=q.id not in numbers))
         with Vertical(id="dialog"):
             yield Static(self.word("tui.overview"), classes="dialog-title")
             yield OptionList(*options, id="overview-list")

@@ -59,6 +59,7 @@ class QuestionScreen(BaseScreen):
         self.session = session
         self.question = question
         self._shown = asyncio.Event()  # clear while a question is being shown
+        self._total: int | None = None  # questions in all, as last shown
 
     # ── layout ────────────────────────────────────────────────────────────────────────
 
@@ -160,14 +161,26 @@ class QuestionScreen(BaseScreen):
             banner.update(self.word("tui.unsaved_banner", problem=session.unsaved, n=retry))
 
     def _show_place(self) -> None:
-        in_section, section_total, overall, total = self.session.place(self.question)
-        section = self.session.bank.section(self.question.section_id)
-        title = self.session.bank.text(section.title, self.lang)
+        """The header: section s of t, question n of m in it, and the number overall (the one
+        the overview and the review show); a change in the total is said once, with why."""
+        bank, q = self.session.bank, self.question
+        in_section, section_total, overall, total = self.session.place(q)
+        section = bank.section(q.section_id)
         self.query_one("#place", Static).update(
-            self.word("tui.place", section=title, n=in_section, m=section_total)
+            self.word(
+                "tui.place",
+                s=bank.sections.index(section) + 1,
+                t=len(bank.sections),
+                section=bank.text(section.title, self.lang),
+                n=in_section,
+                m=section_total,
+            )
         )
         self.query_one("#whole", Static).update(self.word("tui.whole", n=overall, m=total))
         self.query_one(ProgressBar).update(total=total, progress=overall)
+        if self._total is not None and total != self._total:
+            self.notify(self.word("total_changed", m=total, was=self._total))
+        self._total = total
 
     async def ready_for_keys(self) -> None:
         """Return once the question is on screen with its answer widget focused."""
@@ -251,6 +264,8 @@ class QuestionScreen(BaseScreen):
     # ── moving ────────────────────────────────────────────────────────────────────────
 
     async def action_enter(self) -> None:
+        """Go on; on options the user moved to, choose the highlighted one first (an
+        untouched question stays unanswered: nothing is highlighted until a key moves)."""
         choice = self._choice()
         if choice is not None:
             choice.action_select()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.console import Group
 from rich.markup import escape
 from rich.table import Table
@@ -257,6 +259,10 @@ class ResultsScreen(BaseScreen):
                 yield Static(body)
 
     def on_mount(self) -> None:
+        tabs = len(self.query(TabPane))  # the footer's "1-n" names the tabs shown (4 or 5)
+        keys = self._bindings.key_to_bindings  # this screen's own copy of the map
+        keys["1"] = [replace(b, key_display=f"1-{tabs}") for b in keys["1"]]
+        self.refresh_bindings()
         self.query_one(Tabs).focus()
 
     def action_tab(self, number: int) -> None:

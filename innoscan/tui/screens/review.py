@@ -30,7 +30,7 @@ class ReviewScreen(BaseModal[str | None]):
         bank, lang = self.session.bank, self.lang
         asked = self.session.asked()
         missing = self.session.unanswered()
-        numbers = {q.id: i for i, q in enumerate(bank.questions, 1)}
+        numbers = {q.id: n for n, q in enumerate(asked, 1)}  # as in the header and overview
         with Vertical(id="dialog"):
             yield Static(self.word("tui.review_title"), classes="dialog-title")
             if missing:

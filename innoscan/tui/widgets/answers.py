@@ -48,8 +48,8 @@ class ChoiceAnswer(OptionList):
         super().__init__(*self._option_rows(), **kwargs)
 
     def on_mount(self) -> None:
-        chosen = self._chosen_indexes()
-        self.highlighted = chosen[0] if chosen else 0
+        chosen = self._chosen_indexes()  # untouched: nothing highlighted, so Enter picks none
+        self.highlighted = chosen[0] if chosen else None
 
     def answer_hint(self) -> str:
         """A line under the options on how to answer, if any."""
