@@ -175,7 +175,8 @@ def test_a_charts_folder_that_cannot_be_made_is_one_line_and_status_2(cli, tmp_p
 def test_chart_data_are_the_reports_numbers_in_its_words_without_drawing():
     from innoscan.content.loader import load_bank
     from innoscan.render.charts import report_charts
-    from innoscan.render.report import build_report, report_json
+    from innoscan.render.report import build_report
+    from innoscan.render.report_json import report_json
     from innoscan.store.result import load_result
 
     bank = load_bank()

@@ -24,7 +24,8 @@ from innoscan.render.compare_report import compare_json, compare_markdown
 from innoscan.render.markdown import Picture
 from innoscan.render.overview_markdown import overview_markdown
 from innoscan.render.overview_report import overview_json
-from innoscan.render.report import Report, report_json, session_report
+from innoscan.render.report import Report, session_report
+from innoscan.render.report_json import report_json
 from innoscan.render.report_markdown import report_markdown
 from innoscan.store.atomic import write_atomic
 from innoscan.store.session import Session

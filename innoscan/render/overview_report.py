@@ -10,7 +10,7 @@ from typing import Any
 from innoscan.assess.overview import Innovated, Overview, Picture, Spread, TeamYear
 from innoscan.locales import word
 from innoscan.render.markdown import whole
-from innoscan.render.report import figure_json
+from innoscan.render.report_json import figure_json
 
 SKIP_REASONS = ("problem", "in_progress", "duplicate", "rescue")
 

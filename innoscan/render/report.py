@@ -1,6 +1,7 @@
-"""The report of one result: built once, with the wording its renderings share, and as JSON.
+"""The report of one result: built once, with the wording its renderings share.
 
-The Markdown is in `report_markdown`; `formats` names every export format and its writer.
+The Markdown is in `report_markdown`, the JSON in `report_json`; `formats` names every export
+format and its writer.
 """
 
 from __future__ import annotations
@@ -237,7 +238,7 @@ def disagreement_spreads(report: Report) -> list[tuple[str, list[tuple[str, int]
     """(question, [(an answer as people read it, how many gave it)], the team's answer) per
     disagreement, in the bank's order."""
     bank, lang, spreads = report.bank, report.lang, []
-    for item in _disagreements_json(report):
+    for item in disagreement_items(report):
         q = bank.question(item["question"])
         given = [(spread_label(bank, q, key, lang), n) for key, n in item["answers"].items()]
         team = item["team"]
@@ -262,144 +263,15 @@ def spread_label(bank: Bank, q: Question, key: str, lang: str) -> str:
     return answer_text(bank, q, q.tally_answer(key), lang)
 
 
-# ── JSON ──────────────────────────────────────────────────────────────────────────────
+def report_date(report: Report) -> str:
+    """The day the answers were last changed (else made), as YYYY-MM-DD."""
+    meta = report.result.meta
+    stamp = meta.updated or meta.created
+    return (stamp.date() if stamp else date.today()).isoformat()
 
 
-def report_json(report: Report) -> dict[str, Any]:
-    """The report for scripts (shape documented in the README)."""
-    bank, lang, result = report.bank, report.lang, report.result
-    meta = result.meta
-    answered, applicable = report.answered_count()
-    scores = report.scores
-    return {
-        "team": meta.team,
-        "organisation": meta.organisation,
-        "org_type": meta.org_type,
-        "year": meta.year,
-        "language": lang,
-        "status": meta.status,
-        "date": report_date(report),
-        "mode": meta.mode,
-        "respondents": meta.respondents,
-        "bank": {"id": bank.id, "version": bank.version, "result_version": meta.bank_version},
-        "answered": answered,
-        "applicable": applicable,
-        "scores": {
-            sid: {
-                "title": bank.text(bank.section(sid).title, lang),
-                "score": s.score,
-                "answered": s.answered,
-                "total": s.total,
-                "dont_know": s.dont_know,
-                "not_applicable": s.not_applicable,
-                "to_settle": report.to_settle(sid),
-            }
-            for sid, s in scores.sections.items()
-        },
-        "index": scores.index,
-        "index_title": bank.text(bank.scoring.index.title, lang) if bank.scoring.index else None,
-        "success_factors": {f.id: f.status for f in scores.factors},
-        "success_factor_scores": {f.id: f.score for f in scores.factors},
-        "success_factor_reasons": {f.id: _factor_json(report, f) for f in scores.factors},
-        "conventions": [
-            {"about": bank.text(c.about, lang), "why": bank.text(c.why, lang)}
-            for c in bank.scoring.conventions
-        ],
-        "benchmarks": [_comparison_json(report, c) for c in report.readings],
-        "no_published_figure": _sections_without_figures(report),
-        "flags": [_flag_json(report, f) for f in report.flags],
-        "own_words": own_words(report),
-        "disagreements": _disagreements_json(report),
-        "actions": [a.model_dump() for a in result.actions],
-        "unknown_answers": {
-            q: result.answers[q] for q in report.loaded.unknown if q in result.answers
-        },
-        "warnings": list(report.loaded.warnings),
-    }
-
-
-def _factor_json(report: Report, factor: FactorResult) -> dict[str, Any]:
-    bank, lang = report.bank, report.lang
-    return {
-        "decided_by": [
-            {
-                "question": qid,
-                "answer": value,
-                "answer_text": None
-                if value is None
-                else answer_text(bank, bank.question(qid), value, lang),
-            }
-            for qid, value in factor.decided_by
-        ],
-        "missing": factor.missing,
-        "held_down": factor.held_down,
-        "reason": factor_reason(bank, factor, lang),
-        "to_settle": report.to_settle(factor.section),
-    }
-
-
-def _comparison_json(report: Report, reading: Reading) -> dict[str, Any]:
-    bank, lang, ind = report.bank, report.lang, reading.indicator
-    return {
-        "id": ind.id,
-        "section": ind.section,
-        "title": bank.text(ind.title, lang),
-        "team": reading.team,
-        "applies": reading.applies,
-        "reading": reading_sentence(report, reading, headline_figure(report, ind)),
-        "own_type_missing": own_type_missing(report, ind),
-        "figures": [
-            {
-                **figure_json(bank, f, lang),
-                "own_type": is_own_type(report, f),
-                "reading": reading_sentence(report, reading, f),
-            }
-            for f in figures_in_order(report, ind)
-        ],
-    }
-
-
-def figure_json(bank: Bank, f: Figure, lang: str) -> dict[str, Any]:
-    """A published figure with its source, for scripts."""
-    return {
-        "value": f.value,
-        "value_high": f.value_high,
-        "qualifier": f.qualifier,
-        "unit": f.unit,
-        "population": bank.text(f.population, lang),
-        "country": f.country,
-        "year": f.year,
-        "when": when_text(f, lang),
-        "n": f.n,
-        "source": f.source.title,
-        "url": f.source.url,
-        "note": bank.text(f.note, lang) if f.note else None,
-        "org_type": f.org_type,
-    }
-
-
-def _flag_json(report: Report, flag: Flag) -> dict[str, Any]:
-    bank, lang, rule = report.bank, report.lang, flag.rule
-    pattern = bank.pattern(rule.pattern)
-    return {
-        "id": rule.id,
-        "severity": rule.severity,
-        "title": bank.text(rule.title, lang),
-        "pattern": pattern.name if pattern else None,
-        "advice": bank.text(rule.advice, lang),
-        "evidence": [
-            {
-                "question": qid,
-                "title": bank.text(bank.question(qid).title, lang),
-                "answer": value,
-                "answer_text": answer_text(bank, bank.question(qid), value, lang),
-            }
-            for qid, value in flag.evidence
-        ],
-    }
-
-
-def _disagreements_json(report: Report) -> list[dict[str, Any]]:
+def disagreement_items(report: Report) -> list[dict[str, Any]]:
+    """The disagreements of a merged profile, as data: question, title, answers, team."""
     merge = report.result.merge
     if merge is None:
         return []
@@ -413,15 +285,3 @@ def _disagreements_json(report: Report) -> list[dict[str, Any]]:
         for qid in merge.disagreements
         if report.bank.question(qid) is not None
     ]
-
-
-def _sections_without_figures(report: Report) -> list[str]:
-    with_figures = {c.indicator.section for c in report.readings}
-    return [s.id for s in report.bank.sections if s.id not in with_figures]
-
-
-def report_date(report: Report) -> str:
-    """The day the answers were last changed (else made), as YYYY-MM-DD."""
-    meta = report.result.meta
-    stamp = meta.updated or meta.created
-    return (stamp.date() if stamp else date.today()).isoformat()
