@@ -114,7 +114,7 @@ def test_sections_without_figures_say_so(cli, bank, tmp_path):
         "Like 76 % of Dutch government organisations (2025), your team put at least one innovation into use."
         in md
     )
-    assert "[COI, Innovationsbarometeret](<https://www.co-pi.dk/innovationsbarometeret>)" in md
+    assert "[COI, Innovationsbarometeret: Den innovative offentlige sektor](<https://co-pi.dk/viden-om/innovationsbarometeret/den-innovative-offentlige-sektor/>)" in md
 
 
 def test_reading_in_dutch(cli, bank, tmp_path):
