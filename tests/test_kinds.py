@@ -3,6 +3,7 @@ branching on a kind."""
 
 from __future__ import annotations
 
+import inspect
 import re
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from innoscan.content.kinds import (
     DONT_KNOW,
     QUESTION_KINDS,
     AmbiguousNumber,
+    BaseQuestion,
     LikertQuestion,
     NotAChoice,
     NotANumber,
@@ -98,6 +100,21 @@ def test_question_is_the_union_of_the_kinds_told_apart_by_kind():
         {"id": "a.b", "kind": "yes_no", "reverse": False, "title": {}, "help": {}}
     )
     assert kept.options is None
+
+
+def test_every_kind_decides_all_that_has_no_default_and_one_that_does_not_cannot_be_made():
+    for kind in QUESTION_KINDS.values():
+        assert not inspect.isabstract(kind), f"{kind.__name__}: {kind.__abstractmethods__}"
+    assert {"read_line", "_allowed_lines", "_sheet_values", "plain_prompt"} <= (
+        BaseQuestion.__abstractmethods__
+    )
+
+    class Unfinished(BaseQuestion):  # no Literal kind: not registered as a kind
+        def read_line(self, text, bank, lang):
+            return text
+
+    with pytest.raises(TypeError, match="abstract"):
+        Unfinished(id="a.b", kind="unfinished", title={}, help={})
 
 
 def test_points_of_each_kind():

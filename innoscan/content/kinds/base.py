@@ -2,11 +2,14 @@
 
 A kind is a subclass with `kind: Literal["its_name"]`; it registers itself in QUESTION_KINDS
 and overrides what is its own: its fields and their checks, which answers it takes and how
-they are typed, its points, its merge rule and its words.
+they are typed, its points, its merge rule and its words. What has no default (how a typed
+line is read, the allowed answers in the listing and on the sheet, the plain mode's prompt)
+is an abstract method: a kind that leaves one out cannot be made (pydantic's models are ABCs).
 """
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -197,9 +200,9 @@ class BaseQuestion(Strict):
                 return problem
         return None
 
+    @abstractmethod
     def read_line(self, text: str, bank: Bank, lang: str) -> Any:
         """The answer a typed line gives (the plain mode); NotAnAnswer when it gives none."""
-        raise NotImplementedError
 
     def points(self, value: Any, scales: Scales) -> float | None:
         """An answer as 0-100, or None where it does not count (not scored, does not apply,
@@ -250,7 +253,8 @@ class BaseQuestion(Strict):
         return bank.text(option.label, lang) if option is not None else str(value)
 
     def listing_lines(self, bank: Bank, lang: str) -> list[str]:
-        """The allowed answers in the bank listing (`innoscan questions`), a line each."""
+        """The allowed answers in the bank listing (`innoscan questions`), a line each: the
+        kind's own, "don't know" and "does not apply" added to the last."""
         lines = self._allowed_lines(bank, lang)
         for extra in self.extra_answers():
             lines[-1] += f" / {word(EXTRA_WORDS[extra][0], lang)}"
@@ -261,8 +265,9 @@ class BaseQuestion(Strict):
         offered = ((DONT_KNOW, self.dont_know), (NOT_APPLICABLE, self.offers_not_applicable))
         return [value for value, on in offered if on]
 
+    @abstractmethod
     def _allowed_lines(self, bank: Bank, lang: str) -> list[str]:
-        raise NotImplementedError
+        """The kind's own answers in the bank listing, a line each."""
 
     def listing_json(self, bank: Bank, lang: str) -> dict[str, Any]:
         """The kind's own keys in `innoscan questions --json`, in their place around dont_know."""
@@ -275,16 +280,17 @@ class BaseQuestion(Strict):
             text += f", {word(EXTRA_WORDS[extra][2], lang)}"
         return text
 
+    @abstractmethod
     def _sheet_values(self, bank: Bank, lang: str) -> str:
-        raise NotImplementedError
+        """The kind's own answers as the answer sheet's comment says them."""
 
     def plain_lines(self, bank: Bank, lang: str) -> list[str]:
         """What the plain mode shows between the question and its prompt."""
         return []
 
+    @abstractmethod
     def plain_prompt(self, bank: Bank, lang: str) -> str:
         """The plain mode's prompt: what to type."""
-        raise NotImplementedError
 
     def plain_current(self, bank: Bank, value: Any, lang: str) -> str:
         """The answer given, as the plain mode shows it."""

@@ -96,10 +96,13 @@ class OptionsQuestion(PickedQuestion):
         return [o.id for o in self.options], [bank.text(o.label, lang) for o in self.options]
 
     def listing_lines(self, bank: Bank, lang: str) -> list[str]:
-        mark, options = self.mark, self.options
-        labels = [bank.text(o.label, lang) for o in options]
+        """The options a numbered line each, "don't know" and "does not apply" numbered on."""
+        labels = self._allowed_lines(bank, lang)
         labels += [word(EXTRA_WORDS[extra][0], lang) for extra in self.extra_answers()]
-        return [f"{mark} {i}. {label}" for i, label in enumerate(labels, 1)]
+        return [f"{self.mark} {i}. {label}" for i, label in enumerate(labels, 1)]
+
+    def _allowed_lines(self, bank: Bank, lang: str) -> list[str]:
+        return [bank.text(o.label, lang) for o in self.options]
 
     def listing_json(self, bank: Bank, lang: str) -> dict[str, Any]:
         options = [{"id": o.id, "label": bank.text(o.label, lang)} for o in self.options]

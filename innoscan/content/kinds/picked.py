@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from abc import abstractmethod
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import model_validator
@@ -73,9 +74,9 @@ class PickedQuestion(BaseQuestion):
             )
         return None
 
+    @abstractmethod
     def answer_values(self, scales: Scales) -> list[Any]:
         """Every answer of the kind's own (one option each for a multiple choice)."""
-        raise NotImplementedError
 
     def choices(self, bank: Bank, lang: str) -> tuple[list[Any], list[str]]:
         """The values and labels offered, in the order shown, "don't know" and "does not
@@ -86,8 +87,9 @@ class PickedQuestion(BaseQuestion):
             labels.append(word(EXTRA_WORDS[extra][1], lang))
         return values, labels
 
+    @abstractmethod
     def _offered(self, bank: Bank, lang: str) -> tuple[list[Any], list[str]]:
-        raise NotImplementedError
+        """The values and labels of the kind's own answers, in the order shown."""
 
     def picked(self, current: Any, choice: Any, order: list[Any]) -> Any:
         """The answer after `choice` is picked (by a key or a click): that choice."""

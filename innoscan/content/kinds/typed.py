@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from abc import abstractmethod
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from innoscan.content.base import Text
@@ -42,9 +43,9 @@ class TypedQuestion(BaseQuestion):
 
     options: ClassVar[None] = None
 
+    @abstractmethod
     def parse(self, text: str) -> Any:
         """The answer a typed text gives; NotAnAnswer when it gives none."""
-        raise NotImplementedError
 
     def read_line(self, text: str, bank: Bank, lang: str) -> Any:
         return self.parse(text)
