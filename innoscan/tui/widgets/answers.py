@@ -132,9 +132,9 @@ def _key(index: int) -> str:
 
 
 class TypedAnswer(Vertical):
-    """A typed answer: an input line (and "don't know" where allowed). While the line holds
-    a text that is no answer ("1500" where 1000 is the most), the answer is the one the
-    widget was shown with, never a text typed on the way ("150")."""
+    """A typed answer (a text; NumberAnswer for a number): an input line (and "don't know"
+    where allowed). While the line holds a text that is no answer ("1500" where 1000 is the
+    most), the answer is the one the widget was shown with, never a text typed on the way."""
 
     DEFAULT_CSS = """
     TypedAnswer { height: auto; }
@@ -152,7 +152,8 @@ class TypedAnswer(Vertical):
         return ""
 
     def _placeholder(self) -> str:
-        raise NotImplementedError
+        """What the empty input line says."""
+        return word("tui.text_hint", self.lang)
 
     def compose(self) -> ComposeResult:
         q, lang = self.question, self.lang
@@ -213,20 +214,13 @@ class NumberAnswer(TypedAnswer):
         return f"{hint} ({self.bank.text(unit, self.lang)})" if unit else hint
 
 
-class TextAnswer(TypedAnswer):
-    """A text."""
-
-    def _placeholder(self) -> str:
-        return word("tui.text_hint", self.lang)
-
-
 ANSWER_WIDGETS: dict[str, type[ChoiceAnswer | TypedAnswer]] = {
     "likert": ChoiceAnswer,
     "yes_no": YesNoAnswer,
     "single_choice": ChoiceAnswer,
     "multiple_choice": MultipleChoiceAnswer,
     "number": NumberAnswer,
-    "text": TextAnswer,
+    "text": TypedAnswer,
 }
 """The widget of each kind of question."""
 
