@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -61,12 +62,17 @@ class InnoscanScreen:
         return ()
 
 
-class BaseScreen(InnoscanScreen, Screen):
-    """A full screen of the flow."""
+class _AbstractScreenType(ABCMeta, type(Screen)):
+    """Textual's type of screen that keeps abstract methods: a screen that leaves one out
+    cannot be made."""
 
+
+class BaseScreen(InnoscanScreen, Screen, metaclass=_AbstractScreenType):
+    """A full screen of the flow: the app switches languages by making it again."""
+
+    @abstractmethod
     def in_language(self) -> BaseScreen:
         """This screen made again in the app's language (it has just switched), state kept."""
-        raise NotImplementedError
 
 
 ResultType = TypeVar("ResultType")
