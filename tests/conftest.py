@@ -1,4 +1,5 @@
-"""Shared fixtures: a small bank to break on purpose, and the CLI run as a user runs it."""
+"""Shared fixtures: the question bank, a small bank to break on purpose, and the CLI run as a
+user runs it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from hypothesis import settings
 from processes import Run
 
 from innoscan.cli import main
+from innoscan.content.bank import Bank
+from innoscan.content.loader import load_bank
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -21,6 +24,12 @@ FIXTURES = Path(__file__).parent / "fixtures"
 settings.register_profile("innoscan-ci", database=None, derandomize=True)
 if "CI" in os.environ:
     settings.load_profile("innoscan-ci")
+
+
+@pytest.fixture(scope="session")
+def bank() -> Bank:
+    """The question bank innoscan ships (questions/), loaded once: a frozen model."""
+    return load_bank()
 
 
 @pytest.fixture

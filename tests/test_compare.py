@@ -5,20 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from answer_sets import NOT_INNOVATING, STRONG, STRUGGLING
 from markdown_check import table_widths
 
 from innoscan.assess.compare import compare_results
 from innoscan.assess.scoring import score
-from innoscan.content.loader import load_bank
 from innoscan.render.compare_report import compare_json, compare_markdown, sparkline
 from innoscan.store.result import Action, Result, load_result
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
 
 
 def save(bank, tmp_path, year, answers, actions=(), version=None, extra=None):

@@ -8,15 +8,9 @@ import sys
 
 import pytest
 
-from innoscan.content.loader import load_bank
 from innoscan.content.problems import InputError
 from innoscan.store.lock import Lock, LockedError, Owner
 from innoscan.store.session import ResultsFolder, Session
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
 
 
 def other_process_lock(path, seen_ago=0.0, pid=None):

@@ -46,11 +46,6 @@ FIVE = {
 }
 
 
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
-
-
 def individuals(bank, tmp_path: Path, answers_by_name=FIVE, **meta):
     loaded = []
     tmp_path.mkdir(parents=True, exist_ok=True)

@@ -11,15 +11,9 @@ from markdown_check import table_widths
 from overview_folder import make_folder
 
 from innoscan.assess.overview import build_overview, letters
-from innoscan.content.loader import load_bank
 from innoscan.render.overview_markdown import overview_markdown
 from innoscan.render.overview_report import overview_json, team_name
 from innoscan.store.result import Result
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
 
 
 @pytest.fixture(scope="module")

@@ -12,15 +12,9 @@ from overview_folder import make_folder
 from test_charts import images, svg_text
 
 from innoscan.assess.overview import build_overview
-from innoscan.content.loader import load_bank
 from innoscan.render.charts import overview_charts
 
 slow = pytest.mark.slow  # drawing the charts takes a second or two
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
 
 
 @pytest.fixture(scope="module")

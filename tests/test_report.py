@@ -12,18 +12,12 @@ import pytest
 from answer_sets import NOT_INNOVATING, STRONG, STRUGGLING
 from markdown_it import MarkdownIt
 
-from innoscan.content.loader import load_bank
 from innoscan.store.result import Result
 
 GOLDEN = Path(__file__).parent / "golden"
 HOSTILE = (
     "| <script>alert(1)</script> **bold** [x](http://evil.example) `code` # \\ _u_ ~~s~~\nline2"
 )
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
 
 
 def write_result(bank, path: Path, answers, team="Team Data", notes=None, lang="en") -> Path:

@@ -12,11 +12,6 @@ from innoscan.content.problems import InputError
 from innoscan.store.result import Result, load_result
 
 
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
-
-
 def make(bank, answers, notes=None, **meta) -> Result:
     result = Result.new(bank, "Team Ω «Data»", 2026, "nl", organisation="Kadaster", **meta)
     stamp = datetime(2026, 3, 12, 9, 30, tzinfo=UTC)

@@ -7,14 +7,8 @@ import segno
 from room_files import ANSWERS, save_individuals
 
 from innoscan.assess.room import LEAST, RoomReader, room_picture
-from innoscan.content.loader import load_bank
 from innoscan.serve.join import CODE_LETTERS, join_address, new_code, qr_lines
 from innoscan.store.session import ResultsFolder
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
 
 
 def test_the_picture_shows_the_disagreement_first_and_hides_questions_few_answered(bank, tmp_path):

@@ -11,11 +11,6 @@ from innoscan.assess.scoring import score
 from innoscan.content.loader import load_bank
 
 
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
-
-
 def section_scores(bank, answers):
     return {sid: (s.score, s.answered, s.total) for sid, s in score(bank, answers).sections.items()}
 

@@ -6,14 +6,8 @@ import re
 
 import pytest
 
-from innoscan.content.loader import load_bank
 from innoscan.content.problems import InputError
 from innoscan.store.session import ResultsFolder, Session
-
-
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
 
 
 @pytest.mark.parametrize(

@@ -21,11 +21,6 @@ from innoscan.store.result import Result, load_result
 TYPES = ("products", "services", "processes", "interaction")
 
 
-@pytest.fixture(scope="module")
-def bank():
-    return load_bank()
-
-
 def fired(bank, answers) -> list[str]:
     return [f.rule.id for f in flags(bank, answers)]
 

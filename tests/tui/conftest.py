@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from innoscan.content.loader import load_bank
 from innoscan.store.result import load_result
 from innoscan.store.session import ResultsFolder
 from innoscan.tui.factory import make_app
@@ -20,11 +19,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if HERE in item.path.parents:
             item.add_marker(pytest.mark.slow)
-
-
-@pytest.fixture(scope="session")
-def bank():
-    return load_bank()
 
 
 @pytest.fixture
