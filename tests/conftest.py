@@ -1,5 +1,5 @@
-"""Shared fixtures: the question bank, a small bank to break on purpose, and the CLI run as a
-user runs it."""
+"""Shared fixtures: the question bank, a folder of many teams' results, a small bank to break
+on purpose, and the CLI run as a user runs it."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from overview_folder import make_folder
 from processes import Run
 
 from innoscan.cli import main
@@ -30,6 +31,13 @@ if "CI" in os.environ:
 def bank() -> Bank:
     """The question bank innoscan ships (questions/), loaded once: a frozen model."""
     return load_bank()
+
+
+@pytest.fixture(scope="session")
+def teams_folder(bank: Bank, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """30 team results of two years as a coordinator collects them (tests/overview_folder.py),
+    made once: the overview's tests read it and write nothing into it."""
+    return make_folder(bank, tmp_path_factory.mktemp("teams"))
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import re
 
 import pytest
 from markdown_check import table_widths
-from overview_folder import make_folder
 
 from innoscan.assess.overview import build_overview, letters
 from innoscan.render.overview_markdown import overview_markdown
@@ -17,13 +16,8 @@ from innoscan.store.result import Result
 
 
 @pytest.fixture(scope="module")
-def folder(bank, tmp_path_factory):
-    return make_folder(bank, tmp_path_factory.mktemp("results"))
-
-
-@pytest.fixture(scope="module")
-def ov(bank, folder):
-    return build_overview(bank, folder)
+def ov(bank, teams_folder):
+    return build_overview(bank, teams_folder)
 
 
 def names(ov, keys):
@@ -173,8 +167,8 @@ def test_json_for_scripts(ov):
     assert "Ada" not in json.dumps(data)
 
 
-def test_anonymised_teams_are_lettered_consistently_and_nothing_names_them(bank, folder):
-    ov = build_overview(bank, folder, anonymise=True, secret=b"one")
+def test_anonymised_teams_are_lettered_consistently_and_nothing_names_them(bank, teams_folder):
+    ov = build_overview(bank, teams_folder, anonymise=True, secret=b"one")
     text = overview_markdown(ov, "en") + json.dumps(overview_json(ov, "en"))
     assert not re.search(r"Team \d", text) and "workshop-b" not in text and "team-" not in text
     assert "Kadaster" in text  # the organisation that all teams share names no team
@@ -188,8 +182,8 @@ def test_anonymised_teams_are_lettered_consistently_and_nothing_names_them(bank,
     assert len(names(ov, moved.only_before)) == 2 and len(names(ov, moved.only_now)) == 4
     # the letters follow a keyed hash: the same key the same letters, another key others,
     # and never the order of the names
-    again = build_overview(bank, folder, anonymise=True, secret=b"one")
-    other = build_overview(bank, folder, anonymise=True, secret=b"two")
+    again = build_overview(bank, teams_folder, anonymise=True, secret=b"one")
+    other = build_overview(bank, teams_folder, anonymise=True, secret=b"two")
     assert again.labels == ov.labels and other.labels != ov.labels
     by_name = sorted(ov.labels, key=lambda k: k)
     assert [ov.labels[k] for k in by_name] != sorted(ov.labels.values(), key=lambda n: (len(n), n))
@@ -205,15 +199,15 @@ def test_letters_count_like_spreadsheet_columns():
 # ── the command ──────────────────────────────────────────────────────────────────────────
 
 
-def test_cli_writes_the_overview_and_says_what_it_left_out(cli, folder, tmp_path):
-    run = cli("overview", folder, "--lang", "en", "-o", tmp_path / "overview.md")
+def test_cli_writes_the_overview_and_says_what_it_left_out(cli, teams_folder, tmp_path):
+    run = cli("overview", teams_folder, "--lang", "en", "-o", tmp_path / "overview.md")
     assert run.code == 0 and run.out == ""
     assert run.err.splitlines()[-1] == (
         "innoscan: 30 team result(s) of 2025, 2026; 6 file(s) left out; 3 individual answer "
         "file(s) not read"
     )
     assert (tmp_path / "overview.md").read_text().startswith("# Overview of the teams")
-    anonymised = cli("overview", folder, "--lang", "en", "--anonymise", "--format", "json")
+    anonymised = cli("overview", teams_folder, "--lang", "en", "--anonymise", "--format", "json")
     assert anonymised.code == 0 and json.loads(anonymised.out)["anonymised"] is True
     # the overview does not name the files left out: standard error does, for whoever ran it
     assert "innoscan: workshop-b/broken-2026.toml: could not be used: not valid TOML" in (
@@ -221,14 +215,15 @@ def test_cli_writes_the_overview_and_says_what_it_left_out(cli, folder, tmp_path
     )
 
 
-def test_cli_year_shows_that_year_and_the_ones_before(cli, folder):
-    run = cli("overview", folder, "--year", "2025", "--lang", "en", "--format", "json")
+def test_cli_year_shows_that_year_and_the_ones_before(cli, teams_folder):
+    run = cli("overview", teams_folder, "--year", "2025", "--lang", "en", "--format", "json")
     data = json.loads(run.out)
     assert (data["years"], data["later_years_left_out"], len(data["teams"])) == ([2025], [2026], 14)
-    missing = cli("overview", folder, "--year", "2024", "--lang", "en")
+    missing = cli("overview", teams_folder, "--year", "2024", "--lang", "en")
     assert missing.code == 2 and missing.out == ""
     assert missing.err == (
-        f"innoscan: {folder}: no usable team result of 2024 (years with results: 2025, 2026)\n"
+        f"innoscan: {teams_folder}: no usable team result of 2024 "
+        "(years with results: 2025, 2026)\n"
     )
 
 
@@ -247,10 +242,10 @@ def test_no_usable_result_at_all_is_one_line_and_exit_2(cli, bank, tmp_path):
         assert run.code == 2 and len(run.err.splitlines()) == 1
 
 
-def test_cli_never_writes_over_a_result(cli, folder):
-    target = folder / "team-03-2026.toml"
+def test_cli_never_writes_over_a_result(cli, teams_folder):
+    target = teams_folder / "team-03-2026.toml"
     before = target.read_bytes()
-    run = cli("overview", folder, "--lang", "en", "-o", target)
+    run = cli("overview", teams_folder, "--lang", "en", "-o", target)
     assert run.code == 2 and "holds a result" in run.err and target.read_bytes() == before
 
 

@@ -8,7 +8,6 @@ import re
 
 import docx
 import pytest
-from overview_folder import make_folder
 from test_charts import images, svg_text
 
 from innoscan.assess.overview import build_overview
@@ -17,17 +16,12 @@ from innoscan.render.charts import overview_charts
 slow = pytest.mark.slow  # drawing the charts takes a second or two
 
 
-@pytest.fixture(scope="module")
-def folder(bank, tmp_path_factory):
-    return make_folder(bank, tmp_path_factory.mktemp("results"))
-
-
 def rows(chart):
     return [(g.title, r.label, r.value, r.text) for p in chart.panels for g in p.groups for r in g.rows]
 
 
-def test_the_chart_data_are_the_overviews_numbers_without_drawing(bank, folder):
-    charts = {c.name: c for c in overview_charts(build_overview(bank, folder), "en")}
+def test_the_chart_data_are_the_overviews_numbers_without_drawing(bank, teams_folder):
+    charts = {c.name: c for c in overview_charts(build_overview(bank, teams_folder), "en")}
     assert list(charts) == ["factors", "risks", "spread"]
     assert charts["factors"].subtitle == "16 teams, 2026"
     lead, collaboration, roles = (
@@ -51,8 +45,10 @@ def test_the_chart_data_are_the_overviews_numbers_without_drawing(bank, folder):
 
 
 @slow
-def test_markdown_with_o_links_the_charts_beside_it_and_word_holds_them(cli, folder, tmp_path):
-    run = cli("overview", folder, "--lang", "en", "-o", tmp_path / "board.md")
+def test_markdown_with_o_links_the_charts_beside_it_and_word_holds_them(
+    cli, teams_folder, tmp_path
+):
+    run = cli("overview", teams_folder, "--lang", "en", "-o", tmp_path / "board.md")
     assert run.code == 0, run.err
     markdown = (tmp_path / "board.md").read_text(encoding="utf-8")
     links = [src for _, src in images(markdown)]
@@ -70,7 +66,7 @@ def test_markdown_with_o_links_the_charts_beside_it_and_word_holds_them(cli, fol
     assert "14 of 16 · median 76 · middle half 67–86 · lowest-highest 19–86" in spread
 
     target = tmp_path / "board.docx"
-    assert cli("overview", folder, "--lang", "en", "--format", "docx", "-o", target).code == 0
+    assert cli("overview", teams_folder, "--lang", "en", "--format", "docx", "-o", target).code == 0
     document = docx.Document(str(target))
     expected = [m.group(2) for m in re.finditer(r"^(#{1,3}) (.*)$", markdown, re.M)]
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
@@ -81,11 +77,15 @@ def test_markdown_with_o_links_the_charts_beside_it_and_word_holds_them(cli, fol
     assert not (tmp_path / "board-charts" / "board.png").exists()
 
 
-def test_printed_and_json_overviews_draw_no_charts(cli, folder, tmp_path):
-    run = cli("overview", folder, "--lang", "en")
+def test_printed_and_json_overviews_draw_no_charts(cli, teams_folder, tmp_path):
+    run = cli("overview", teams_folder, "--lang", "en")
     assert run.code == 0 and "![" not in run.out
-    json_run = cli("overview", folder, "--lang", "en", "--format", "json", "-o", tmp_path / "o.json")
+    json_run = cli(
+        "overview", teams_folder, "--lang", "en", "--format", "json", "-o", tmp_path / "o.json"
+    )
     assert json_run.code == 0 and not (tmp_path / "o-charts").exists()
-    no_charts = cli("overview", folder, "--lang", "en", "--no-charts", "-o", tmp_path / "o.md")
+    no_charts = cli(
+        "overview", teams_folder, "--lang", "en", "--no-charts", "-o", tmp_path / "o.md"
+    )
     assert no_charts.code == 0 and not (tmp_path / "o-charts").exists()
     assert "![" not in (tmp_path / "o.md").read_text(encoding="utf-8")
