@@ -156,7 +156,7 @@ def _md_innovated(ov: Overview, item: Innovated, teams: int, lang: str) -> list[
             share_text(f, lang),
             escape(bank.text(f.population, lang)),
             f.country,
-            when_text(f, lang) + (f" (n = {f.n})" if f.n else ""),
+            when_text(f, lang, with_n=True),
             link(f.source.title, f.source.url),
         ]
         for f in item.indicator.figures

@@ -85,13 +85,16 @@ def share_text(figure: Figure, lang: str) -> str:
     return word("share", lang, q=qualifier, v=value)
 
 
-def when_text(figure: Figure, lang: str) -> str:
-    """'2025', '2018-2019', 'edition 4', or 'year not stated'."""
+def when_text(figure: Figure, lang: str, with_n: bool = False) -> str:
+    """'2025', '2018-2019', 'edition 4', or 'year not stated'; `with_n`: and how many it
+    counts where that is published, '2026 (n = 41)'."""
     if figure.year is not None:
-        return str(figure.year)
-    if isinstance(figure.period, dict):
-        return figure.period.get(lang) or next(iter(figure.period.values()))
-    return figure.period or word("year_unstated", lang)
+        when = str(figure.year)
+    elif isinstance(figure.period, dict):
+        when = figure.period.get(lang) or next(iter(figure.period.values()))
+    else:
+        when = figure.period or word("year_unstated", lang)
+    return f"{when} (n = {figure.n})" if with_n and figure.n else when
 
 
 def reading_sentence(report: Report, reading: Reading, figure: Figure) -> str:

@@ -162,7 +162,7 @@ def _md_benchmarks(report: Report, pictures: Mapping[str, Picture] | None) -> li
                         share_text(f, lang),
                         _population(report, f),
                         f.country,
-                        when_text(f, lang) + (f" (n = {f.n})" if f.n else ""),
+                        when_text(f, lang, with_n=True),
                         link(f.source.title, f.source.url),
                         escape(bank.text(f.note, lang)) if f.note else "",
                     ]

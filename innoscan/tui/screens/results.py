@@ -214,8 +214,7 @@ class ResultsScreen(BaseScreen):
         table.add_column(justify="right", no_wrap=True)
         table.add_column(ratio=1)
         for f in figures_in_order(report, c.indicator):
-            n = f" (n = {f.n})" if f.n else ""
-            where = f"{f.country} {when_text(f, lang)}{n} · {population_text(report, f)}"
+            where = f"{f.country} {when_text(f, lang, with_n=True)} · {population_text(report, f)}"
             where += f" · {short_source(f)}"
             if f.note:
                 where += f"\n{self.word('note')}: {bank.text(f.note, lang)}"
