@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from rich.markup import escape
@@ -35,12 +36,14 @@ class StartScreen(BaseScreen):
 
     CSS_PATH = "start.tcss"
     HELP = "help.start"
+    AUTO_FOCUS = "#team"  # at once, while composing: not a moment later (`ready_for_keys`)
     BINDINGS = [Binding("f3", "teams", "All teams", key_display="F3", id="teams")]
 
     def __init__(self, folder: ResultsFolder) -> None:
         super().__init__()
         self.folder = folder
         self.entries: list[FolderEntry] = []
+        self._mounted = asyncio.Event()
 
     def in_language(self) -> StartScreen:
         return StartScreen(self.folder)
@@ -150,7 +153,12 @@ class StartScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self._show_respondent(False)
-        self.query_one("#team", Input).focus()
+        self._mounted.set()
+
+    async def ready_for_keys(self) -> None:
+        """Return once the team field has the focus: keys typed while the screen comes up
+        wait for it (tui/keys.py), so none is lost and each lands in its own field."""
+        await self._mounted.wait()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         if event.radio_set.id == "mode":
