@@ -37,7 +37,12 @@ class StartScreen(BaseScreen):
     CSS_PATH = "start.tcss"
     HELP = "help.start"
     AUTO_FOCUS = "#team"  # at once, while composing: not a moment later (`ready_for_keys`)
-    BINDINGS = [Binding("f3", "teams", "All teams", key_display="F3", id="teams")]
+    BINDINGS = [  # free in tmux and Windows Terminal; Ctrl+S is the app's "save a copy"
+        Binding("f5", "start", "Start", key_display="F5", id="start"),
+        Binding("f6", "to_list('resume')", "Resume", key_display="F6", id="resume"),
+        Binding("f7", "to_list('finished')", "Finished", key_display="F7", id="finished"),
+        Binding("f3", "teams", "All teams", key_display="F3", id="teams"),
+    ]
 
     def __init__(self, folder: ResultsFolder) -> None:
         super().__init__()
@@ -168,11 +173,11 @@ class StartScreen(BaseScreen):
         self.query_one("#respondent-row").display = shown
 
     def on_input_submitted(self, _: Input.Submitted) -> None:
-        self._start()
+        self.action_start()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start-button":
-            self._start()
+            self.action_start()
         elif event.button.id == "compare-button":
             from innoscan.tui.screens.compare import CompareScreen
 
@@ -180,13 +185,27 @@ class StartScreen(BaseScreen):
         elif event.button.id == "teams-button":
             self.action_teams()
 
+    def action_to_list(self, list_id: str) -> None:
+        """F6, F7: to the list of assessments in progress, or finished ones; Enter opens."""
+        listing = self.query_one(f"#{list_id}", OptionList)
+        if listing.highlighted is None:
+            listing.highlighted = 0
+        listing.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F6 and F7 only when there is such a list (and so they show in the footer)."""
+        if action == "to_list":
+            return bool(self.query(f"#{parameters[0]}"))
+        return True
+
     def action_teams(self) -> None:
         """F3: every team result of the folder side by side."""
         from innoscan.tui.screens.teams import TeamsScreen
 
         self.app.push_screen(TeamsScreen(self.folder))
 
-    def _start(self) -> None:
+    def action_start(self) -> None:
+        """F5 (from any field), Enter in a text field, or the button: start the assessment."""
         team = self.query_one("#team", Input).value.strip()
         year_text = self.query_one("#year", Input).value.strip()
         problem = self.query_one("#start-problem", Static)
