@@ -1,4 +1,5 @@
-"""The start screen with keys only."""
+"""The start screen with keys only, and readable without colour (NO_COLOR keeps the characters
+and text styles: bold, underline, reverse; it takes the colours)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,28 @@ def in_folder(bank, folder):
 
 def footer(app) -> list[str]:
     return [f"{key.key_display} {key.description}" for key in app.screen.query("FooterKey")]
+
+
+def without_colour(app) -> list[str]:
+    """The screen as NO_COLOR shows it: each row's characters, then a letter per cell for its
+    text style (R reverse, U underline, B bold)."""
+    rows = []
+    for strip in app.screen._compositor.render_strips():
+        text, marks = "", ""
+        for segment in strip:
+            style = segment.style
+            mark = next(
+                (
+                    m
+                    for m, on in (("R", "reverse"), ("U", "underline"), ("B", "bold"))
+                    if style is not None and getattr(style, on)
+                ),
+                " ",
+            )
+            text += segment.text
+            marks += mark * len(segment.text)
+        rows.append(text + "|" + marks)
+    return rows
 
 
 async def test_the_footer_names_the_keys_to_start_resume_and_open(bank, folder, in_folder):
@@ -100,3 +123,54 @@ async def test_f7_goes_to_the_finished_assessments_and_enter_opens_the_results(
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert app.active.result.meta.team == "Team Done"
+
+
+async def test_the_chosen_radio_button_looks_different_without_colour(bank, folder):
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=SIZE) as pilot:
+
+        def marks() -> dict[str, str]:
+            return {
+                button.id: str(button.render())[:3] for button in app.screen.query("RadioButton")
+            }
+
+        assert marks() == {
+            "lang-nl": "▐ ▌",
+            "lang-en": "▐●▌",
+            "mode-team": "▐●▌",
+            "mode-individual": "▐ ▌",
+        }
+        app.screen.query_one("#mode").focus()
+        await pilot.press("right", "space")
+        assert marks()["mode-team"] == "▐ ▌" and marks()["mode-individual"] == "▐●▌"
+
+
+FOCUSABLE = [
+    "team",
+    "org",
+    "org-type",
+    "year",
+    "lang",
+    "mode",
+    "start-button",
+    "resume",
+    "finished",
+]
+
+
+@pytest.mark.parametrize("widget_id", FOCUSABLE)
+async def test_focus_shows_without_colour_on_the_focused_widget(bank, folder, in_folder, widget_id):
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=SIZE) as pilot:
+        widget = app.screen.query_one(f"#{widget_id}")
+        widget.focus()
+        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()  # scrolled to it
+        focused = without_colour(app)
+        app.screen.set_focus(None)  # nothing focused, nothing scrolled
+        await pilot.pause()
+        unfocused = without_colour(app)
+        changed = [y for y, (a, b) in enumerate(zip(focused, unfocused, strict=True)) if a != b]
+        assert changed, f"#{widget_id} in focus looks the same as out of focus without colour"
+        top = widget.parent.region.y if "field" in widget.parent.classes else widget.region.y
+        assert top <= min(changed) and max(changed) < widget.region.bottom

@@ -29,6 +29,7 @@ from innoscan.store.result import FIRST_YEAR, LAST_YEAR
 from innoscan.store.session import FolderEntry, ResultsFolder
 from innoscan.tui.screens.base import BaseScreen
 from innoscan.tui.widgets.languages import chosen_language, language_buttons
+from innoscan.tui.widgets.radio import MarkedRadioButton
 
 
 class StartScreen(BaseScreen):
@@ -90,8 +91,12 @@ class StartScreen(BaseScreen):
                 with Horizontal(classes="field"):
                     yield Label(self.word("tui.mode_label"))
                     with RadioSet(id="mode", compact=True):
-                        yield RadioButton(self.word("tui.mode_team"), value=True, id="mode-team")
-                        yield RadioButton(self.word("tui.mode_individual"), id="mode-individual")
+                        yield MarkedRadioButton(
+                            self.word("tui.mode_team"), value=True, id="mode-team"
+                        )
+                        yield MarkedRadioButton(
+                            self.word("tui.mode_individual"), id="mode-individual"
+                        )
                 with Horizontal(classes="field", id="respondent-row"):
                     yield Label(self.word("tui.respondent"))
                     yield Input(id="respondent", compact=True)
