@@ -37,7 +37,7 @@ class StartScreen(BaseScreen):
 
     CSS_PATH = "start.tcss"
     HELP = "help.start"
-    AUTO_FOCUS = "#team"  # at once, while composing: not a moment later (`ready_for_keys`)
+    AUTO_FOCUS = "#team"  # at once, while composing: keys typed early go there
     BINDINGS = [  # free in tmux and Windows Terminal; Ctrl+S is the app's "save a copy"
         Binding("f5", "start", "Start", key_display="F5", id="start"),
         Binding("f6", "to_list('resume')", "Resume", key_display="F6", id="resume"),
@@ -49,7 +49,7 @@ class StartScreen(BaseScreen):
         super().__init__()
         self.folder = folder
         self.entries: list[FolderEntry] = []
-        self._mounted = asyncio.Event()
+        self._laid_out = asyncio.Event()  # the fields are where Tab will look for them
 
     def in_language(self) -> StartScreen:
         return StartScreen(self.folder)
@@ -162,20 +162,19 @@ class StartScreen(BaseScreen):
         yield OptionList(*options, id="merge-groups")
 
     def on_mount(self) -> None:
-        self._show_respondent(False)
-        self._mounted.set()
+        individual = self.query_one("#mode-individual", RadioButton)
+        self.watch(individual, "value", self._show_respondent)  # at once, and now
 
     async def ready_for_keys(self) -> None:
-        """Return once the team field has the focus: keys typed while the screen comes up
-        wait for it (tui/keys.py), so none is lost and each lands in its own field."""
-        await self._mounted.wait()
-
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        if event.radio_set.id == "mode":
-            self._show_respondent(event.pressed.id == "mode-individual")
+        """Return once the fields are laid out, the team field focused (tui/keys.py): keys
+        typed while the screen comes up, or right after "one respondent alone" shows the name
+        field, wait for it. Tab follows the fields' places on screen, known after a refresh."""
+        await self._laid_out.wait()
 
     def _show_respondent(self, shown: bool) -> None:
         self.query_one("#respondent-row").display = shown
+        self._laid_out.clear()
+        self.call_after_refresh(self._laid_out.set)
 
     def on_input_submitted(self, _: Input.Submitted) -> None:
         self.action_start()
