@@ -5,26 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from innoscan.store.result import Result
 from innoscan.tui.factory import make_app
 from innoscan.tui.screens.question import QuestionScreen
 from innoscan.tui.screens.results import ResultsScreen
 from innoscan.tui.screens.start import StartScreen
 
 SIZE = (80, 24)
-
-
-@pytest.fixture
-def in_folder(bank, folder):
-    """Team Doing 2026 in progress (one answer) and Team Done 2025 finished, in the folder."""
-    folder.path.mkdir()
-    doing = Result.new(bank, "Team Doing", 2026, "en")
-    doing.answers["activity.products"] = "yes"
-    doing.save(folder.path_for("Team Doing", 2026))
-    done = Result.new(bank, "Team Done", 2025, "en")
-    done.meta.status = "complete"
-    done.save(folder.path_for("Team Done", 2025))
-    return folder
 
 
 def footer(app) -> list[str]:
@@ -53,7 +39,7 @@ def without_colour(app) -> list[str]:
     return rows
 
 
-async def test_the_footer_names_the_keys_to_start_resume_and_open(bank, folder, in_folder):
+async def test_the_footer_names_the_keys_to_start_resume_and_open(bank, folder, doing_and_done):
     app = make_app(bank, "en", folder)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -100,7 +86,9 @@ async def test_f5_without_a_team_name_says_so_and_goes_to_the_field(bank, folder
         assert "Enter a team name" in str(app.screen.query_one("#start-problem").render())
 
 
-async def test_f6_goes_to_the_assessments_in_progress_and_enter_resumes(bank, folder, in_folder):
+async def test_f6_goes_to_the_assessments_in_progress_and_enter_resumes(
+    bank, folder, doing_and_done
+):
     app = make_app(bank, "en", folder)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"typed", "f6")
@@ -113,7 +101,7 @@ async def test_f6_goes_to_the_assessments_in_progress_and_enter_resumes(bank, fo
 
 
 async def test_f7_goes_to_the_finished_assessments_and_enter_opens_the_results(
-    bank, folder, in_folder
+    bank, folder, doing_and_done
 ):
     app = make_app(bank, "en", folder)
     async with app.run_test(size=SIZE) as pilot:
@@ -159,7 +147,9 @@ FOCUSABLE = [
 
 
 @pytest.mark.parametrize("widget_id", FOCUSABLE)
-async def test_focus_shows_without_colour_on_the_focused_widget(bank, folder, in_folder, widget_id):
+async def test_focus_shows_without_colour_on_the_focused_widget(
+    bank, folder, doing_and_done, widget_id
+):
     app = make_app(bank, "en", folder)
     async with app.run_test(size=SIZE) as pilot:
         widget = app.screen.query_one(f"#{widget_id}")
