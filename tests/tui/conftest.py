@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from innoscan.store.result import load_result
+from innoscan.store.result import Result, load_result
 from innoscan.store.session import ResultsFolder
 from innoscan.tui.factory import make_app
 
@@ -48,3 +48,16 @@ def on_disk(bank, folder):
         return load_result(folder.path_for(team, year), bank).result
 
     return read
+
+
+@pytest.fixture
+def doing_and_done(bank, folder):
+    """Team Doing 2026 in progress (one answer) and Team Done 2025 finished, in the folder."""
+    folder.path.mkdir()
+    doing = Result.new(bank, "Team Doing", 2026, "en")
+    doing.answers["activity.products"] = "yes"
+    doing.save(folder.path_for("Team Doing", 2026))
+    done = Result.new(bank, "Team Done", 2025, "en")
+    done.meta.status = "complete"
+    done.save(folder.path_for("Team Done", 2025))
+    return folder

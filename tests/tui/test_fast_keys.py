@@ -15,7 +15,7 @@ from innoscan.store.result import load_result
 from innoscan.tui.factory import make_app
 
 SIZE = (80, 24)
-CHARACTERS = {"enter": "\r", "space": " "}
+CHARACTERS = {"enter": "\r", "space": " ", "tab": "\t"}
 
 
 def burst(app, *keys: str) -> None:
@@ -146,3 +146,50 @@ async def test_a_number_that_is_no_number_leaves_the_answer_there_was(mini_app, 
         assert app.screen.question.id == "beta.count"
         await pilot.press("ctrl+q")  # quitting keeps the answer there was, not the "1"
     assert mini_on_disk().answers["beta.count"] == 12
+
+
+async def test_a_team_name_tab_and_an_organisation_typed_in_a_burst_land_in_their_fields(
+    bank, folder
+):
+    typed = (*"Team A", "tab", *"Org B")
+    app = make_app(bank, "en", folder)
+    burst(app, *typed)  # while the start screen is still coming up
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, 1.0)
+        assert app.screen.query_one("#team").value == "Team A"
+        assert app.screen.query_one("#org").value == "Org B"
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=SIZE) as pilot:  # once it is there: all at once, and pressed
+        burst(app, *typed)
+        await settle(pilot, 1.0)
+        # a field reached by Tab has its text selected: what is typed replaces it
+        await pilot.press("tab", "tab", *"2025", "shift+tab", "shift+tab", "shift+tab", "B")
+        assert app.screen.query_one("#team").value == "B"
+        assert app.screen.query_one("#org").value == "Org B"
+        assert app.screen.query_one("#year").value == "2025"
+
+
+async def test_tab_after_choosing_one_respondent_goes_to_the_name_field_that_choice_shows(
+    bank, folder
+):
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=SIZE) as pilot:
+        burst(app, *"Team C", *["tab"] * 5, "right", "space", "tab", *"Ada")
+        await settle(pilot, 1.0)
+        assert app.screen.query_one("#team").value == "Team C"
+        assert app.screen.query_one("#respondent").value == "Ada"
+        assert app.focused.id == "respondent"
+
+
+async def test_the_key_after_choosing_one_respondent_waits_until_the_name_field_has_its_place(
+    bank, folder
+):
+    """Tab goes by the fields' places on screen: a field just shown has none until a refresh
+    (in a real terminal the Tab came first, and went to the Start button)."""
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#respondent")
+        app.screen.query_one("#mode-individual").value = True  # as Space there does
+        await app.screen.ready_for_keys()  # what the next key waits for (tui/keys.py)
+        assert field.region.height == 1

@@ -43,6 +43,20 @@ def test_start_screen(snap_compare, app_at):
     assert snap_compare(app_at(), terminal_size=SIZE)
 
 
+def test_start_screen_f6_in_the_assessments_in_progress(
+    snap_compare, app_at, bank, folder, finished
+):
+    doing = Result.new(bank, "Team Zaak", 2026, "en")
+    doing.answers["activity.products"] = "yes"
+    doing.save(folder.path_for("Team Zaak", 2026))
+
+    async def go(pilot):
+        await pilot.press("f6")
+        await pilot.wait_for_scheduled_animations()
+
+    assert snap_compare(app_at(), terminal_size=SIZE, run_before=go)
+
+
 def test_question_likert_in_dutch(snap_compare, app_at):
     async def go(pilot):
         await pilot.press("f2")

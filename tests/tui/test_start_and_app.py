@@ -74,14 +74,9 @@ async def test_individual_respondent_gets_an_own_private_file(bank, folder):
     assert list(folder.path.glob("*.toml")) == []
 
 
-async def test_resume_and_open_from_the_lists_and_unreadable_files_are_named(bank, folder):
-    folder.path.mkdir()
-    doing = Result.new(bank, "Team Data", 2026, "en")
-    doing.answers["activity.products"] = "yes"
-    doing.save(folder.path_for("Team Data", 2026))
-    done = Result.new(bank, "Team Data", 2025, "en")
-    done.meta.status = "complete"
-    done.save(folder.path_for("Team Data", 2025))
+async def test_resume_and_open_from_the_lists_and_unreadable_files_are_named(
+    bank, folder, doing_and_done
+):
     broken = folder.path / "broken-2026.toml"
     broken.write_text("schema_version = [", encoding="utf-8")
     app = make_app(bank, "en", folder)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from rich.markup import escape
@@ -28,6 +29,7 @@ from innoscan.store.result import FIRST_YEAR, LAST_YEAR
 from innoscan.store.session import FolderEntry, ResultsFolder
 from innoscan.tui.screens.base import BaseScreen
 from innoscan.tui.widgets.languages import chosen_language, language_buttons
+from innoscan.tui.widgets.radio import MarkedRadioButton
 
 
 class StartScreen(BaseScreen):
@@ -35,12 +37,19 @@ class StartScreen(BaseScreen):
 
     CSS_PATH = "start.tcss"
     HELP = "help.start"
-    BINDINGS = [Binding("f3", "teams", "All teams", key_display="F3", id="teams")]
+    AUTO_FOCUS = "#team"  # at once, while composing: keys typed early go there
+    BINDINGS = [  # free in tmux and Windows Terminal; Ctrl+S is the app's "save a copy"
+        Binding("f5", "start", "Start", key_display="F5", id="start"),
+        Binding("f6", "to_list('resume')", "Resume", key_display="F6", id="resume"),
+        Binding("f7", "to_list('finished')", "Finished", key_display="F7", id="finished"),
+        Binding("f3", "teams", "All teams", key_display="F3", id="teams"),
+    ]
 
     def __init__(self, folder: ResultsFolder) -> None:
         super().__init__()
         self.folder = folder
         self.entries: list[FolderEntry] = []
+        self._laid_out = asyncio.Event()  # the fields are where Tab will look for them
 
     def in_language(self) -> StartScreen:
         return StartScreen(self.folder)
@@ -82,8 +91,12 @@ class StartScreen(BaseScreen):
                 with Horizontal(classes="field"):
                     yield Label(self.word("tui.mode_label"))
                     with RadioSet(id="mode", compact=True):
-                        yield RadioButton(self.word("tui.mode_team"), value=True, id="mode-team")
-                        yield RadioButton(self.word("tui.mode_individual"), id="mode-individual")
+                        yield MarkedRadioButton(
+                            self.word("tui.mode_team"), value=True, id="mode-team"
+                        )
+                        yield MarkedRadioButton(
+                            self.word("tui.mode_individual"), id="mode-individual"
+                        )
                 with Horizontal(classes="field", id="respondent-row"):
                     yield Label(self.word("tui.respondent"))
                     yield Input(id="respondent", compact=True)
@@ -149,22 +162,26 @@ class StartScreen(BaseScreen):
         yield OptionList(*options, id="merge-groups")
 
     def on_mount(self) -> None:
-        self._show_respondent(False)
-        self.query_one("#team", Input).focus()
+        individual = self.query_one("#mode-individual", RadioButton)
+        self.watch(individual, "value", self._show_respondent)  # at once, and now
 
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        if event.radio_set.id == "mode":
-            self._show_respondent(event.pressed.id == "mode-individual")
+    async def ready_for_keys(self) -> None:
+        """Return once the fields are laid out, the team field focused (tui/keys.py): keys
+        typed while the screen comes up, or right after "one respondent alone" shows the name
+        field, wait for it. Tab follows the fields' places on screen, known after a refresh."""
+        await self._laid_out.wait()
 
     def _show_respondent(self, shown: bool) -> None:
         self.query_one("#respondent-row").display = shown
+        self._laid_out.clear()
+        self.call_after_refresh(self._laid_out.set)
 
     def on_input_submitted(self, _: Input.Submitted) -> None:
-        self._start()
+        self.action_start()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start-button":
-            self._start()
+            self.action_start()
         elif event.button.id == "compare-button":
             from innoscan.tui.screens.compare import CompareScreen
 
@@ -172,13 +189,27 @@ class StartScreen(BaseScreen):
         elif event.button.id == "teams-button":
             self.action_teams()
 
+    def action_to_list(self, list_id: str) -> None:
+        """F6, F7: to the list of assessments in progress, or finished ones; Enter opens."""
+        listing = self.query_one(f"#{list_id}", OptionList)
+        if listing.highlighted is None:
+            listing.highlighted = 0
+        listing.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F6 and F7 only when there is such a list (and so they show in the footer)."""
+        if action == "to_list":
+            return bool(self.query(f"#{parameters[0]}"))
+        return True
+
     def action_teams(self) -> None:
         """F3: every team result of the folder side by side."""
         from innoscan.tui.screens.teams import TeamsScreen
 
         self.app.push_screen(TeamsScreen(self.folder))
 
-    def _start(self) -> None:
+    def action_start(self) -> None:
+        """F5 (from any field), Enter in a text field, or the button: start the assessment."""
         team = self.query_one("#team", Input).value.strip()
         year_text = self.query_one("#year", Input).value.strip()
         problem = self.query_one("#start-problem", Static)

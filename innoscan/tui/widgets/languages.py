@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from textual.widgets import RadioButton, RadioSet
+from textual.widgets import RadioSet
 
 from innoscan.locales import languages, word
+from innoscan.tui.widgets.radio import MarkedRadioButton
 
 
-def language_buttons(bank_languages: Iterable[str], current: str) -> Iterator[RadioButton]:
+def language_buttons(bank_languages: Iterable[str], current: str) -> Iterator[MarkedRadioButton]:
     """One button per language (the bank's first, in its order), `current` pressed."""
     for lang in languages(bank_languages):
-        yield RadioButton(word("language.name", lang), value=lang == current, id=f"lang-{lang}")
+        name = word("language.name", lang)
+        yield MarkedRadioButton(name, value=lang == current, id=f"lang-{lang}")
 
 
 def chosen_language(radio_set: RadioSet) -> str | None:
