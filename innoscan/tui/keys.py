@@ -23,6 +23,15 @@ KEY_WAIT = 5.0
 """Seconds a key waits at most: for the screen to be ready, or for the key before it."""
 
 
+def as_typed(key: events.Key) -> events.Key:
+    """The key the person pressed. Enter typed before innoscan took over the terminal comes
+    as a line feed (the terminal's own line editing turns Return into one): Ctrl+J, which
+    innoscan binds to nothing, so it is read as the Enter it was."""
+    if key.key != "ctrl+j":
+        return key
+    return events.Key("enter", "\r")
+
+
 class KeysInOrder(App):
     """Mixed into the app. A screen may define `async def ready_for_keys()`: the next key
     waits until it returns (a question still being shown is not ready)."""
@@ -38,7 +47,7 @@ class KeysInOrder(App):
         if not isinstance(event, events.Key):
             await super().on_event(event)
         elif not event.is_forwarded:  # from the terminal: it waits its turn
-            self._typed.append(event)
+            self._typed.append(as_typed(event))
             await self._next_keys()
         else:  # back at the app: the bindings of the focused widget and its parents run
             await super().on_event(event)

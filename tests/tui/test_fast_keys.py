@@ -15,7 +15,7 @@ from innoscan.store.result import load_result
 from innoscan.tui.factory import make_app
 
 SIZE = (80, 24)
-CHARACTERS = {"enter": "\r", "space": " ", "tab": "\t"}
+CHARACTERS = {"enter": "\r", "space": " ", "tab": "\t", "ctrl+j": "\n"}
 
 
 def burst(app, *keys: str) -> None:
@@ -167,6 +167,17 @@ async def test_a_team_name_tab_and_an_organisation_typed_in_a_burst_land_in_thei
         assert app.screen.query_one("#team").value == "B"
         assert app.screen.query_one("#org").value == "Org B"
         assert app.screen.query_one("#year").value == "2025"
+
+
+async def test_enter_typed_before_the_terminal_was_taken_over_starts_the_scan(bank, folder):
+    """The terminal's line editing turns a Return typed before innoscan took over into a line
+    feed, which arrives as Ctrl+J: it is read as the Enter it was."""
+    app = make_app(bank, "en", folder)
+    burst(app, *"Team A", "ctrl+j")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, 1.5)
+        assert type(app.screen).__name__ == "QuestionScreen"
+    assert folder.path_for("Team A", date.today().year).exists()
 
 
 async def test_tab_after_choosing_one_respondent_goes_to_the_name_field_that_choice_shows(
