@@ -121,6 +121,22 @@ async def test_overview_jumps_to_any_question(team_app, on_disk):
         assert on_disk().answers == {"climate.failures_open": 5}
 
 
+async def test_the_overview_marks_a_multiple_choice_answer(team_app, on_disk):
+    """A list answer (multiple choice) is marked answered, as any other (it crashed F2)."""
+    app = team_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        listing = app.screen.query_one("#overview-list")
+        listing.highlighted = listing.get_option_index("collaboration.partners")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("1", "f2")
+        await pilot.pause()
+        listing = app.screen.query_one("#overview-list")
+        line = str(listing.get_option("collaboration.partners").prompt)
+        assert on_disk().answers["collaboration.partners"] and line.startswith(" ✓")
+
+
 async def test_quit_and_resume_at_first_open_question(team_app, on_disk):
     app = team_app()
     async with app.run_test(size=SIZE) as pilot:
