@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -351,27 +350,17 @@ class InnoscanApp(KeysInOrder):
             self.switch_screen(self.screen.in_language())
 
     def get_system_commands(self, screen: Screen):
-        yield from super().get_system_commands(screen)
-        lang = self.lang
-        language = word("tui.language", lang, language=word("language.name", self.next_language()))
-        yield SystemCommand(language, language, self.action_toggle_language)
-        if not isinstance(screen, InnoscanScreen):
-            return
-        session = screen.session
-        if session is not None:
-            for fmt in formats.FORMATS:
-                yield from self._export_commands(session, fmt)
-        yield from screen.palette_commands()
+        """The command palette's commands, in the app's language (tui/palette.py)."""
+        from innoscan.tui.palette import system_commands
 
-    def _export_commands(self, session: Session, fmt: str):
-        """Export the report in `fmt`, and in a browser download it: from the registry."""
-        what = word(f"format.{fmt}", self.lang)
-        export = word("tui.export", self.lang, format=what)
-        if formats.report_path(session.path, fmt) != session.path:  # toml: the file itself
-            yield SystemCommand(export, export, lambda: self.export(session, fmt))
-        if self.is_web:
-            download = word("tui.download", self.lang, format=what)
-            yield SystemCommand(download, download, lambda: self.download_report(session, fmt))
+        return system_commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the command palette, in the app's language."""
+        from innoscan.tui.palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(self.lang))
 
     # ── size ──────────────────────────────────────────────────────────────────────────
 
