@@ -210,8 +210,8 @@ class InnoscanApp(KeysInOrder):
         self._activate(session)
         if not self.lang_given and session.result.meta.language in languages():
             self.lang = session.result.meta.language
-        for warning in session.warnings:
-            self.notify(warning, severity="warning", timeout=10)
+        for warning in session.warnings:  # in the language the screens now speak
+            self.notify(warning.text(self.lang), severity="warning", timeout=10, markup=False)
         self._show(QuestionScreen(session, question or session.first_unanswered()))
 
     def open_results(self, path: Path) -> None:
