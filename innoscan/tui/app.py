@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -326,6 +327,17 @@ class InnoscanApp(KeysInOrder):
         if action == "room":
             return self.room is not None and len(self.screen_stack) > 2
         return True
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C with nothing to copy: say how to quit (Textual's own, in the app's language)."""
+        for active in self.active_bindings.values():
+            if active.binding.action in ("quit", "app.quit"):
+                key = escape(self.get_key_display(active.binding))
+                self.notify(
+                    word("tui.quit_how", self.lang, shortcut=f"[b]{key}[/b]"),
+                    title=word("tui.quit_title", self.lang),
+                )
+                return
 
     def action_help(self) -> None:
         from innoscan.tui.screens.help import HelpScreen

@@ -172,6 +172,8 @@ async def walk_questions(walk: Walk) -> None:
     for question in screen.session.asked():
         kinds.setdefault(question.kind, question)
     await walk.look("question, as opened, with its notices", palette=True)
+    await pilot.press("ctrl+c")  # nothing selected to copy: the app says how to quit
+    await walk.look("Ctrl+C, how to quit", help=False)
     for kind, question in kinds.items():
         await screen.show(question)
         await walk.look(f"question ({kind})", help=False)
@@ -264,6 +266,7 @@ async def test_every_screen_over_a_result_made_in_the_other_language(
     assert not walk.leaks(), walk.leaks()
     # the walk saw the notices: the file's warnings, the report and picture saved
     assert "last_mile.wallet" in walk.seen["question, as opened, with its notices"]
+    assert "^q" in walk.seen["Ctrl+C, how to quit"]
     assert "team-data-2026.md" in walk.seen["results, exported"]
     assert "screen-actions.sv" in walk.seen["results, exported"]  # (the path wraps)
     assert load_result(folder.path_for(team, 2026), bank).result.meta.language == OTHER[lang]
