@@ -36,6 +36,7 @@ TELLTALE = {
         "Help", "Focus", "Next", "Previous", "Back", "Close", "Copy", "Save", "Search",
         "palette", "Welcome", "Section", "Keys", "Theme", "Screenshot", "Maximize", "made",
         "read", "version", "accepted", "scored", "changed", "since", "commands", "matches",
+        "citing",
     ],
     "nl": [
         "de", "het", "een", "en", "van", "niet", "je", "jullie", "vraag", "vragen", "antwoord",
