@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from rich.markup import escape
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from innoscan.content.bank import Bank
 from innoscan.content.problems import InputError
@@ -19,6 +20,7 @@ from innoscan.render.report import session_report
 from innoscan.store.atomic import write_atomic
 from innoscan.store.lock import REFRESH_EVERY, LockedError
 from innoscan.store.session import ResultsFolder, Session
+from innoscan.tui import palette
 from innoscan.tui.keys import KeysInOrder
 from innoscan.tui.screens.base import BaseScreen, InnoscanScreen
 from innoscan.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -363,16 +365,16 @@ class InnoscanApp(KeysInOrder):
 
     def get_system_commands(self, screen: Screen):
         """The command palette's commands, in the app's language (tui/palette.py)."""
-        from innoscan.tui.palette import system_commands
-
-        return system_commands(self, screen)
+        return palette.system_commands(self, screen)
 
     def action_command_palette(self) -> None:
         """Ctrl+P: the command palette, in the app's language."""
-        from innoscan.tui.palette import Palette
+        if self.use_command_palette and not palette.Palette.is_open(self):
+            self.push_screen(palette.Palette(self.lang))
 
-        if self.use_command_palette and not Palette.is_open(self):
-            self.push_screen(Palette(self.lang))
+    def search_themes(self) -> None:
+        """The palette's theme command: the themes to pick from, in the app's language."""
+        self.push_screen(palette.Palette(self.lang, [ThemeProvider], "tui.theme_search"))
 
     # ── size ──────────────────────────────────────────────────────────────────────────
 

@@ -1,6 +1,6 @@
 """The command palette (Ctrl+P) in the app's language: its search field, its "no matches",
-and the commands: innoscan's, and of Textual's own those innoscan keeps, help and quit (its
-theme picker, key panel, maximize and screenshot speak English only, so they are left out)."""
+and the commands: innoscan's, and of Textual's own those innoscan keeps, help, quit and the
+theme picker (its key panel, maximize and screenshot speak English only: left out)."""
 
 from __future__ import annotations
 
@@ -24,10 +24,12 @@ if TYPE_CHECKING:
 
 
 class Palette(CommandPalette):
-    """Textual's command palette with its own words in `lang`."""
+    """Textual's command palette with its own words in `lang`; with `providers`, a search of
+    what they offer (the themes), its field saying what with the word `search`."""
 
-    def __init__(self, lang: str) -> None:
-        super().__init__(placeholder=word("tui.palette_search", lang), id="--command-palette")
+    def __init__(self, lang: str, providers=None, search: str = "tui.palette_search") -> None:
+        palette = "--command-palette" if providers is None else None  # see CommandPalette.is_open
+        super().__init__(providers, placeholder=word(search, lang), id=palette)
         self.lang = lang
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
@@ -47,9 +49,13 @@ class Palette(CommandPalette):
 
 
 def system_commands(app: InnoscanApp, screen: Screen) -> Iterator[SystemCommand]:
-    """The palette's commands on `screen`: help, quit, the next language, the report's
+    """The palette's commands on `screen`: help, quit, theme, the next language, the report's
     exports, and the screen's own."""
-    for title, action in (("key.help", app.action_help), ("key.quit", app.action_quit)):
+    for title, action in (
+        ("key.help", app.action_help),
+        ("key.quit", app.action_quit),
+        ("tui.theme", app.action_change_theme),
+    ):
         yield SystemCommand(word(title, app.lang), word(title, app.lang), action)
     next_one = word("language.name", app.next_language())
     language = word("tui.language", app.lang, language=next_one)

@@ -16,6 +16,7 @@ from room_files import save_individuals
 from textual.widgets import Collapsible, TabPane
 
 from innoscan.assess.merge import merge
+from innoscan.locales import word
 from innoscan.serve.join import qr_lines
 from innoscan.store.lock import LockedError, Owner
 from innoscan.store.result import Action, Result, load_result
@@ -91,7 +92,8 @@ class Walk:
         return self.pilot.app
 
     async def look(self, name: str, help: bool = True, palette: bool = False) -> None:
-        """The screen as it is, scrolled through; its F1 help; its command palette."""
+        """The screen as it is, scrolled through; its F1 help; its command palette (looked
+        at where its commands differ: the start, a question, results, the room)."""
         self.seen[name] = await self._pages()
         self.app.clear_notifications()  # seen once; they would hide what is below them
         if help:
@@ -109,6 +111,14 @@ class Walk:
         await self.pilot.press("ctrl+p", *typed)
         await self.pilot.pause(0.7)  # the palette says so after half a second
         self.seen[name] = await self._pages()
+        await self.pilot.press("escape")
+
+    async def themes(self) -> None:
+        """The palette's theme command: the themes to pick from."""
+        await self.pilot.press("ctrl+p", *word("tui.theme", self.lang))
+        await self.pilot.pause(0.3)  # the palette searches
+        await self.pilot.press("enter")
+        self.seen["themes"] = await self._pages()
         await self.pilot.press("escape")
 
     async def _pages(self) -> str:
@@ -214,12 +224,14 @@ async def walk_results(walk: Walk, name: str, tabs: int = 5) -> None:
 
 
 async def walk_folder(walk: Walk) -> None:
-    """The start screen, all teams (F3: both tabs, a team's results), compare, merge."""
+    """The start screen (its palette: a search finding nothing, the themes), all teams (F3:
+    both tabs, a team's results), compare, merge."""
     app, pilot = walk.app, walk.pilot
     await walk.look("start", palette=True)
     await walk.search_in_palette("start, a command not found", "qqq")
+    await walk.themes()
     await pilot.press("f3")
-    await walk.look("teams", palette=True)
+    await walk.look("teams")
     await pilot.press("right")
     await walk.look("teams, summary", help=False)
     await pilot.press("left", "tab", "enter")
@@ -233,12 +245,12 @@ async def walk_folder(walk: Walk) -> None:
         if "Team Data" in str(selection.prompt):
             listing.select(selection.value)
     app.screen.query_one("#compare-button").press()
-    await walk.look("compare", palette=True)
+    await walk.look("compare")
     await pilot.press("escape")
     groups = app.screen.query_one("#merge-groups")
     groups.highlighted = 0
     groups.action_select()
-    await walk.look("merge", palette=True)
+    await walk.look("merge")
     app.screen.query_one("#merge-save").press()  # the team's result is there: asks again
     await walk.look("merge, replace?", help=False)
 
@@ -298,7 +310,7 @@ async def test_the_room_view_and_a_participant(bank, folder, workshop, lang):
     app = make_app(bank, lang, folder, lang_given=True, **details)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         walk.pilot = pilot
-        await walk.look("participant", palette=True)
+        await walk.look("participant")
     assert not walk.leaks(), walk.leaks()
 
 
