@@ -16,7 +16,7 @@ from innoscan.cli_serve import add_serve_command, serve, warm_process
 from innoscan.content.figures import ORG_TYPES
 from innoscan.content.problems import InputError
 from innoscan.content.visible import data_safe, visible
-from innoscan.locales import DEFAULT, detect_language, languages, use_bank_words
+from innoscan.locales import DEFAULT, Said, detect_language, languages, use_bank_words, word
 from innoscan.render import formats
 from innoscan.render.formats import DEFAULT as DEFAULT_FORMAT
 from innoscan.render.overview_report import left_out
@@ -246,8 +246,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     bank = _bank(args)
     loaded = load_result(args.result, bank)
-    for warning in loaded.warnings:
-        _warn(warning)
+    _warn(loaded.warnings, args.lang)
     indicators = load_benchmark_file(args.benchmarks, bank) if args.benchmarks else None
     lang = args.lang
     if not args.lang_given and loaded.result.meta.language in languages():
@@ -263,7 +262,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from innoscan.assess.compare import compare_results
 
     bank = _bank(args)
-    loaded = _load_all(bank, args.results)
+    loaded = _load_all(bank, args.results, args.lang)
     comparison = compare_results(bank, loaded)
     _output_allowed(args, args.results)
     charts = not args.no_charts
@@ -284,13 +283,13 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from innoscan.assess.merge import merge, merged_before
 
     bank = _bank(args)
-    merged = merge(bank, _load_all(bank, args.results), force=args.force, names=args.names)
+    loaded = _load_all(bank, args.results, args.lang)
+    merged = merge(bank, loaded, force=args.force, names=args.names)
     earlier = merged_before(bank, args.output, merged.result) if args.output else None
     if earlier is not None:  # merged again (late respondents): the team's actions stay
         merged.result.actions = earlier.actions
         merged.result.meta.created = earlier.meta.created
-    for warning in merged.warnings:
-        _warn(warning)
+    _warn(merged.warnings, args.lang)
     _emit(merged.result.to_toml(), args, args.results, replace_result=earlier is not None)
     info = merged.result.merge
     found = f"{len(info.disagreements)} disagreement(s): {', '.join(info.disagreements) or '-'}"
@@ -301,13 +300,12 @@ def cmd_merge(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load_all(bank, paths: list[Path]):
+def _load_all(bank, paths: list[Path], lang: str):
     """Every result file read and checked (all their problems together); warnings said."""
     from innoscan.store.result import load_results
 
     loaded = load_results(paths, bank)
-    for warning in (warning for item in loaded for warning in item.warnings):
-        _warn(warning)
+    _warn([warning for item in loaded for warning in item.warnings], lang)
     return loaded
 
 
@@ -343,9 +341,11 @@ def _team_given(team: str) -> None:
         raise InputError.single("--team", "is empty: give the team's name")
 
 
-def _warn(warning: str) -> None:
-    """A warning on standard error: one line, control characters from files made visible."""
-    print(f"innoscan: warning: {visible(warning)}", file=sys.stderr)
+def _warn(warnings: list[Said], lang: str) -> None:
+    """Warnings on standard error in `lang`: a line each, control characters from files made
+    visible."""
+    for warning in warnings:
+        print(visible(word("cli.warning", lang, text=warning.text(lang))), file=sys.stderr)
 
 
 def _bank(args: argparse.Namespace, folder: Path | None = None):

@@ -236,7 +236,8 @@ def test_years_of_one_bank_version_compare_every_question(bank):
 
 
 def test_a_result_of_an_older_bank_warns_which_meanings_changed(bank):
-    warning = load_result(LAST_YEAR, bank).warnings[0]
+    said = load_result(LAST_YEAR, bank).warnings[0]
+    warning = said.text("en")
     assert "made with bank version 2026.1, read with version 2026.2" in warning
     assert (
         "the meaning of activity.interaction, activity.novelty, climate.safe_operations" in warning

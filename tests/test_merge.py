@@ -123,7 +123,9 @@ def test_different_years_are_refused_or_forced_with_a_warning(bank, tmp_path):
     with pytest.raises(InputError, match="different years: 2025, 2026"):
         merge(bank, loaded)
     merged = merge(bank, loaded, force=True)
-    assert merged.warnings == ["merged anyway: different years: 2025, 2026"]
+    assert [str(w) for w in merged.warnings] == ["merged anyway: different years: 2025, 2026"]
+    dutch = merged.warnings[0].text("nl")
+    assert dutch == "toch samengevoegd: verschillende jaren: 2025, 2026"
 
 
 def test_two_of_three_is_a_majority(bank, tmp_path):

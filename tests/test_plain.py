@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -160,6 +161,21 @@ def test_dutch_prompts_whichever_side_of_the_subcommand_lang_is_on(tmp_path, arg
     run = run_process(*argv, cwd=tmp_path, stdin="1\nq\n")
     assert re.search(r"^Vraag 1 van \d+ · deel 1 van \d+: Innovatieactiviteit$", run.out, re.M)
     assert "Kies 1-3, of p voor vorige, s om over te slaan:" in run.out
+
+
+def test_an_english_result_of_an_older_bank_warns_in_dutch_with_lang_nl(tmp_path):
+    """The warnings a file gives as it loads are said in the language of the prompts."""
+    made = Path(__file__).parent / "fixtures" / "results_2026_1" / "team_strong.toml"
+    (tmp_path / "innoscan-results").mkdir()
+    shutil.copy(made, tmp_path / "innoscan-results" / "team-data-2026.toml")
+    argv = ("--lang", "nl", "run", "--plain", "--team", "Team Data", "--year", "2026")
+    run = run_process(*argv, cwd=tmp_path, stdin="q\n")
+    assert (
+        "team-data-2026.toml: gemaakt met versie 2026.1 van de vragenbank, gelezen met versie "
+        "2026.2: aanvaard" in run.out
+    )
+    assert "last_mile.wallet = 'shared' gelezen als last_mile.benefits = 'shared'" in run.out
+    assert "made with" not in run.out and "read as" not in run.out
 
 
 def test_an_individual_answers_in_a_private_file_of_their_own(tmp_path):

@@ -44,11 +44,34 @@ def test_an_old_wallet_answer_is_read_as_benefits_where_its_meaning_is_clear(fil
     shared = load_result(files / "team_2026.toml", bank)  # "shared": the same option today
     assert shared.result.answers["last_mile.benefits"] == "shared"
     assert "last_mile.wallet" not in shared.unknown and "last_mile.wallet" in shared.read_as
-    assert any("read as last_mile.benefits" in w for w in shared.warnings)
+    assert any("read as last_mile.benefits" in w.text("en") for w in shared.warnings)
     other = load_result(files / "team_2025.toml", bank)  # "other": the public or a non-investor?
     assert "last_mile.benefits" not in other.result.answers
     assert "last_mile.wallet" in other.unknown
     assert other.result.answers["last_mile.wallet"] == "other"  # kept in the record
+
+
+def test_the_warnings_of_an_older_result_are_in_the_language_of_the_command(cli, files):
+    """The file is English (team_strong.toml); the warnings follow --lang, as the report's
+    words do, in the JSON too."""
+    lines = {}
+    for lang in ("nl", "en"):
+        run = cli("--lang", lang, "report", files / "team_strong.toml", "--format", "json")
+        assert run.code == 0
+        lines[lang] = run.err.splitlines()
+        assert json.loads(run.out)["warnings"] == [
+            line.split("warning: ", 1)[-1].split("waarschuwing: ", 1)[-1] for line in lines[lang]
+        ]
+    file = files / "team_strong.toml"
+    assert lines["nl"][0].startswith(
+        f"innoscan: waarschuwing: {file}: gemaakt met versie 2026.1 van de vragenbank, gelezen "
+        "met versie 2026.2: aanvaard"
+    )
+    assert f"{file}: last_mile.wallet = 'shared' gelezen als last_mile.benefits" in lines["nl"][1]
+    assert lines["en"][0].startswith(
+        f"innoscan: warning: {file}: made with bank version 2026.1, read with version 2026.2"
+    )
+    assert len(lines["nl"]) == len(lines["en"]) == 3  # version, read as, answers kept
 
 
 def test_answers_to_questions_no_longer_asked_stay_in_the_file_and_are_listed(cli, files):

@@ -29,7 +29,10 @@ from innoscan.store.result import Action, Meta, Status
 PACKAGE = Path(__file__).parents[1] / "innoscan"
 
 # Functions that take a word's key as their first argument, and what they put before it.
-WORD_CALLS = {"word": "", "w": "", "has_word": "", "_tell": "", "_rescue": "", "t": "sheet."}
+WORD_CALLS = {
+    **{"word": "", "w": "", "has_word": "", "_tell": "", "_rescue": "", "t": "sheet."},
+    "Said": "",  # a word said later, in the reader's language
+}
 
 
 def _calls(folder: Path):

@@ -10,6 +10,7 @@ from typing import Any
 
 from innoscan.content.bank import DONT_KNOW, NOT_APPLICABLE, NOT_REAL, Bank, Question
 from innoscan.content.problems import InputError
+from innoscan.locales import Said
 from innoscan.store.names import team_key
 from innoscan.store.result import (
     LoadedResult,
@@ -26,20 +27,20 @@ class Merged:
     """The team profile and what the person merging should be told."""
 
     result: Result
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Said] = field(default_factory=list)  # said in the reader's language
 
 
-def differences(loaded: list[LoadedResult]) -> list[str]:
+def differences(loaded: list[LoadedResult]) -> list[Said]:
     """What differs between results that should be one team's answers for one year."""
     found = []
-    for label, key in (
-        ("bank versions", lambda r: r.meta.bank_version),
-        ("years", lambda r: str(r.meta.year)),
-        ("teams", lambda r: team_key(r.meta.team)),
+    for said, key in (
+        ("merge.differ_versions", lambda r: r.meta.bank_version),
+        ("merge.differ_years", lambda r: str(r.meta.year)),
+        ("merge.differ_teams", lambda r: team_key(r.meta.team)),
     ):
         values = sorted({key(item.result) for item in loaded})
         if len(values) > 1:
-            found.append(f"different {label}: {', '.join(values)}")
+            found.append(Said(said, values=", ".join(values)))
     return found
 
 
@@ -52,7 +53,8 @@ def merge(
     differ = differences(loaded)
     if differ and not force:
         raise InputError.single(
-            loaded[0].path, f"cannot merge: {'; '.join(differ)} (use --force to merge anyway)"
+            loaded[0].path,
+            f"cannot merge: {'; '.join(map(str, differ))} (use --force to merge anyway)",
         )
     rule = bank.scoring.disagreement
     effective = [bank.effective_answers(item.result.answers) for item in loaded]
@@ -95,7 +97,7 @@ def merge(
         disagreements=disagreements,
         questions=spreads,
     )
-    return Merged(profile, [f"merged anyway: {d}" for d in differ])
+    return Merged(profile, [Said("merge.forced", difference=d) for d in differ])
 
 
 def merged_before(bank: Bank, path: Path, profile: Result) -> Result | None:

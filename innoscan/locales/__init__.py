@@ -33,6 +33,28 @@ def word(key: str, lang: str, **values: object) -> str:
     raise KeyError(key)
 
 
+class Said:
+    """Something to say later, in the language of whoever reads it then (a warning read from
+    a file, shown in the TUI's language or the CLI's --lang): a word's key and its values,
+    which may be Said themselves. As a str, in DEFAULT."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+
+    def text(self, lang: str) -> str:
+        values = {k: v.text(lang) if isinstance(v, Said) else v for k, v in self.values.items()}
+        return word(self.key, lang, **values)
+
+    def __str__(self) -> str:
+        return self.text(DEFAULT)
+
+    def __repr__(self) -> str:
+        return f"Said({self.key!r}, {self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Said) and (self.key, self.values) == (other.key, other.values)
+
+
 def has_word(key: str) -> bool:
     return key in builtin(DEFAULT)
 

@@ -137,7 +137,7 @@ class PlainRun(LineConsole):
         if answered:
             self.say(self.w("plain.resumed", n=answered, m=len(session.asked())))
         for warning in session.warnings:
-            self.say(warning)
+            self.say(warning.text(self.lang))
         if meta.org_type is None and not session.result.answers and not self.echo:
             self.ask_org_type()  # at a terminal; piped answers give it with --org-type
         self.say(self.w("plain.keys"))

@@ -74,7 +74,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "unknown_answers": {
             q: result.answers[q] for q in report.loaded.unknown if q in result.answers
         },
-        "warnings": list(report.loaded.warnings),
+        "warnings": [warning.text(lang) for warning in report.loaded.warnings],
     }
 
 

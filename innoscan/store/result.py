@@ -25,7 +25,7 @@ from innoscan.content.bank import Bank, show_value
 from innoscan.content.figures import OrgType
 from innoscan.content.problems import InputError, Problem, key_path, read_toml, short_message
 from innoscan.content.visible import data_safe
-from innoscan.locales import DEFAULT
+from innoscan.locales import DEFAULT, Said
 from innoscan.store.atomic import write_atomic
 
 SCHEMA_VERSION = 1
@@ -155,9 +155,9 @@ class LoadedResult:
 
     result: Result
     path: Path
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Said] = field(default_factory=list)  # said in the reader's language
     unknown: list[str] = field(default_factory=list)
-    read_as: dict[str, str] = field(default_factory=dict)  # old question id -> what was read
+    read_as: dict[str, Said] = field(default_factory=dict)  # old question id -> what was read
 
 
 def now_utc() -> datetime:
@@ -219,13 +219,14 @@ def check_against_bank(result: Result, path: Path, bank: Bank) -> LoadedResult:
     if not same_version:
         changes = bank.changed_between(meta.bank_version, bank.version)
         changed = [q for c in changes for q in c.questions]
-        since = f"; the meaning of {', '.join(changed)} changed since" if changed else ""
-        loaded.warnings.append(
-            f"{file}: made with bank version {meta.bank_version}, read with version "
-            f"{bank.version}: accepted, answers are scored by the current bank{since}"
-        )
-        loaded.read_as = _read_as_today(result, bank)
-        loaded.warnings.extend(f"{file}: {line}" for line in loaded.read_as.values())
+        versions = dict(file=file, was=meta.bank_version, now=bank.version)
+        if changed:
+            said = Said("load.other_version_changed", **versions, questions=", ".join(changed))
+        else:
+            said = Said("load.other_version", **versions)
+        loaded.warnings.append(said)
+        loaded.read_as = _read_as_today(result, bank, file)
+        loaded.warnings.extend(loaded.read_as.values())
     problems: list[Problem] = []
     for qid in list(result.answers) + [q for q in result.notes if q not in result.answers]:
         question = bank.question(qid)
@@ -244,21 +245,19 @@ def check_against_bank(result: Result, path: Path, bank: Bank) -> LoadedResult:
     targets = {f"flag:{r.id}" for r in bank.rules} | {f"section:{s.id}" for s in bank.sections}
     for action in result.actions:
         if action.target not in targets:
-            loaded.warnings.append(
-                f"{file}: action {action.what!r} is for {action.target}, which this bank does not "
-                "have: kept, shown without its questions"
-            )
+            what = repr(action.what)
+            loaded.warnings.append(Said("load.action", file=file, what=what, target=action.target))
     if problems:
         raise InputError(problems)
     if loaded.unknown:
+        questions = ", ".join(loaded.unknown)
         loaded.warnings.append(
-            f"{file}: {len(loaded.unknown)} answer(s) to questions this bank no longer has, "
-            f"kept in the file and left out of the scores: {', '.join(loaded.unknown)}"
+            Said("load.unknown", file=file, n=len(loaded.unknown), questions=questions)
         )
     return loaded
 
 
-def _read_as_today(result: Result, bank: Bank) -> dict[str, str]:
+def _read_as_today(result: Result, bank: Bank, file: str) -> dict[str, Said]:
     """Answers to questions that changed since the result's bank version, put under the
     question that asks it now where changes.toml maps them: {old id: what was read}. The old
     answers stay in the file."""
@@ -276,9 +275,14 @@ def _read_as_today(result: Result, bank: Bank) -> dict[str, str]:
             if value is None or bank.answer_problem(new, value):
                 continue
             result.answers[new.id] = value
-            lines[old] = (
-                f"{old} = {show_value(result.answers[old])} read as {new.id} = "
-                f"{show_value(value)} (changed in bank version {change.version})"
+            lines[old] = Said(
+                "load.read_as",
+                file=file,
+                old=old,
+                was=repr(result.answers[old]),  # as in the file, in no language: 'shared', ['a']
+                new=new.id,
+                now=repr(value),
+                version=change.version,
             )
     return lines
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from innoscan.content.bank import Bank, Question
 from innoscan.content.problems import InputError
+from innoscan.locales import Said
 from innoscan.store.atomic import write_atomic
 from innoscan.store.lock import Lock
 from innoscan.store.names import digest_stem, file_stem, holds_team, name_id, slug, team_key
@@ -152,7 +153,7 @@ class Session:
         bank: Bank,
         path: Path,
         result: Result,
-        warnings: list[str] | None = None,
+        warnings: list[Said] | None = None,  # said in the reader's language
         read_only: bool = False,
     ):
         self.bank = bank

@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import SystemCommand
+from rich.markup import escape
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from innoscan.content.bank import Bank
 from innoscan.content.problems import InputError
@@ -19,6 +20,7 @@ from innoscan.render.report import session_report
 from innoscan.store.atomic import write_atomic
 from innoscan.store.lock import REFRESH_EVERY, LockedError
 from innoscan.store.session import ResultsFolder, Session
+from innoscan.tui import palette
 from innoscan.tui.keys import KeysInOrder
 from innoscan.tui.screens.base import BaseScreen, InnoscanScreen
 from innoscan.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -211,8 +213,8 @@ class InnoscanApp(KeysInOrder):
         self._activate(session)
         if not self.lang_given and session.result.meta.language in languages():
             self.lang = session.result.meta.language
-        for warning in session.warnings:
-            self.notify(warning, severity="warning", timeout=10)
+        for warning in session.warnings:  # in the language the screens now speak
+            self.notify(warning.text(self.lang), severity="warning", timeout=10, markup=False)
         self._show(QuestionScreen(session, question or session.first_unanswered()))
 
     def open_results(self, path: Path) -> None:
@@ -328,6 +330,17 @@ class InnoscanApp(KeysInOrder):
             return self.room is not None and len(self.screen_stack) > 2
         return True
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C with nothing to copy: say how to quit (Textual's own, in the app's language)."""
+        for active in self.active_bindings.values():
+            if active.binding.action in ("quit", "app.quit"):
+                key = escape(self.get_key_display(active.binding))
+                self.notify(
+                    word("tui.quit_how", self.lang, shortcut=f"[b]{key}[/b]"),
+                    title=word("tui.quit_title", self.lang),
+                )
+                return
+
     def action_help(self) -> None:
         from innoscan.tui.screens.help import HelpScreen
 
@@ -351,27 +364,17 @@ class InnoscanApp(KeysInOrder):
             self.switch_screen(self.screen.in_language())
 
     def get_system_commands(self, screen: Screen):
-        yield from super().get_system_commands(screen)
-        lang = self.lang
-        language = word("tui.language", lang, language=word("language.name", self.next_language()))
-        yield SystemCommand(language, language, self.action_toggle_language)
-        if not isinstance(screen, InnoscanScreen):
-            return
-        session = screen.session
-        if session is not None:
-            for fmt in formats.FORMATS:
-                yield from self._export_commands(session, fmt)
-        yield from screen.palette_commands()
+        """The command palette's commands, in the app's language (tui/palette.py)."""
+        return palette.system_commands(self, screen)
 
-    def _export_commands(self, session: Session, fmt: str):
-        """Export the report in `fmt`, and in a browser download it: from the registry."""
-        what = word(f"format.{fmt}", self.lang)
-        export = word("tui.export", self.lang, format=what)
-        if formats.report_path(session.path, fmt) != session.path:  # toml: the file itself
-            yield SystemCommand(export, export, lambda: self.export(session, fmt))
-        if self.is_web:
-            download = word("tui.download", self.lang, format=what)
-            yield SystemCommand(download, download, lambda: self.download_report(session, fmt))
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the command palette, in the app's language."""
+        if self.use_command_palette and not palette.Palette.is_open(self):
+            self.push_screen(palette.Palette(self.lang))
+
+    def search_themes(self) -> None:
+        """The palette's theme command: the themes to pick from, in the app's language."""
+        self.push_screen(palette.Palette(self.lang, [ThemeProvider], "tui.theme_search"))
 
     # ── size ──────────────────────────────────────────────────────────────────────────
 

@@ -107,18 +107,35 @@ async def test_number_field_rejects_non_numbers_visibly(folder):
         assert str(app.screen.query_one("#problem").render()) == ""
 
 
+async def by_overview(pilot, question_id):
+    """F2, the question in the overview, Enter: on the question screen at `question_id`."""
+    await pilot.press("f2")
+    listing = pilot.app.screen.query_one("#overview-list")
+    listing.highlighted = listing.get_option_index(question_id)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_overview_jumps_to_any_question(team_app, on_disk):
     app = team_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f2")
-        listing = app.screen.query_one("#overview-list")
-        listing.highlighted = listing.get_option_index("climate.failures_open")
-        await pilot.press("enter")
-        await pilot.pause()
+        await by_overview(pilot, "climate.failures_open")
         assert isinstance(app.screen, QuestionScreen)
         assert current(app) == "climate.failures_open"
         await pilot.press("5")
         assert on_disk().answers == {"climate.failures_open": 5}
+
+
+async def test_the_overview_marks_a_multiple_choice_answer(team_app, on_disk):
+    """A list answer (multiple choice) is marked answered, as any other (it crashed F2)."""
+    app = team_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await by_overview(pilot, "collaboration.partners")
+        await pilot.press("1", "f2")
+        await pilot.pause()
+        listing = app.screen.query_one("#overview-list")
+        line = str(listing.get_option("collaboration.partners").prompt)
+        assert on_disk().answers["collaboration.partners"] and line.startswith(" ✓")
 
 
 async def test_quit_and_resume_at_first_open_question(team_app, on_disk):

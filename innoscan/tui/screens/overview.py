@@ -41,8 +41,9 @@ class OverviewScreen(BaseModal[str | None]):
                     title = f"{title} ({self.word('tui.not_asked')})"
                 elif q.id not in answers:
                     mark = "·"
-                else:
-                    mark = {DONT_KNOW: "?", NOT_APPLICABLE: "–"}.get(answers[q.id], "✓")
+                else:  # (an answer may be a list: compared, never looked up)
+                    value = answers[q.id]
+                    mark = "?" if value == DONT_KNOW else "–" if value == NOT_APPLICABLE else "✓"
                 line = Text(f" {mark} {number} {title}", style=style)
                 options.append(Option(line, id=q.id, disabled=q.id not in numbers))
         with Vertical(id="dialog"):
