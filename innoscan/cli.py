@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 
 from innoscan import __version__
-from innoscan.assess.overview import build_overview  # (loaded with the formats already)
 from innoscan.cli_serve import add_serve_command, serve, warm_process
 from innoscan.content.figures import ORG_TYPES
 from innoscan.content.problems import InputError
@@ -19,7 +18,6 @@ from innoscan.content.visible import data_safe, visible
 from innoscan.locales import DEFAULT, detect_language, languages, use_bank_words
 from innoscan.render import formats
 from innoscan.render.formats import DEFAULT as DEFAULT_FORMAT
-from innoscan.render.overview_report import left_out
 from innoscan.store import system
 
 EXIT_BAD_INPUT = 2
@@ -273,6 +271,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_overview(args: argparse.Namespace) -> int:
+    from innoscan.assess.overview import build_overview
+    from innoscan.render.overview_report import left_out
+
     ov = build_overview(_bank(args), args.folder, args.year, args.anonymise)
     _output_allowed(args)  # before any chart is drawn beside it
     _emit(formats.overview_file(ov, args.lang, args.format, args.output, not args.no_charts), args)

@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-import tomli_w
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -131,6 +130,8 @@ class Result(BaseModel):
             data["actions"] = [a.model_dump() for a in self.actions]
         if self.merge is not None:
             data["merge"] = self.merge.model_dump(exclude_defaults=True)
+        import tomli_w  # only when a result is written
+
         return data_safe(tomli_w.dumps(data, multiline_strings=not _has_cr(data)))
 
     def save(self, path: str | Path) -> Path:
