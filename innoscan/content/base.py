@@ -11,4 +11,4 @@ SLUG = r"^[a-z][a-z0-9_]*$"
 class Strict(BaseModel):
     """A model of hand-written TOML: unknown keys are errors, values never change."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)

@@ -20,7 +20,7 @@ _GROUPS = ("all_", "any_", "not_")
 class Condition(BaseModel):
     """One test on one question's answer, or a combination of conditions."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True, defer_build=True)
 
     question: str | None = None
     equals: Value | None = None
