@@ -2,7 +2,7 @@
 
 `load_bank` validates a bank folder (TOML parsed, every model and cross-check) once, and keeps
 the result in the user's cache folder, under a key made of the content of every file of the
-bank folder and of innoscan's content models (and the Python and pydantic versions): any
+bank folder and of innoscan's content models (and the innoscan, Python and pydantic versions): any
 change to any of them makes a new key, and the bank is read again. A cache file is read back
 only when it is innoscan's (its header), whole (a hash of its data) and the user's own (not
 writable by others, on POSIX); its data holds only innoscan's content models, paths and plain
@@ -53,8 +53,10 @@ def bank_key(root: Path) -> bytes:
     versions. OSError when the folder cannot be read."""
     import pydantic
 
+    from innoscan import __version__
+
     digest = hashlib.sha256(_MAGIC)
-    digest.update(f"{sys.version}\0{pydantic.VERSION}\0".encode())
+    digest.update(f"{__version__}\0{sys.version}\0{pydantic.VERSION}\0".encode())
     for folder, suffix, base in (
         (root, ".toml", root),
         (root / "sections", ".toml", root),
