@@ -58,23 +58,22 @@ def read_team_files(bank: Bank, folder: str | Path) -> TeamFiles:
     out = TeamFiles(folder)
     groups: dict[tuple[str, int], list[LoadedResult]] = {}
     for path in result_files(folder):
-        shown = path.relative_to(folder)
         if INDIVIDUAL in path.name:
             out.individual += 1
             continue
         if path.name.startswith(RESCUED):
-            out.skipped.append(Skipped(shown, "rescue"))
+            out.skipped.append(Skipped(path.relative_to(folder), "rescue"))
             continue
         try:
             loaded = load_result(path, bank)
         except InputError as exc:
-            out.skipped.append(Skipped(shown, "problem", _problems(exc)))
+            out.skipped.append(Skipped(path.relative_to(folder), "problem", _problems(exc)))
             continue
         meta = loaded.result.meta
         if meta.mode == "individual":
             out.individual += 1
         elif meta.status != "complete":
-            out.skipped.append(Skipped(shown, "in_progress"))
+            out.skipped.append(Skipped(path.relative_to(folder), "in_progress"))
         else:
             key = (identity(meta.team, meta.organisation), meta.year)
             groups.setdefault(key, []).append(loaded)

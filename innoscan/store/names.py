@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from innoscan.content.problems import InputError, read_toml
@@ -25,6 +26,7 @@ def is_blank(name: str) -> bool:
     return all(unicodedata.category(char)[0] in "CZ" for char in name)
 
 
+@lru_cache(maxsize=4096)  # an overview asks it of every file's team and organisation
 def team_key(name: str) -> str:
     """What makes two team names one team: the same characters, in any case, with or without
     accents on Latin letters, whatever the spaces around and between the words."""

@@ -228,23 +228,17 @@ def check_against_bank(result: Result, path: Path, bank: Bank) -> LoadedResult:
         loaded.read_as = _read_as_today(result, bank)
         loaded.warnings.extend(f"{file}: {line}" for line in loaded.read_as.values())
     problems: list[Problem] = []
+    wrong = bank.wrong_answers(result.answers)
     for qid in list(result.answers) + [q for q in result.notes if q not in result.answers]:
-        question = bank.question(qid)
-        if question is None:
-            if qid in loaded.read_as:
-                continue
+        if qid in wrong:
+            problems.append(Problem(file, f"answers.{qid}", wrong[qid]))
+        elif bank.question(qid) is None and qid not in loaded.read_as:
             if same_version:
                 problems.append(Problem(file, f"answers.{qid}", "unknown question id"))
             else:
                 loaded.unknown.append(qid)
-            continue
-        if qid in result.answers:
-            problem = bank.answer_problem(question, result.answers[qid])
-            if problem:
-                problems.append(Problem(file, f"answers.{qid}", problem))
-    targets = {f"flag:{r.id}" for r in bank.rules} | {f"section:{s.id}" for s in bank.sections}
     for action in result.actions:
-        if action.target not in targets:
+        if action.target not in _targets(bank):
             loaded.warnings.append(
                 f"{file}: action {action.what!r} is for {action.target}, which this bank does not "
                 "have: kept, shown without its questions"
@@ -257,6 +251,11 @@ def check_against_bank(result: Result, path: Path, bank: Bank) -> LoadedResult:
             f"kept in the file and left out of the scores: {', '.join(loaded.unknown)}"
         )
     return loaded
+
+
+def _targets(bank: Bank) -> set[str]:
+    """What an action can be for: a risk flag or a section of the bank."""
+    return {f"flag:{r.id}" for r in bank.rules} | {f"section:{s.id}" for s in bank.sections}
 
 
 def _read_as_today(result: Result, bank: Bank) -> dict[str, str]:
