@@ -51,7 +51,7 @@ def json_text(data: Any) -> str:
     return data_safe(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n"
 
 
-def _report_md(report: Report, pictures: Pictures) -> str:
+def _report_md(report: Report, pictures: Pictures | None = None) -> str:
     from innoscan.render.report_markdown import report_markdown
 
     return report_markdown(report, pictures)
@@ -74,7 +74,7 @@ def _docx(report: Report, pictures: Pictures) -> bytes:
     return markdown_docx(_report_md(report, pictures), pictures, report.lang)
 
 
-def _compare_md(c: YearComparison, lang: str, pictures: Pictures) -> str:
+def _compare_md(c: YearComparison, lang: str, pictures: Pictures | None = None) -> str:
     from innoscan.render.compare_report import compare_markdown
 
     return compare_markdown(c, lang, pictures)
@@ -92,7 +92,7 @@ def _compare_docx(c: YearComparison, lang: str, pictures: Pictures) -> bytes:
     return markdown_docx(_compare_md(c, lang, pictures), pictures, lang)
 
 
-def _overview_md(ov: Overview, lang: str, pictures: Pictures) -> str:
+def _overview_md(ov: Overview, lang: str, pictures: Pictures | None = None) -> str:
     from innoscan.render.overview_markdown import overview_markdown
 
     return overview_markdown(ov, lang, pictures)
