@@ -109,12 +109,27 @@ Answers = Mapping[str, Any]
 
 def _compiled(c: Condition) -> Callable[[Answers], bool]:
     """The condition `c` as a function of the answers: a group calls its children's."""
+    # loops, not all() or any() of a generator: called for most questions of every file read
     if c.all_ is not None:
         every = [child.holds for child in c.all_]
-        return lambda answers: all(part(answers) for part in every)
+
+        def holds_all(answers: Answers) -> bool:
+            for part in every:  # noqa: SIM110
+                if not part(answers):
+                    return False
+            return True
+
+        return holds_all
     if c.any_ is not None:
         some = [child.holds for child in c.any_]
-        return lambda answers: any(part(answers) for part in some)
+
+        def holds_any(answers: Answers) -> bool:
+            for part in some:  # noqa: SIM110
+                if part(answers):
+                    return True
+            return False
+
+        return holds_any
     if c.not_ is not None:
         inner = c.not_.holds
         return lambda answers: not inner(answers)
