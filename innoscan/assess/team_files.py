@@ -13,9 +13,8 @@ from pathlib import Path
 
 from innoscan.content.bank import Bank
 from innoscan.content.problems import InputError
-from innoscan.store.names import team_key
+from innoscan.store.names import INDIVIDUAL, RESCUED, team_key
 from innoscan.store.result import LoadedResult, load_result
-from innoscan.store.session import INDIVIDUAL, RESCUED
 
 
 @dataclass(frozen=True)

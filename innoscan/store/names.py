@@ -12,6 +12,9 @@ from pathlib import Path
 from innoscan.content.problems import InputError, read_toml
 
 _MAX_SLUG = 60
+INDIVIDUAL = ".individual-"  # team-2026.individual-ID.toml: one respondent's answers
+RESCUED = "unsaved_"  # unsaved_team-2026_TIME.toml: answers that could not be saved (no slug
+# starts so: a rescue copy is never taken for a result of the folder, nor merged)
 
 
 def slug(text: str, fallback: str = "team") -> str:
