@@ -200,3 +200,25 @@ def test_no_cache_folder_on_windows_without_localappdata(monkeypatch):
     monkeypatch.setattr(sys, "platform", "win32")
     assert bank_cache.cache_dir({}) is None
     assert bank_cache.cache_dir({"INNOSCAN_CACHE_DIR": ""}) is None
+
+
+def test_the_built_in_words_come_with_the_bank_and_their_files_are_in_the_key(
+    cache, mini_bank, tmp_path, monkeypatch
+):
+    from innoscan import locales
+
+    expected = locales.builtin_catalogues()
+    load_bank(mini_bank)
+    monkeypatch.setattr(locales, "_builtin", {})
+    monkeypatch.setattr(locales.tomllib, "loads", None)  # a catalogue read again would fail
+    load_bank(mini_bank)
+    assert locales.builtin("nl") == expected["nl"]
+    assert locales.word("yes", "nl") == expected["nl"]["yes"]
+    monkeypatch.undo()
+    words = tmp_path / "locales"
+    shutil.copytree(locales.FOLDER, words, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    monkeypatch.setenv("INNOSCAN_CACHE_DIR", str(cache))
+    monkeypatch.setattr(bank_cache, "_WORDS", words)
+    before = bank_cache.bank_key(mini_bank)
+    (words / "en.toml").write_text((words / "en.toml").read_text() + '\nextra = "word"\n')
+    assert bank_cache.bank_key(mini_bank) != before

@@ -1,13 +1,15 @@
-"""A validated bank kept between runs, so that a start does not parse and check it again.
+"""A validated bank kept between runs, so that a start does not parse and check it again
+(with innoscan's built-in interface words, which every start reads too).
 
 `load_bank` validates a bank folder (TOML parsed, every model and cross-check) once, and keeps
 the result in the user's cache folder, under a key made of the content of every file of the
-bank folder and of innoscan's content models (and the innoscan, Python and pydantic versions): any
-change to any of them makes a new key, and the bank is read again. A cache file is read back
-only when it is innoscan's (its header), whole (a hash of its data) and the user's own (not
-writable by others, on POSIX); its data holds only innoscan's content models, paths and plain
-values (an unpickler that refuses anything else, so a changed file cannot run code). Anything
-wrong with it, or with the folder, and the bank is loaded in full as if there were no cache.
+bank folder, of innoscan's content models and word catalogues (and the innoscan, Python and
+pydantic versions): any change to any of them makes a new key, and the bank is read again. A
+cache file is read back only when it is innoscan's (its header), whole (a hash of its data)
+and the user's own (not writable by others, on POSIX); its data holds only innoscan's content
+models, paths and plain values (an unpickler that refuses anything else, so a changed file
+cannot run code). Anything wrong with it, or with the folder, and the bank is loaded in full
+as if there were no cache.
 
 INNOSCAN_CACHE_DIR names another folder; set to an empty value, no cache is used.
 """
@@ -23,12 +25,15 @@ import sys
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
+from innoscan import locales
+
 if TYPE_CHECKING:
     from innoscan.content.bank import Bank
 
 _MAGIC = b"innoscan bank cache 1\n"
 _DIGEST = 32  # bytes of a sha256
 _CODE = Path(__file__).parent  # innoscan/content: the models the cache holds
+_WORDS = locales.FOLDER  # innoscan/locales: the built-in catalogues it holds
 
 
 def cache_dir(environ: os._Environ | dict | None = None) -> Path | None:
@@ -49,8 +54,8 @@ def cache_dir(environ: os._Environ | dict | None = None) -> Path | None:
 
 def bank_key(root: Path) -> bytes:
     """A digest of everything a loaded bank depends on: every TOML file of the bank folder
-    and its sections/, every module of innoscan.content, and the Python and pydantic
-    versions. OSError when the folder cannot be read."""
+    and its sections/, every module of innoscan.content, the built-in word catalogues, and
+    the innoscan, Python and pydantic versions. OSError when a file cannot be read."""
     import pydantic
 
     from innoscan import __version__
@@ -62,6 +67,7 @@ def bank_key(root: Path) -> bytes:
         (root / "sections", ".toml", root),
         (_CODE, ".py", _CODE),
         (_CODE / "kinds", ".py", _CODE),
+        (_WORDS, ".toml", _WORDS.parent),
     ):
         if not folder.is_dir():
             continue
@@ -98,13 +104,14 @@ def load(root: Path, key: bytes) -> Bank | None:
         check, payload = data[head + _DIGEST : head + 2 * _DIGEST], data[head + 2 * _DIGEST :]
         if hashlib.sha256(payload).digest() != check:
             return None
-        bank = _Unpickler(io.BytesIO(payload)).load()
+        bank, words = _Unpickler(io.BytesIO(payload)).load()
     except Exception:  # unreadable, truncated, refused: read the bank itself
         return None
     from innoscan.content.bank import Bank
 
-    if type(bank) is not Bank:
+    if type(bank) is not Bank or not _catalogues(words):
         return None
+    locales.use_builtin(words)
     return bank if bank.path == root else bank.model_copy(update={"path": root})
 
 
@@ -115,7 +122,8 @@ def save(root: Path, key: bytes, bank: Bank) -> None:
         if path is None:
             return
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        payload = pickle.dumps(bank, protocol=pickle.HIGHEST_PROTOCOL)
+        kept = (bank, locales.builtin_catalogues())
+        payload = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
         data = _MAGIC + key + hashlib.sha256(payload).digest() + payload
         temporary = path.with_name(f".{path.name}.{os.getpid()}")
         try:
@@ -126,6 +134,14 @@ def save(root: Path, key: bytes, bank: Bank) -> None:
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+def _catalogues(words: object) -> bool:
+    """Whether `words` are catalogues as `locales.builtin_catalogues` gives them."""
+    return isinstance(words, dict) and all(
+        isinstance(texts, dict) and all(type(k) is str and type(v) is str for k, v in texts.items())
+        for texts in words.values()
+    )
 
 
 def _own(status: os.stat_result) -> bool:
