@@ -107,7 +107,7 @@ def _overview_json(ov: Overview, lang: str, pictures: Pictures) -> str:
 def _overview_docx(ov: Overview, lang: str, pictures: Pictures) -> bytes:
     from innoscan.render.word_document import markdown_docx
 
-    return markdown_docx(_overview_md(ov, lang, pictures), pictures, lang)
+    return markdown_docx(_overview_md(ov, lang, pictures), pictures, lang, landscape=True)
 
 
 def _registry(*formats: Format) -> dict[str, Format]:
