@@ -20,7 +20,8 @@ from innoscan.store.result import LoadedResult, load_result
 @dataclass(frozen=True)
 class Skipped:
     """A file left out of the overview: `reason` is `problem` (its problems in `detail`),
-    `in_progress`, `duplicate` (the file kept instead in `detail`) or `rescue`."""
+    `in_progress`, `duplicate` (the file kept instead in `detail`), `copy` (of the file kept,
+    the same result: folders copied together) or `rescue`."""
 
     path: Path
     reason: str
@@ -80,7 +81,9 @@ def read_team_files(bank: Bank, folder: str | Path) -> TeamFiles:
         same.sort(key=_saved_last_first)
         out.results.append(same[0])
         kept = str(same[0].path.relative_to(folder))
-        out.skipped += [Skipped(s.path.relative_to(folder), "duplicate", kept) for s in same[1:]]
+        for other in same[1:]:
+            reason = "copy" if other.result == same[0].result else "duplicate"
+            out.skipped.append(Skipped(other.path.relative_to(folder), reason, kept))
     out.other_version = sum(r.result.meta.bank_version != bank.version for r in out.results)
     out.skipped.sort(key=lambda s: str(s.path))
     return out
