@@ -31,6 +31,13 @@ if __name__ == "__main__":
     )
     print(
         line(
+            "the same, the first run after an install or a change to the bank (no cache yet)",
+            *report_cli.measure(first_run=True),
+            "-",
+        )
+    )
+    print(
+        line(
             "`innoscan report -o bench.md`, drawing its charts (same yardstick)",
             *report_cli.measure("-o", "bench.md"),
             "-",
