@@ -69,11 +69,16 @@ def score(bank: Bank, answers: Mapping[str, Any], leave_out: Collection[str] = (
 
 
 def score_effective(
-    bank: Bank, effective: Mapping[str, Any], leave_out: Collection[str] = ()
+    bank: Bank,
+    effective: Mapping[str, Any],
+    leave_out: Collection[str] = (),
+    counted: Mapping[str, Any] | None = None,
 ) -> Scores:
-    """Every score, from answers that went through their conditions already."""
+    """Every score, from answers that went through their conditions already (`counted`:
+    those of them that count, Bank.counting, where the caller has them)."""
     sections = {s.id: _section_score(bank, s, effective, leave_out) for s in bank.sections}
-    rules, real = bank.scoring, bank.counting(effective)
+    rules = bank.scoring
+    real = bank.counting(effective) if counted is None else counted
     factors = [_factor(f, sections.get(f.section), real) for f in rules.success_factors]
     return Scores(sections, factors, _index(rules.index, sections))
 

@@ -114,6 +114,10 @@ class Bank(Strict):
         return {q.id: q for q in self.questions}
 
     @cached_property
+    def question_ids(self) -> frozenset[str]:
+        return frozenset(self._by_id)
+
+    @cached_property
     def _conditions(self) -> list[tuple[str, Callable[[Mapping[str, Any]], bool] | None]]:
         """(id, its condition's test or None) of every question, in bank order."""
         return [(q.id, q.when.holds if q.when else None) for q in self.questions]
@@ -151,9 +155,13 @@ class Bank(Strict):
         """{question id: why its answer is not one}, for a file's reader, of the answers to this
         bank's questions (answers to others are not looked at)."""
         wrong: dict[str, str] = {}
+        right = self._right
         for qid, value in answers.items():
             question = self._by_id.get(qid)
-            if question is None or _answer_key(question, value) in self._right:
+            if question is None:
+                continue
+            kind = type(value)  # a value's key as _answer_key makes it, without a call
+            if kind in _SCALARS and (id(question), kind, value) in right:
                 continue
             problem = self.answer_problem(question, value)
             if problem:
@@ -162,7 +170,8 @@ class Bank(Strict):
 
     def points(self, question: Question, value: Any) -> float | None:
         """An answer as 0-100 (see the kind's points), worked out once per answer."""
-        key = _answer_key(question, value)
+        kind = type(value)  # a value's key as _answer_key makes it, a call only for a list
+        key = (id(question), kind, value) if kind in _SCALARS else _answer_key(question, value)
         found = self._points.get(key, _UNKNOWN) if key is not None else _UNKNOWN
         if found is _UNKNOWN:
             found = question.points(value, self.scales)

@@ -232,7 +232,7 @@ def check_against_bank(result: Result, path: Path, bank: Bank) -> LoadedResult:
     for qid in list(result.answers) + [q for q in result.notes if q not in result.answers]:
         if qid in wrong:
             problems.append(Problem(file, f"answers.{qid}", wrong[qid]))
-        elif bank.question(qid) is None and qid not in loaded.read_as:
+        elif qid not in bank.question_ids and qid not in loaded.read_as:
             if same_version:
                 problems.append(Problem(file, f"answers.{qid}", "unknown question id"))
             else:
