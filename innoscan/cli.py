@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -356,6 +357,7 @@ def _bank(args: argparse.Namespace, folder: Path | None = None):
 
     bank = load_bank(folder or args.bank)
     use_bank_words(load_words(bank.path))
+    gc.freeze()  # the modules and the bank live to the end: the cycle collector skips them
     known = languages(bank.languages)
     if not args.lang_given:
         args.lang = detect_language()  # the bank's words may have added the locale's language
@@ -393,3 +395,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         bug = f"unexpected error ({type(exc).__name__}: {visible(exc)}); please report it"
         print(f"innoscan: {bug}", file=sys.stderr)
         return 1
+    finally:
+        gc.unfreeze()  # main called in a process that goes on (the tests): collected again
