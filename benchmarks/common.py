@@ -1,18 +1,40 @@
-"""Shared by the benchmark scripts: timing processes, and the machine they ran on."""
+"""Shared by the benchmark scripts: timing processes, and the machine they ran on.
+
+Importing this module compiles innoscan's bytecode first, as installing innoscan does: with
+PYTHONDONTWRITEBYTECODE set (as on this project's machine) a source tree would otherwise be
+compiled again in every process measured, which no installed innoscan does, while the
+yardsticks' modules (pydantic, tomllib, textual) come compiled.
+
+The processes measured keep their validated bank in a cache folder of this run (as a user's
+innoscan does in the user's cache folder, content/bank_cache.py): each measure's warm-up run
+fills it. `first_run` measures without it."""
 
 from __future__ import annotations
 
+import compileall
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
 PYTHON = sys.executable
 HERE = Path(__file__).parent
+compileall.compile_dir(HERE.parent / "innoscan", quiet=1)
+os.environ["INNOSCAN_CACHE_DIR"] = tempfile.mkdtemp(prefix="innoscan-bench-cache-")
+NO_CACHE = {**os.environ, "INNOSCAN_CACHE_DIR": ""}  # every run as the first one
+
+ONE_MODEL = (
+    "from pydantic import BaseModel, StrictInt\n"
+    "class M(BaseModel):\n    x: StrictInt\n"
+    "M.model_validate({'x': 1})"
+)
+"""The yardstick of a process that validates its input: one small pydantic model validated."""
 
 
 def timed(command: list[str], cwd: Path | None = None, runs: int = 7) -> float:
@@ -24,6 +46,19 @@ def timed(command: list[str], cwd: Path | None = None, runs: int = 7) -> float:
         subprocess.run(command, cwd=cwd, capture_output=True, check=True)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def cpu(command: list[str], cwd: Path | None = None, runs: int = 7, env=None) -> float:
+    """The fewest CPU seconds (user and system) a command took, after one warm-up run: on a
+    machine shared with other work, wall time measures the neighbours as much as the command."""
+    subprocess.run(command, cwd=cwd, capture_output=True, check=True, env=env)
+    times = []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(command, cwd=cwd, capture_output=True, check=True, env=env)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return min(times)
 
 
 def machine() -> str:

@@ -1,18 +1,30 @@
-"""The yardstick for cold start: a minimal Textual app with one question, a RadioSet, a footer."""
+"""The yardstick for cold start: a minimal Textual app with one question, a RadioSet and a
+footer, that validates its one question with a small pydantic model (as any app does that
+validates its input)."""
 
+from pydantic import BaseModel, StrictStr
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, RadioButton, RadioSet, Static
+
+
+class Question(BaseModel):
+    title: StrictStr
+    options: list[StrictStr]
+
+
+QUESTION = Question.model_validate(
+    {"title": "Did your team put new products into use?", "options": ["Yes", "No", "Don't know"]}
+)
 
 
 class MinimalApp(App):
     BINDINGS = [("ctrl+q", "quit", "Quit")]
 
     def compose(self) -> ComposeResult:
-        yield Static("question 1 of 1: Did your team put new products into use?")
+        yield Static(f"question 1 of 1: {QUESTION.title}")
         with RadioSet():
-            yield RadioButton("Yes")
-            yield RadioButton("No")
-            yield RadioButton("Don't know")
+            for option in QUESTION.options:
+                yield RadioButton(option)
         yield Footer()
 
 

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
-import subprocess
 import tempfile
 import time
 import tomllib
 from pathlib import Path
 
-from common import PYTHON, machine, random_answers
+from common import PYTHON, cpu, machine, random_answers
 
 from innoscan.assess.overview import build_overview
 from innoscan.content.loader import load_bank
@@ -73,18 +71,6 @@ def best(work, runs: int) -> float:
     return min(times)
 
 
-def cpu(command: list[str], runs: int = RUNS) -> float:
-    """The fewest CPU seconds (user and system) a command took, after one warm-up run."""
-    subprocess.run(command, capture_output=True, check=True)
-    times = []
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run(command, capture_output=True, check=True)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        times.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    return min(times)
-
-
 def folder_of(count: int) -> Path:
     folder = Path(tempfile.mkdtemp(prefix=f"innoscan-overview-{count}-"))
     make_files(folder, count)
@@ -93,8 +79,8 @@ def folder_of(count: int) -> Path:
 
 def processes(folder: Path) -> tuple[float, float]:
     """As processes: `innoscan overview DIR` (Markdown to stdout); the tomllib yardstick."""
-    ours = cpu([PYTHON, "-m", "innoscan", "overview", str(folder), "--lang", "en"])
-    return ours, cpu([PYTHON, "-c", PARSE, str(folder)])
+    ours = cpu([PYTHON, "-m", "innoscan", "overview", str(folder), "--lang", "en"], runs=RUNS)
+    return ours, cpu([PYTHON, "-c", PARSE, str(folder)], runs=RUNS)
 
 
 def measure(count: int = 1000) -> tuple[float, float]:

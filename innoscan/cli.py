@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -11,7 +12,6 @@ from datetime import date
 from pathlib import Path
 
 from innoscan import __version__
-from innoscan.assess.overview import build_overview  # (loaded with the formats already)
 from innoscan.cli_serve import add_serve_command, serve, warm_process
 from innoscan.content.figures import ORG_TYPES
 from innoscan.content.problems import InputError
@@ -19,7 +19,6 @@ from innoscan.content.visible import data_safe, visible
 from innoscan.locales import DEFAULT, Said, detect_language, languages, use_bank_words, word
 from innoscan.render import formats
 from innoscan.render.formats import DEFAULT as DEFAULT_FORMAT
-from innoscan.render.overview_report import left_out
 from innoscan.store import system
 
 EXIT_BAD_INPUT = 2
@@ -272,6 +271,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_overview(args: argparse.Namespace) -> int:
+    from innoscan.assess.overview import build_overview
+    from innoscan.render.overview_report import left_out
+
     ov = build_overview(_bank(args), args.folder, args.year, args.anonymise)
     _output_allowed(args)  # before any chart is drawn beside it
     _emit(formats.overview_file(ov, args.lang, args.format, args.output, not args.no_charts), args)
@@ -355,6 +357,7 @@ def _bank(args: argparse.Namespace, folder: Path | None = None):
 
     bank = load_bank(folder or args.bank)
     use_bank_words(load_words(bank.path))
+    gc.freeze()  # the modules and the bank live to the end: the cycle collector skips them
     known = languages(bank.languages)
     if not args.lang_given:
         args.lang = detect_language()  # the bank's words may have added the locale's language
@@ -392,3 +395,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         bug = f"unexpected error ({type(exc).__name__}: {visible(exc)}); please report it"
         print(f"innoscan: {bug}", file=sys.stderr)
         return 1
+    finally:
+        gc.unfreeze()  # main called in a process that goes on (the tests): collected again

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,11 @@ from innoscan.content.bank import Bank
 from innoscan.content.loader import load_bank
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# A test run keeps its validated banks (content/bank_cache.py) in a folder of its own, never
+# in the user's cache; the processes the tests start inherit it.
+_BANK_CACHE = tempfile.TemporaryDirectory(prefix="innoscan-test-cache-")
+os.environ["INNOSCAN_CACHE_DIR"] = _BANK_CACHE.name
 
 # CI (CI set, as .ci/run is run) neither reads nor writes the example database that a clone
 # may carry in .hypothesis/, and draws the same examples every run: a run's outcome depends

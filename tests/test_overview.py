@@ -289,3 +289,25 @@ def test_names_and_files_that_hold_control_characters_stay_inert(cli, bank, tmp_
     else:
         assert all(len(w) == 1 for w in table_widths(run.out))  # a | in a name breaks no table
         assert "evil\\x1b\\[2J-2026.toml: could not be used" in run.out
+
+
+def test_workshop_folders_copied_together_count_each_team_once_and_name_the_copies(
+    bank, teams_folder, tmp_path
+):
+    import shutil
+
+    first = shutil.copytree(teams_folder, tmp_path / "coordinator")
+    shutil.copytree(first / "workshop-b", first / "mail" / "workshop-b")  # sent twice
+    alone = build_overview(bank, teams_folder)
+    ov = build_overview(bank, first)
+    assert [t.key for t in ov.current.teams] == [t.key for t in alone.current.teams]
+    copies = {str(s.path): s.detail for s in ov.skipped if s.reason == "copy"}
+    second = [(n, 2025) for n in (8, 9, 10, 11, 12)] + [(n, 2026) for n in (8, 9, 10, 11, 12, 17, 18)]
+    assert copies == {
+        f"workshop-b/team-{n:02}-{y}.toml": f"mail/workshop-b/team-{n:02}-{y}.toml" for n, y in second
+    }
+    duplicate = {str(s.path): s.detail for s in ov.skipped if s.reason == "duplicate"}
+    assert duplicate == {"team-10-2026.toml": "mail/workshop-b/team-10-2026.toml"}
+    markdown = overview_markdown(ov, "en")
+    assert "workshop-b/team-08-2026.toml: a copy of mail/workshop-b/team-08-2026.toml" in markdown
+    assert ov.files.individual == 3 + 2  # the copied folder's two individual files, not read

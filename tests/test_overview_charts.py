@@ -8,6 +8,7 @@ import re
 
 import docx
 import pytest
+from docx.enum.section import WD_ORIENT
 from test_charts import images, svg_text
 
 from innoscan.assess.overview import build_overview
@@ -68,6 +69,7 @@ def test_markdown_with_o_links_the_charts_beside_it_and_word_holds_them(
     target = tmp_path / "board.docx"
     assert cli("overview", teams_folder, "--lang", "en", "--format", "docx", "-o", target).code == 0
     document = docx.Document(str(target))
+    assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE  # the team table's columns
     expected = [m.group(2) for m in re.finditer(r"^(#{1,3}) (.*)$", markdown, re.M)]
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings == expected

@@ -18,7 +18,7 @@ from test_plain import lines_for
 
 from innoscan.content.figures import ORG_TYPES, Figure
 from innoscan.content.kinds import QUESTION_KINDS, Origin
-from innoscan.content.loader import builtin_bank_dir
+from innoscan.content.loader import builtin_bank_dir, load_bank
 from innoscan.content.risks import Severity
 from innoscan.content.scoring_rules import FactorStatus
 from innoscan.locales import DEFAULT, LANGUAGES, builtin, placeholders
@@ -264,3 +264,9 @@ def test_a_language_added_by_files_alone_runs_a_questionnaire_and_a_report(tmp_p
     assert _untranslated(report.out) == []
     # without --lang, a report is in the language the result was made in
     assert run_process("--bank", pseudo_bank, "report", result, cwd=tmp_path).out == report.out
+
+
+def test_the_last_mile_is_called_as_the_banks_section_is_in_dutch():
+    section = load_bank().section("last_mile")
+    assert section is not None and section.title["nl"] == "De laatste kilometer"
+    assert not [k for k, text in builtin("nl").items() if "laatste mijl" in text]

@@ -30,15 +30,16 @@ def fired(bank: Bank, counted: Mapping[str, Any]) -> list[Flag]:
     """The flags of `flags`, from answers that count already (Bank.answers_that_count)."""
     out = []
     for rule in bank.rules:
-        evidence = _evidence(rule.when, counted)
-        if evidence and rule.when.holds(counted):
-            out.append(Flag(rule, evidence))
+        if rule.when.holds(counted):  # most rules hold for few teams: evidence only then
+            evidence = _evidence(rule.when, counted)
+            if evidence:
+                out.append(Flag(rule, evidence))
     return sorted(out, key=lambda f: SEVERITY_ORDER[f.rule.severity])
 
 
 def _evidence(condition: Condition, answers: Mapping[str, Any]) -> list[tuple[str, Any]]:
     """The answers that raised the flag: the tests that hold, else every answered one."""
-    leaves = [leaf for _, leaf in condition.leaves()]
+    leaves = condition.leaf_tests
     holding = [leaf for leaf in leaves if leaf.question in answers and leaf.holds(answers)]
     chosen = holding or [leaf for leaf in leaves if leaf.question in answers]
     seen = dict.fromkeys(leaf.question for leaf in chosen)

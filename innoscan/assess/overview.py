@@ -238,14 +238,15 @@ def _nothing_usable(files: TeamFiles) -> str:
 def _team_year(bank: Bank, loaded, folder: Path, compared: list[Indicator]) -> TeamYear:
     result = loaded.result
     effective = bank.effective_answers(result.answers)
+    counted = bank.counting(effective)
     return TeamYear(
         key=identity(result.meta.team, result.meta.organisation),
         team=result.meta.team,
         organisation=result.meta.organisation,
         year=result.meta.year,
         path=loaded.path.relative_to(folder),
-        scores=score_effective(bank, effective),
-        flags=[flag.rule for flag in fired(bank, bank.counting(effective))],
+        scores=score_effective(bank, effective, counted=counted),
+        flags=[flag.rule for flag in fired(bank, counted)],
         readings={i.id: reading(bank, i, effective).team for i in compared},
     )
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from innoscan.assess.merge import merge
 from innoscan.content.bank import Bank
 from innoscan.content.problems import InputError
-from innoscan.store.names import team_key
+from innoscan.store.names import INDIVIDUAL, team_key
 from innoscan.store.result import LoadedResult, load_result
-from innoscan.store.session import INDIVIDUAL, ResultsFolder
+from innoscan.store.session import ResultsFolder
 
 LEAST = 3  # answers a question needs before its spread is shown
 

@@ -59,7 +59,7 @@ class Scores:
 
 def question_score(bank: Bank, question: Question, value: Any) -> float | None:
     """A single answer as 0-100, or None where it does not count (don't know, unscored)."""
-    return question.points(value, bank.scales)
+    return bank.points(question, value)
 
 
 def score(bank: Bank, answers: Mapping[str, Any], leave_out: Collection[str] = ()) -> Scores:
@@ -69,11 +69,16 @@ def score(bank: Bank, answers: Mapping[str, Any], leave_out: Collection[str] = (
 
 
 def score_effective(
-    bank: Bank, effective: Mapping[str, Any], leave_out: Collection[str] = ()
+    bank: Bank,
+    effective: Mapping[str, Any],
+    leave_out: Collection[str] = (),
+    counted: Mapping[str, Any] | None = None,
 ) -> Scores:
-    """Every score, from answers that went through their conditions already."""
+    """Every score, from answers that went through their conditions already (`counted`:
+    those of them that count, Bank.counting, where the caller has them)."""
     sections = {s.id: _section_score(bank, s, effective, leave_out) for s in bank.sections}
-    rules, real = bank.scoring, bank.counting(effective)
+    rules = bank.scoring
+    real = bank.counting(effective) if counted is None else counted
     factors = [_factor(f, sections.get(f.section), real) for f in rules.success_factors]
     return Scores(sections, factors, _index(rules.index, sections))
 
@@ -83,18 +88,26 @@ def _section_score(
 ) -> SectionScore:
     values: list[float] = []
     total = dont_know = not_applicable = 0
-    for q in section.questions:
-        if not q.is_scored or q.id in leave_out or not bank.asked_with(q.id, effective):
+    points = bank.points
+    for q in section.scored:
+        if q.id in effective:  # an answer that counts was asked (Bank.asked_with)
+            value = effective[q.id]
+        elif q.when is None or q.when.holds(effective):
+            value = None
+        else:
             continue
-        value = effective.get(q.id)
+        if q.id in leave_out:
+            continue
         if value == NOT_APPLICABLE:
             not_applicable += 1
             continue
         total += 1
+        if value is None:
+            continue
         dont_know += value == DONT_KNOW
-        points = None if value is None else question_score(bank, q, value)
-        if points is not None:
-            values.append(points)
+        score = points(q, value)
+        if score is not None:
+            values.append(score)
     enough = total > 0 and len(values) / total >= bank.scoring.min_coverage
     mean = round(sum(values) / len(values), 1) if enough else None
     return SectionScore(section.id, mean, len(values), total, dont_know, not_applicable)

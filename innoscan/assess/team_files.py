@@ -13,15 +13,15 @@ from pathlib import Path
 
 from innoscan.content.bank import Bank
 from innoscan.content.problems import InputError
-from innoscan.store.names import team_key
+from innoscan.store.names import INDIVIDUAL, RESCUED, team_key
 from innoscan.store.result import LoadedResult, load_result
-from innoscan.store.session import INDIVIDUAL, RESCUED
 
 
 @dataclass(frozen=True)
 class Skipped:
     """A file left out of the overview: `reason` is `problem` (its problems in `detail`),
-    `in_progress`, `duplicate` (the file kept instead in `detail`) or `rescue`."""
+    `in_progress`, `duplicate` (the file kept instead in `detail`), `copy` (of the file kept,
+    the same result: folders copied together) or `rescue`."""
 
     path: Path
     reason: str
@@ -58,23 +58,22 @@ def read_team_files(bank: Bank, folder: str | Path) -> TeamFiles:
     out = TeamFiles(folder)
     groups: dict[tuple[str, int], list[LoadedResult]] = {}
     for path in result_files(folder):
-        shown = path.relative_to(folder)
         if INDIVIDUAL in path.name:
             out.individual += 1
             continue
         if path.name.startswith(RESCUED):
-            out.skipped.append(Skipped(shown, "rescue"))
+            out.skipped.append(Skipped(path.relative_to(folder), "rescue"))
             continue
         try:
             loaded = load_result(path, bank)
         except InputError as exc:
-            out.skipped.append(Skipped(shown, "problem", _problems(exc)))
+            out.skipped.append(Skipped(path.relative_to(folder), "problem", _problems(exc)))
             continue
         meta = loaded.result.meta
         if meta.mode == "individual":
             out.individual += 1
         elif meta.status != "complete":
-            out.skipped.append(Skipped(shown, "in_progress"))
+            out.skipped.append(Skipped(path.relative_to(folder), "in_progress"))
         else:
             key = (identity(meta.team, meta.organisation), meta.year)
             groups.setdefault(key, []).append(loaded)
@@ -82,7 +81,9 @@ def read_team_files(bank: Bank, folder: str | Path) -> TeamFiles:
         same.sort(key=_saved_last_first)
         out.results.append(same[0])
         kept = str(same[0].path.relative_to(folder))
-        out.skipped += [Skipped(s.path.relative_to(folder), "duplicate", kept) for s in same[1:]]
+        for other in same[1:]:
+            reason = "copy" if other.result == same[0].result else "duplicate"
+            out.skipped.append(Skipped(other.path.relative_to(folder), reason, kept))
     out.other_version = sum(r.result.meta.bank_version != bank.version for r in out.results)
     out.skipped.sort(key=lambda s: str(s.path))
     return out

@@ -5,7 +5,7 @@ A bank is a folder with bank.toml and sections/ID.toml; the questions are in kin
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,24 @@ __all__ = [
     "SectionFile",
     "SectionHeader",
 ]
+
+
+_KEPT = 100_000  # answers kept per bank (bank.points, bank.answer_problem): far more than
+# the options and scale points of a bank have, a bound for answers that are numbers
+_SCALARS = frozenset((str, int, float, bool))
+_UNKNOWN = object()
+
+
+def _answer_key(question: Question, value: Any) -> tuple | None:
+    """The key a bank keeps an answer under: the question by identity (only the bank's own
+    questions are kept, and they live as long as the bank) and the value with its type (1,
+    1.0 and True are three answers); None: a value that is not kept."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return id(question), kind, value
+    if kind is list and all(type(v) is str for v in value):
+        return id(question), list, tuple(value)
+    return None
 
 
 class SectionHeader(Strict):
@@ -64,6 +82,11 @@ class Section(Strict):
     intro: Text | None
     questions: list[Question]
 
+    @cached_property
+    def scored(self) -> list[Question]:
+        """The questions that count in the section's score."""
+        return [q for q in self.questions if q.is_scored]
+
 
 class Bank(Strict):
     """A loaded, validated question bank."""
@@ -90,6 +113,15 @@ class Bank(Strict):
     def _by_id(self) -> dict[str, Question]:
         return {q.id: q for q in self.questions}
 
+    @cached_property
+    def question_ids(self) -> frozenset[str]:
+        return frozenset(self._by_id)
+
+    @cached_property
+    def _conditions(self) -> list[tuple[str, Callable[[Mapping[str, Any]], bool] | None]]:
+        """(id, its condition's test or None) of every question, in bank order."""
+        return [(q.id, q.when.holds if q.when else None) for q in self.questions]
+
     def question(self, question_id: str) -> Question | None:
         return self._by_id.get(question_id)
 
@@ -106,15 +138,65 @@ class Bank(Strict):
         return text.get(lang) or text.get(self.languages[0]) or next(iter(text.values()), "")
 
     def answer_problem(self, question: Question, value: Any, lang: str | None = None) -> str | None:
-        """Why `value` is not an answer to `question` (see the kind's answer_problem)."""
-        return question.answer_problem(value, self.scales, lang)
+        """Why `value` is not an answer to `question` (see the kind's answer_problem). For a
+        file's reader (no `lang`), an answer found right is kept: the same answer to the same
+        question is checked once."""
+        if lang is not None:
+            return question.answer_problem(value, self.scales, lang)
+        key = _answer_key(question, value)
+        if key is not None and key in self._right:
+            return None
+        problem = question.answer_problem(value, self.scales)
+        if problem is None and key is not None and self._keeps(question, self._right):
+            self._right.add(key)
+        return problem
+
+    def wrong_answers(self, answers: Mapping[str, Any]) -> dict[str, str]:
+        """{question id: why its answer is not one}, for a file's reader, of the answers to this
+        bank's questions (answers to others are not looked at)."""
+        wrong: dict[str, str] = {}
+        right = self._right
+        for qid, value in answers.items():
+            question = self._by_id.get(qid)
+            if question is None:
+                continue
+            kind = type(value)  # a value's key as _answer_key makes it, without a call
+            if kind in _SCALARS and (id(question), kind, value) in right:
+                continue
+            problem = self.answer_problem(question, value)
+            if problem:
+                wrong[qid] = problem
+        return wrong
+
+    def points(self, question: Question, value: Any) -> float | None:
+        """An answer as 0-100 (see the kind's points), worked out once per answer."""
+        kind = type(value)  # a value's key as _answer_key makes it, a call only for a list
+        key = (id(question), kind, value) if kind in _SCALARS else _answer_key(question, value)
+        found = self._points.get(key, _UNKNOWN) if key is not None else _UNKNOWN
+        if found is _UNKNOWN:
+            found = question.points(value, self.scales)
+            if key is not None and self._keeps(question, self._points):
+                self._points[key] = found
+        return found
+
+    def _keeps(self, question: Question, kept: Collection) -> bool:
+        """Whether an answer to `question` is kept: one of this bank's, while there is room."""
+        return self._by_id.get(question.id) is question and len(kept) < _KEPT
+
+    @cached_property
+    def _right(self) -> set[tuple]:
+        return set()
+
+    @cached_property
+    def _points(self) -> dict[tuple, float | None]:
+        return {}
 
     def effective_answers(self, answers: Mapping[str, Any]) -> dict[str, Any]:
         """The answers that count: those to questions whose `when` holds, in bank order."""
         effective: dict[str, Any] = {}
-        for q in self.questions:
-            if q.id in answers and (q.when is None or q.when.holds(effective)):
-                effective[q.id] = answers[q.id]
+        for qid, holds in self._conditions:
+            if qid in answers and (holds is None or holds(effective)):
+                effective[qid] = answers[qid]
         return effective
 
     def answers_that_count(self, answers: Mapping[str, Any]) -> dict[str, Any]:

@@ -5,11 +5,13 @@ A condition is data (see questions/README.md), never code: this module only comp
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
+
+from innoscan.content.base import Strict
 
 Value = bool | int | float | str
 
@@ -17,10 +19,10 @@ _TESTS = ("equals", "in_", "not_in", "at_most", "at_least", "includes", "answere
 _GROUPS = ("all_", "any_", "not_")
 
 
-class Condition(BaseModel):
+class Condition(Strict):
     """One test on one question's answer, or a combination of conditions."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    model_config = ConfigDict(populate_by_name=True)
 
     question: str | None = None
     equals: Value | None = None
@@ -59,32 +61,16 @@ class Condition(BaseModel):
                 return _key(name), value
         raise ValueError("not a leaf condition")
 
-    def holds(self, answers: Mapping[str, Any]) -> bool:
-        """Whether the condition holds for these answers (absent = unanswered)."""
-        if self.all_ is not None:
-            return all(c.holds(answers) for c in self.all_)
-        if self.any_ is not None:
-            return any(c.holds(answers) for c in self.any_)
-        if self.not_ is not None:
-            return not self.not_.holds(answers)
-        key, expected = self.test
-        present = self.question in answers
-        answer = answers.get(self.question)
-        if key == "answered":
-            return present == expected
-        if not present:
-            return False
-        if key == "equals":
-            return _same(answer, expected)
-        if key == "in":
-            return any(_same(answer, v) for v in expected)
-        if key == "not_in":
-            return not any(_same(answer, v) for v in expected)
-        if key == "includes":
-            return isinstance(answer, list) and expected in answer
-        if not _is_number(answer):
-            return False
-        return answer <= expected if key == "at_most" else answer >= expected
+    @cached_property  # called for every question and rule of every result read: made once
+    def holds(self) -> Callable[[Mapping[str, Any]], bool]:
+        """Whether the condition holds for these answers (absent = unanswered): a function
+        made once, `condition.holds(answers)`."""
+        return _compiled(self)
+
+    @cached_property
+    def leaf_tests(self) -> tuple[Condition, ...]:
+        """The leaf tests of `leaves`, without their paths."""
+        return tuple(leaf for _, leaf in self.leaves())
 
     def leaves(self, path: str = "") -> Iterator[tuple[str, Condition]]:
         """Every leaf test with its key path inside this condition."""
@@ -118,12 +104,91 @@ class Condition(BaseModel):
         return self.model_dump(by_alias=True, exclude_none=True)
 
 
+Answers = Mapping[str, Any]
+
+
+def _compiled(c: Condition) -> Callable[[Answers], bool]:
+    """The condition `c` as a function of the answers: a group calls its children's."""
+    # loops, not all() or any() of a generator: called for most questions of every file read
+    if c.all_ is not None:
+        every = [child.holds for child in c.all_]
+
+        def holds_all(answers: Answers) -> bool:
+            for part in every:  # noqa: SIM110
+                if not part(answers):
+                    return False
+            return True
+
+        return holds_all
+    if c.any_ is not None:
+        some = [child.holds for child in c.any_]
+
+        def holds_any(answers: Answers) -> bool:
+            for part in some:  # noqa: SIM110
+                if part(answers):
+                    return True
+            return False
+
+        return holds_any
+    if c.not_ is not None:
+        inner = c.not_.holds
+        return lambda answers: not inner(answers)
+    key, expected = c.test
+    return _LEAVES[key](c.question, expected)
+
+
+def _answered(question: str, expected: Any) -> Callable[[Answers], bool]:
+    return lambda answers: (question in answers) == expected
+
+
+def _equals(question: str, expected: Any) -> Callable[[Answers], bool]:
+    return lambda answers: question in answers and _same(answers[question], expected)
+
+
+def _in(question: str, expected: list[Any], wanted: bool = True) -> Callable[[Answers], bool]:
+    values = tuple(expected)
+    if all(type(v) is str for v in values):  # text answers: a set (_same is `type is str`)
+        texts = frozenset(values)
+        return lambda answers: question in answers and (
+            (type(answers[question]) is str and answers[question] in texts) is wanted
+        )
+    return lambda answers: question in answers and (
+        any(_same(answers[question], v) for v in values) is wanted
+    )
+
+
+def _includes(question: str, expected: Any) -> Callable[[Answers], bool]:
+    return lambda answers: isinstance(answers.get(question), list) and expected in answers[question]
+
+
+def _at_most(question: str, expected: Any) -> Callable[[Answers], bool]:
+    return lambda answers: _is_number(answers.get(question)) and answers[question] <= expected
+
+
+def _at_least(question: str, expected: Any) -> Callable[[Answers], bool]:
+    return lambda answers: _is_number(answers.get(question)) and answers[question] >= expected
+
+
+_LEAVES: dict[str, Callable[[str, Any], Callable[[Answers], bool]]] = {
+    "answered": _answered,
+    "equals": _equals,
+    "in": _in,
+    "not_in": lambda question, expected: _in(question, expected, wanted=False),
+    "includes": _includes,
+    "at_most": _at_most,
+    "at_least": _at_least,
+}
+
+
 def _key(name: str) -> str:
     return name.rstrip("_")
 
 
+_NUMBERS = (int, float)
+
+
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, _NUMBERS) and not isinstance(value, bool)
 
 
 def _same(answer: Any, expected: Any) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from innoscan.content import bank_cache
 from innoscan.content.bank import Bank, BankFile, Section, SectionFile
 from innoscan.content.changes import ChangeFile
 from innoscan.content.checks import check_bank, check_content, check_indicator
@@ -26,11 +27,26 @@ def builtin_bank_dir() -> Path:
 
 
 def load_bank(folder: str | Path | None = None) -> Bank:
-    """Load and validate a bank; raise InputError listing every problem found."""
+    """Load and validate a bank; raise InputError listing every problem found. A bank
+    validated before, with every file as it was then, comes from the cache (bank_cache)."""
     root = Path(folder) if folder is not None else builtin_bank_dir()
     if not root.is_dir():
         reason = "does not exist" if not root.exists() else "is not a folder"
         raise InputError.single(root, f"bank folder {reason}")
+    try:
+        key: bytes | None = bank_cache.bank_key(root)
+    except OSError:  # a file that cannot be read: the full load names it
+        key = None
+    bank = bank_cache.load(root, key) if key is not None else None
+    if bank is None:
+        bank = _validated_bank(root)
+        if key is not None:
+            bank_cache.save(root, key, bank)
+    return bank
+
+
+def _validated_bank(root: Path) -> Bank:
+    """Every file of the bank folder read, validated and checked together."""
     head_path = root / "bank.toml"
     raw_head = read_toml(head_path)
     problems: list[Problem] = []

@@ -76,16 +76,20 @@ def read_toml(path: Path) -> dict:
 MAX_NESTING = 64  # innoscan's own files nest at most 7 deep; a `when` of 30 conditions fits
 
 
+_NESTED = (dict, list)
+
+
 def nesting(data: object) -> int:
     """How deep tables and arrays are nested in `data` (counted without recursion)."""
-    deepest, todo = 0, [(data, 1)]
+    if not isinstance(data, _NESTED):
+        return 0
+    deepest, todo = 1, [(data, 1)]
     while todo:
         value, depth = todo.pop()
-        if isinstance(value, dict | list):
-            deepest = max(deepest, depth)
-            if depth <= MAX_NESTING:
-                items = value.values() if isinstance(value, dict) else value
-                todo.extend((item, depth + 1) for item in items)
+        deepest = max(deepest, depth)
+        if depth <= MAX_NESTING:
+            items = value.values() if isinstance(value, dict) else value
+            todo.extend((item, depth + 1) for item in items if isinstance(item, _NESTED))
     return deepest
 
 

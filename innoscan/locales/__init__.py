@@ -11,7 +11,6 @@ import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from functools import cache
 from pathlib import Path
 from string import Formatter
 
@@ -20,6 +19,7 @@ DEFAULT = "en"  # for a locale without a catalogue, and for a word a catalogue l
 LANGUAGES: tuple[str, ...] = tuple(sorted(path.stem for path in FOLDER.glob("*.toml")))
 
 _bank_words: dict[str, dict[str, str]] = {}
+_builtin: dict[str, dict[str, str]] = {}
 
 
 def word(key: str, lang: str, **values: object) -> str:
@@ -83,14 +83,28 @@ def use_bank_words(words: Mapping[str, Mapping[str, str]]) -> None:
     _bank_words.update({lang: dict(texts) for lang, texts in words.items()})
 
 
-@cache
 def builtin(lang: str) -> dict[str, str]:
-    """A built-in catalogue as {key: text}, read and checked the first time it is needed."""
-    path = FOLDER / f"{lang}.toml"
-    words, problems = flat_words(tomllib.loads(path.read_text(encoding="utf-8")))
-    if problems:
-        raise ValueError(f"{path}: " + "; ".join(f"{k}: {m}" for k, m in problems))
-    return words
+    """A built-in catalogue as {key: text}, read and checked the first time it is needed
+    (or kept from an earlier run: `use_builtin`)."""
+    if lang not in _builtin:
+        path = FOLDER / f"{lang}.toml"
+        words, problems = flat_words(tomllib.loads(path.read_text(encoding="utf-8")))
+        if problems:
+            raise ValueError(f"{path}: " + "; ".join(f"{k}: {m}" for k, m in problems))
+        _builtin[lang] = words
+    return _builtin[lang]
+
+
+def builtin_catalogues() -> dict[str, dict[str, str]]:
+    """Every built-in catalogue, {lang: {key: text}}, as `builtin` gives it."""
+    return {lang: builtin(lang) for lang in LANGUAGES}
+
+
+def use_builtin(catalogues: Mapping[str, dict[str, str]]) -> None:
+    """Built-in catalogues read and checked before, as `builtin_catalogues` gave them (the
+    bank cache keeps them with the bank, keyed by the catalogues' files), in place of reading
+    them again."""
+    _builtin.update({lang: words for lang, words in catalogues.items() if lang in LANGUAGES})
 
 
 def flat_words(data: Mapping, prefix: str = "") -> tuple[dict[str, str], list[tuple[str, str]]]:

@@ -16,22 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from innoscan.assess.compare import YearComparison
-from innoscan.assess.overview import Overview
 from innoscan.content.problems import InputError
 from innoscan.content.visible import data_safe
-from innoscan.render.compare_report import compare_json, compare_markdown
 from innoscan.render.markdown import Picture
-from innoscan.render.overview_markdown import overview_markdown
-from innoscan.render.overview_report import overview_json
-from innoscan.render.report import Report, session_report
-from innoscan.render.report_json import report_json
-from innoscan.render.report_markdown import report_markdown
 from innoscan.store.atomic import write_atomic
-from innoscan.store.session import Session
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the writers are imported when a file is written: a start loads none
+    from innoscan.assess.compare import YearComparison
+    from innoscan.assess.overview import Overview
     from innoscan.render.charts import Chart
+    from innoscan.render.report import Report
+    from innoscan.store.session import Session
 
 Pictures = Mapping[str, Picture]
 
@@ -56,6 +51,18 @@ def json_text(data: Any) -> str:
     return data_safe(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n"
 
 
+def _report_md(report: Report, pictures: Pictures | None = None) -> str:
+    from innoscan.render.report_markdown import report_markdown
+
+    return report_markdown(report, pictures)
+
+
+def _report_json(report: Report, pictures: Pictures) -> str:
+    from innoscan.render.report_json import report_json
+
+    return json_text(report_json(report))
+
+
 def _toml(report: Report, pictures: Pictures) -> str:
     """The result file itself, normalised (answers in the bank's order)."""
     return report.result.in_bank_order(report.bank).to_toml()
@@ -64,19 +71,43 @@ def _toml(report: Report, pictures: Pictures) -> str:
 def _docx(report: Report, pictures: Pictures) -> bytes:
     from innoscan.render.word_document import markdown_docx
 
-    return markdown_docx(report_markdown(report, pictures), pictures, report.lang)
+    return markdown_docx(_report_md(report, pictures), pictures, report.lang)
+
+
+def _compare_md(c: YearComparison, lang: str, pictures: Pictures | None = None) -> str:
+    from innoscan.render.compare_report import compare_markdown
+
+    return compare_markdown(c, lang, pictures)
+
+
+def _compare_json(c: YearComparison, lang: str, pictures: Pictures) -> str:
+    from innoscan.render.compare_report import compare_json
+
+    return json_text(compare_json(c, lang))
 
 
 def _compare_docx(c: YearComparison, lang: str, pictures: Pictures) -> bytes:
     from innoscan.render.word_document import markdown_docx
 
-    return markdown_docx(compare_markdown(c, lang, pictures), pictures, lang)
+    return markdown_docx(_compare_md(c, lang, pictures), pictures, lang)
+
+
+def _overview_md(ov: Overview, lang: str, pictures: Pictures | None = None) -> str:
+    from innoscan.render.overview_markdown import overview_markdown
+
+    return overview_markdown(ov, lang, pictures)
+
+
+def _overview_json(ov: Overview, lang: str, pictures: Pictures) -> str:
+    from innoscan.render.overview_report import overview_json
+
+    return json_text(overview_json(ov, lang))
 
 
 def _overview_docx(ov: Overview, lang: str, pictures: Pictures) -> bytes:
     from innoscan.render.word_document import markdown_docx
 
-    return markdown_docx(overview_markdown(ov, lang, pictures), pictures, lang)
+    return markdown_docx(_overview_md(ov, lang, pictures), pictures, lang, landscape=True)
 
 
 def _registry(*formats: Format) -> dict[str, Format]:
@@ -86,21 +117,21 @@ def _registry(*formats: Format) -> dict[str, Format]:
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # A result's report: write(report, pictures).
 FORMATS = _registry(
-    Format("md", ".md", "text/markdown", report_markdown, "beside"),
-    Format("json", ".json", "application/json", lambda r, _: json_text(report_json(r))),
+    Format("md", ".md", "text/markdown", _report_md, "beside"),
+    Format("json", ".json", "application/json", _report_json),
     Format("toml", ".toml", "application/toml", _toml),
     Format("docx", ".docx", DOCX, _docx, "inside"),
 )
 # A comparison of years (`innoscan compare`): write(comparison, lang, pictures).
 COMPARE_FORMATS = _registry(
-    Format("md", ".md", "text/markdown", compare_markdown, "beside"),
-    Format("json", ".json", "application/json", lambda c, lg, _: json_text(compare_json(c, lg))),
+    Format("md", ".md", "text/markdown", _compare_md, "beside"),
+    Format("json", ".json", "application/json", _compare_json),
     Format("docx", ".docx", DOCX, _compare_docx, "inside"),
 )
 # An overview of many teams (`innoscan overview`): write(overview, lang, pictures).
 OVERVIEW_FORMATS = _registry(
-    Format("md", ".md", "text/markdown", overview_markdown, "beside"),
-    Format("json", ".json", "application/json", lambda o, lg, _: json_text(overview_json(o, lg))),
+    Format("md", ".md", "text/markdown", _overview_md, "beside"),
+    Format("json", ".json", "application/json", _overview_json),
     Format("docx", ".docx", DOCX, _overview_docx, "inside"),
 )
 DEFAULT = "md"  # what finishing writes, the TUI exports and downloads, `--format` defaults to
@@ -198,6 +229,8 @@ def report_path(result_path: Path, fmt: str = DEFAULT) -> Path:
 def report_text(session: Session, lang: str, fmt: str = DEFAULT) -> str | bytes:
     """A session's report, as its answers are now, in a format (Markdown without charts;
     bytes for a Word document)."""
+    from innoscan.render.report import session_report
+
     return report_file(session_report(session, lang), fmt)
 
 
@@ -215,6 +248,8 @@ def exporter(
     target = report_path(session.path, fmt)
     if target == session.path:
         raise ValueError(f"{target}: the result file is its own {fmt} export")
+    from innoscan.render.report import session_report
+
     private = session.result.meta.mode == "individual"
     report = session_report(session, lang)
     return lambda: write_atomic(target, report_file(report, fmt, target, charts, private), private)

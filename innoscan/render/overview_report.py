@@ -12,7 +12,7 @@ from innoscan.locales import word
 from innoscan.render.markdown import whole
 from innoscan.render.report_json import figure_json
 
-SKIP_REASONS = ("problem", "in_progress", "duplicate", "rescue")
+SKIP_REASONS = ("problem", "in_progress", "duplicate", "copy", "rescue")
 
 
 def team_name(ov: Overview, key: str, lang: str) -> str:

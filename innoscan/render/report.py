@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from innoscan.assess.flags import Flag, flags
-from innoscan.assess.merge import to_settle
 from innoscan.assess.readings import Reading, readings
 from innoscan.assess.scoring import FactorResult, Scores, SectionScore, score
 from innoscan.content.bank import DONT_KNOW, Bank, Question
@@ -19,7 +18,9 @@ from innoscan.content.figures import SHARE, Figure, Indicator
 from innoscan.locales import word
 from innoscan.render.bank_listing import answer_text
 from innoscan.store.result import LoadedResult, Result
-from innoscan.store.session import Session
+
+if TYPE_CHECKING:
+    from innoscan.store.session import Session
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class Report:
         for a result that is not merged)."""
         if self.result.merge is None:
             return None
+        from innoscan.assess.merge import to_settle  # a merged profile's: loaded for one
+
         open_ids = to_settle(self.result)
         asked = self.bank.asked(self.result.answers)
         return sum(q.id in open_ids for q in asked if q.section_id == section_id)

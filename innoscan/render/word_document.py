@@ -16,19 +16,27 @@ from markdown_it.token import Token
 
 from innoscan.render.markdown import Picture, xml_safe
 
-PAGE_MM = (210, 297)  # A4
+PAGE_MM = (210, 297)  # A4, upright; a document of wide tables turns it (`landscape`)
 MARGIN_MM = 20
+KEPT_ROWS = 20  # a table of at most this many rows is not split over two pages
 LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
 
 
-def markdown_docx(markdown: str, pictures: Mapping[str, Picture], lang: str) -> bytes:
-    """The Word document of `markdown`; its images are the `pictures` whose href they name."""
+def markdown_docx(
+    markdown: str, pictures: Mapping[str, Picture], lang: str, landscape: bool = False
+) -> bytes:
+    """The Word document of `markdown`; its images are the `pictures` whose href they name.
+    `landscape`: the pages turned, for tables of many columns (an overview of teams)."""
     from docx import Document
+    from docx.enum.section import WD_ORIENT
     from docx.shared import Mm, Pt
 
     document = Document()
     section = document.sections[0]
-    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+    page = (PAGE_MM[1], PAGE_MM[0]) if landscape else PAGE_MM
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(page[0]), Mm(page[1])
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(MARGIN_MM))
     normal = document.styles["Normal"]
@@ -37,7 +45,7 @@ def markdown_docx(markdown: str, pictures: Mapping[str, Picture], lang: str) -> 
     _language(normal, LANGUAGE_TAGS.get(lang, lang))
     document.core_properties.language = LANGUAGE_TAGS.get(lang, lang)
     images = {p.href: replace(p, alt=xml_safe(p.alt)) for p in pictures.values()}
-    _Writer(document, images).write(_parser().parse(xml_safe(markdown)))
+    _Writer(document, images, page).write(_parser().parse(xml_safe(markdown)))
     document.core_properties.title = document.paragraphs[0].text if document.paragraphs else ""
     out = io.BytesIO()
     document.save(out)
@@ -62,10 +70,12 @@ def _language(style, tag: str) -> None:
 class _Writer:
     """Walks markdown-it's tokens and adds each block to the document."""
 
-    def __init__(self, document, images: Mapping[str, Picture]) -> None:
+    def __init__(self, document, images: Mapping[str, Picture], page: tuple[int, int]) -> None:
         self.document = document
         self.images = images
         self.lists = 0  # how deep in bullet lists
+        self.text_mm = (page[0] - 2 * MARGIN_MM, page[1] - 2 * MARGIN_MM)  # width, height
+        self.before = None  # the heading or paragraph just added: kept with a table after it
 
     def write(self, tokens: list[Token]) -> None:
         i = 0
@@ -73,7 +83,8 @@ class _Writer:
             token = tokens[i]
             if token.type == "heading_open":
                 level = int(token.tag[1])
-                self._runs(self.document.add_heading(level=level), tokens[i + 1].children)
+                self.before = self.document.add_heading(level=level)
+                self._runs(self.before, tokens[i + 1].children)
                 i += 3
             elif token.type == "paragraph_open":
                 self._paragraph(tokens[i + 1].children or [])
@@ -87,6 +98,7 @@ class _Writer:
             elif token.type == "table_open":
                 end = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
                 self._table(tokens[i : end + 1])
+                self.before = None
                 i = end + 1
             else:
                 i += 1
@@ -98,7 +110,8 @@ class _Writer:
         style = None
         if self.lists:
             style = "List Bullet" + (f" {min(self.lists, 3)}" if self.lists > 1 else "")
-        self._runs(self.document.add_paragraph(style=style), children)
+        self.before = self.document.add_paragraph(style=style)
+        self._runs(self.before, children)
 
     def _image(self, token: Token) -> None:
         from docx.image.image import Image
@@ -109,8 +122,8 @@ class _Writer:
             self.document.add_paragraph(token.content)
             return
         size = Image.from_blob(picture.png)
-        width = Mm(PAGE_MM[0] - 2 * MARGIN_MM)
-        most = Mm(PAGE_MM[1] - 2 * MARGIN_MM - 20)
+        width = Mm(self.text_mm[0])
+        most = Mm(self.text_mm[1] - 20)
         if width * size.px_height / size.px_width > most:  # a tall chart: fit the page's height
             shape = self.document.add_picture(io.BytesIO(picture.png), height=most)
         else:
@@ -140,8 +153,9 @@ class _Writer:
         table = self.document.add_table(rows=len(rows), cols=width, style="Table Grid")
         table.autofit = False
         small = Pt(8.5) if width >= 5 else None
-        for c, share in enumerate(_column_shares(rows, width)):
-            table.columns[c].width = Mm((PAGE_MM[0] - 2 * MARGIN_MM) * share)
+        letters = self.text_mm[0] / (1.55 if small else 1.8)  # letters of 8.5 or 10 pt Arial
+        for c, share in enumerate(_column_shares(rows, width, letters, headed)):
+            table.columns[c].width = Mm(self.text_mm[0] * share)
             for r, row in enumerate(rows):
                 cell = table.cell(r, c)
                 cell.width = table.columns[c].width
@@ -157,7 +171,18 @@ class _Writer:
             repeat = OxmlElement("w:tblHeader")
             repeat.set(qn("w:val"), "true")
             table.rows[0]._tr.get_or_add_trPr().append(repeat)
+        self._kept_together(table, len(rows))
         self.document.add_paragraph()
+
+    def _kept_together(self, table, count: int) -> None:
+        """A table on the page of the heading and text before it: those keep with the table,
+        and a table of up to KEPT_ROWS rows keeps whole (its rows each with the next)."""
+        if self.before is not None:
+            self.before.paragraph_format.keep_with_next = True
+        for row in table.rows[: (count - 1 if count <= KEPT_ROWS else 1)]:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
     def _runs(self, paragraph, children: list[Token] | None, bold: bool = False) -> list:
         """The inline tokens as runs: bold, italic, links (as Word hyperlinks), line breaks."""
@@ -192,17 +217,20 @@ def _text(children: list[Token]) -> str:
     return "".join(c.content for c in children if c.type in ("text", "code_inline"))
 
 
-def _column_shares(rows: list[list[tuple[list[Token], str]]], width: int) -> list[float]:
-    """Each column's share of the page's width: at least room for its longest word, and of
-    what is left, a share by its longest text (up to 30 letters)."""
-    least, wanted = [3.0] * width, [3.0] * width  # in letters, with the cell's padding
-    for row in rows:
+def _column_shares(
+    rows: list[list[tuple[list[Token], str]]], width: int, page: float, headed: bool = False
+) -> list[float]:
+    """Each column's share of a line of `page` letters: at least room for its longest word,
+    and of what is left, a share by its longest text (up to 30 letters) below the header (a
+    header wraps between its words rather than take room its column's texts do not need)."""
+    least, wanted = [3.0] * width, [3.0] * width  # in letters (`page` wide), with padding
+    for r, row in enumerate(rows):
         for c, (children, _) in enumerate(row):
             text = _text(children)
             word = max((len(w) for w in text.split()), default=0)
-            least[c] = max(least[c], word + 4)
-            wanted[c] = max(wanted[c], least[c], min(30, len(text)) + 4)
-    page = (PAGE_MM[0] - 2 * MARGIN_MM) / 1.8  # letters of about 1.8 mm
+            least[c] = max(least[c], word + 3)
+            longest = word if headed and r == 0 else min(30, len(text))
+            wanted[c] = max(wanted[c], least[c], longest + 3)
     spare, extra = max(0.0, page - sum(least)), sum(wanted) - sum(least)
     grow = min(1.0, spare / extra) if extra else 0.0
     sizes = [n + (w - n) * grow for n, w in zip(least, wanted, strict=True)]

@@ -6,11 +6,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from innoscan.content.problems import InputError, read_toml
 
 _MAX_SLUG = 60
+INDIVIDUAL = ".individual-"  # team-2026.individual-ID.toml: one respondent's answers
+RESCUED = "unsaved_"  # unsaved_team-2026_TIME.toml: answers that could not be saved (no slug
+# starts so: a rescue copy is never taken for a result of the folder, nor merged)
 
 
 def slug(text: str, fallback: str = "team") -> str:
@@ -25,6 +29,7 @@ def is_blank(name: str) -> bool:
     return all(unicodedata.category(char)[0] in "CZ" for char in name)
 
 
+@lru_cache(maxsize=4096)  # an overview asks it of every file's team and organisation
 def team_key(name: str) -> str:
     """What makes two team names one team: the same characters, in any case, with or without
     accents on Latin letters, whatever the spaces around and between the words."""

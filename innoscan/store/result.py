@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-import tomli_w
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -131,6 +130,8 @@ class Result(BaseModel):
             data["actions"] = [a.model_dump() for a in self.actions]
         if self.merge is not None:
             data["merge"] = self.merge.model_dump(exclude_defaults=True)
+        import tomli_w  # only when a result is written
+
         return data_safe(tomli_w.dumps(data, multiline_strings=not _has_cr(data)))
 
     def save(self, path: str | Path) -> Path:
@@ -228,23 +229,17 @@ def check_against_bank(result: Result, path: Path, bank: Bank) -> LoadedResult:
         loaded.read_as = _read_as_today(result, bank, file)
         loaded.warnings.extend(loaded.read_as.values())
     problems: list[Problem] = []
+    wrong = bank.wrong_answers(result.answers)
     for qid in list(result.answers) + [q for q in result.notes if q not in result.answers]:
-        question = bank.question(qid)
-        if question is None:
-            if qid in loaded.read_as:
-                continue
+        if qid in wrong:
+            problems.append(Problem(file, f"answers.{qid}", wrong[qid]))
+        elif qid not in bank.question_ids and qid not in loaded.read_as:
             if same_version:
                 problems.append(Problem(file, f"answers.{qid}", "unknown question id"))
             else:
                 loaded.unknown.append(qid)
-            continue
-        if qid in result.answers:
-            problem = bank.answer_problem(question, result.answers[qid])
-            if problem:
-                problems.append(Problem(file, f"answers.{qid}", problem))
-    targets = {f"flag:{r.id}" for r in bank.rules} | {f"section:{s.id}" for s in bank.sections}
     for action in result.actions:
-        if action.target not in targets:
+        if action.target not in _targets(bank):
             what = repr(action.what)
             loaded.warnings.append(Said("load.action", file=file, what=what, target=action.target))
     if problems:
@@ -255,6 +250,11 @@ def check_against_bank(result: Result, path: Path, bank: Bank) -> LoadedResult:
             Said("load.unknown", file=file, n=len(loaded.unknown), questions=questions)
         )
     return loaded
+
+
+def _targets(bank: Bank) -> set[str]:
+    """What an action can be for: a risk flag or a section of the bank."""
+    return {f"flag:{r.id}" for r in bank.rules} | {f"section:{s.id}" for s in bank.sections}
 
 
 def _read_as_today(result: Result, bank: Bank, file: str) -> dict[str, Said]:

@@ -17,13 +17,19 @@ from innoscan.content.problems import InputError
 from innoscan.locales import Said
 from innoscan.store.atomic import write_atomic
 from innoscan.store.lock import Lock
-from innoscan.store.names import digest_stem, file_stem, holds_team, name_id, slug, team_key
+from innoscan.store.names import (
+    INDIVIDUAL,
+    RESCUED,
+    digest_stem,
+    file_stem,
+    holds_team,
+    name_id,
+    slug,
+    team_key,
+)
 from innoscan.store.result import LoadedResult, Result, load_result, now_utc
 
 DEFAULT_FOLDER = "innoscan-results"
-INDIVIDUAL = ".individual-"  # team-2026.individual-ID.toml: one respondent's answers
-RESCUED = "unsaved_"  # unsaved_team-2026_TIME.toml: answers that could not be saved (no slug
-# starts so: a rescue copy is never taken for a result of the folder, nor merged)
 
 
 @dataclass

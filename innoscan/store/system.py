@@ -10,9 +10,6 @@ from __future__ import annotations
 import contextlib
 import ntpath
 import os
-import shlex
-import signal
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -91,18 +88,27 @@ def command_line(parts: Sequence[str]) -> str:
     """A command for the system's shell. POSIX: `exec` makes the shell give way to the
     program (one process each); Windows' cmd.exe has no exec, and quotes in its own way."""
     if windows():
-        return subprocess.list2cmdline(parts)
-    return "exec " + shlex.join(parts)
+        from subprocess import list2cmdline
+
+        return list2cmdline(parts)
+    from shlex import join
+
+    return "exec " + join(parts)
 
 
 def quote(part: str) -> str:
     """One argument, quoted for `command_line`'s shell."""
-    return subprocess.list2cmdline([part]) if windows() else shlex.quote(part)
+    from shlex import quote as posix_quote
+    from subprocess import list2cmdline
+
+    return list2cmdline([part]) if windows() else posix_quote(part)
 
 
 def on_stop_signals(loop, callback: Callable[[], None]) -> None:
     """Run `callback` in `loop` on Ctrl+C or a request to stop (SIGTERM; Ctrl+Break on
     Windows, whose event loops cannot take signal handlers: the signal module's are used)."""
+    import signal
+
     names = ("SIGINT", "SIGTERM", "SIGBREAK") if windows() else ("SIGINT", "SIGTERM")
     for name in names:
         number = getattr(signal, name, None)

@@ -6,7 +6,6 @@ The kinds with options (options.py) are picked the same way.
 from __future__ import annotations
 
 import re
-import statistics
 from abc import abstractmethod
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -193,7 +192,9 @@ class LikertQuestion(PickedQuestion):
     def team_answer(self, real: list[Any], scales: Scales, rule: DisagreementRule) -> TeamAnswer:
         scale = self.scale_in(scales)
         span = (scale.max - scale.min) if scale else None
-        return middle_answer(real, statistics.median_low, span, rule)
+        from statistics import median_low  # merging only
+
+        return middle_answer(real, median_low, span, rule)
 
     def answer_text(self, bank: Bank, value: Any, lang: str) -> str:
         scale = self.scale_in(bank.scales)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import statistics
 from abc import abstractmethod
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -108,7 +107,9 @@ class NumberQuestion(TypedQuestion):
         return f"{value:g}" if isinstance(value, float) else str(value)
 
     def team_answer(self, real: list[Any], scales: Scales, rule: DisagreementRule) -> TeamAnswer:
-        return middle_answer(real, statistics.median, None, rule)
+        from statistics import median  # merging only
+
+        return middle_answer(real, median, None, rule)
 
     def answer_text(self, bank: Bank, value: Any, lang: str) -> str:
         if not isinstance(value, int | float):
