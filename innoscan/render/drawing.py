@@ -51,6 +51,7 @@ BARS = 3.2  # inches of axis; the texts at the bars' ends run into the right mar
 LINE = 0.16  # inches per line of text
 BAR = 0.2  # a bar's thickness, inches
 CHARS = 14  # characters of text per inch, about, at the font's size
+GROUP_GAP = 0.14  # inches above a group's title: it belongs to the bars below it
 DPI = 150
 
 
@@ -122,7 +123,7 @@ def _row_height(panel: Panel, row: Row) -> float:
 
 
 def _group_height(panel: Panel, group: Group) -> float:
-    title = len(_title(group)) * LINE + 0.04 if group.title else 0
+    title = GROUP_GAP + len(_title(group)) * LINE + 0.04 if group.title else 0
     return title + sum(_row_height(panel, r) for r in group.rows)
 
 
@@ -168,6 +169,7 @@ def _panel(axes, panel: Panel, height: float) -> None:
     y = 0.05
     for group in panel.groups:
         if group.title:
+            y += GROUP_GAP
             axes.text(
                 -LABELS / BARS + 0.03,
                 y,
