@@ -73,8 +73,10 @@ class InnoscanApp(KeysInOrder):
         self.set_interval(self.RETRY_EVERY, self._retry_save)
         if self.first_session is not None:
             self.open_questions(self.first_session)
-            if self.first_session.result.answers:
-                self.notify(word("tui.welcome_back", self.lang))
+            result = self.first_session.result
+            if result.answers:
+                own = "_own" if result.meta.mode == "individual" else ""
+                self.notify(word(f"tui.welcome_back{own}", self.lang))
             return
         if self.room is not None:
             from innoscan.tui.screens.room import RoomScreen
