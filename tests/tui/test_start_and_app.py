@@ -83,6 +83,11 @@ async def test_resume_and_open_from_the_lists_and_unreadable_files_are_named(
     async with app.run_test(size=SIZE) as pilot:
         problems = [str(s.render()) for s in app.screen.query(".problem")]
         assert any("broken-2026.toml" in p and "not valid TOML" in p for p in problems)
+    async with make_app(bank, "nl", folder).run_test(size=SIZE) as pilot:  # the line in Dutch
+        problems = [str(s.render()) for s in pilot.app.screen.query(".problem")]
+        assert any("broken-2026.toml: geen geldige TOML" in p for p in problems)
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=SIZE) as pilot:
         app.screen.query_one("#resume").focus()
         await pilot.press("enter")
         await pilot.pause()
