@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ class Problem:
     file: str
     where: str
     message: str
-    said: Said | None = None
+    said: Said | None = field(default=None, compare=False)  # hashed and compared as message
 
     def told(self, lang: str = DEFAULT) -> str:
         """The message in `lang` where it is a catalogue word, else as it is."""
