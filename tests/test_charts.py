@@ -13,6 +13,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.section import WD_ORIENT
 from markdown_it import MarkdownIt
 
 FIXTURES = Path(__file__).parent / "fixtures" / "results_2026_1"
@@ -225,6 +226,7 @@ def test_the_word_report_has_the_markdowns_headings_as_word_headings(written, wo
     assert headings == expected
     assert word_report.core_properties.title == expected[0][1]
     assert word_report.core_properties.language == "en-GB"
+    assert word_report.sections[0].orientation == WD_ORIENT.LANDSCAPE  # the figures' 8 columns
 
 
 @slow

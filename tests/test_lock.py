@@ -191,3 +191,33 @@ def test_a_lock_file_that_cannot_be_read_is_someone_elses(bank, tmp_path, monkey
         Session.open(bank, folder, "Team Data", 2026, "en", lock=True)
     assert caught.value.stale is stale
     assert "another user (their lock file cannot be read)" in str(caught.value)
+
+
+def test_a_files_trouble_is_told_in_the_readers_language(bank, tmp_path):
+    """A conflict, a read-only session, a failed write and a lock: catalogue words, said in
+    the language of whoever reads them (the TUI's), in English as a str (the CLI's)."""
+    folder = ResultsFolder(tmp_path / "results")
+    mine = Session.open(bank, folder, "Team Data", 2026, "en")
+    Session.resume(bank, mine.path).answer(bank.question("activity.products"), "no")
+    with pytest.raises(InputError) as conflict:
+        mine.answer(bank.question("activity.services"), "yes")
+    assert "niet overschreven; de antwoorden staan in" in conflict.value.text("nl")
+    assert str(mine.rescued) in conflict.value.text("nl")
+    assert "not overwritten; the answers are in" in str(conflict.value)
+    reader = Session.resume(bank, mine.path, read_only=True)
+    with pytest.raises(InputError) as read_only:
+        reader.answer(bank.question("activity.products"), "yes")
+    assert read_only.value.text("nl").endswith("alleen om te lezen geopend: er verandert niets")
+    writer = Session.resume(bank, mine.path)
+    (tmp_path / "results").rename(tmp_path / "away")
+    with pytest.raises(InputError) as unwritten:
+        writer.answer(bank.question("activity.services"), "no")
+    assert "kan niet worden geschreven" in unwritten.value.text("nl")
+    assert writer.unsaved is not None and "kan niet" in writer.unsaved.text("nl")
+    (tmp_path / "away").rename(tmp_path / "results")
+    other_process_lock(mine.path)
+    with pytest.raises(LockedError) as locked:
+        Session.resume(bank, mine.path, lock=True)
+    assert "elders open bij proces 1" in locked.value.text("nl")
+    assert locked.value.text("nl").endswith("(in gebruik)")
+    assert "open elsewhere by process 1" in str(locked.value)

@@ -7,6 +7,7 @@ import io
 
 import docx
 from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from innoscan.render.word_document import KEPT_ROWS, _column_shares, _parser, markdown_docx
@@ -53,6 +54,19 @@ def test_a_header_wraps_between_its_words_and_leaves_the_room_to_long_texts():
     assert risk > factor  # the long header takes less than the long texts below the short one
     letters = [share * 110 for share in (team, factor, risk)]
     assert letters[1] >= len("management") + 3  # every word of a header fits its column
+
+
+def test_a_short_header_over_shorter_texts_has_room_for_its_bold_letters():
+    """A figures table's "Land" over "NL" broke inside the word ("Lan-d") at 3 letters' room."""
+    tokens = _parser().parse("| Indicator | Land |\n| --- | --- |\n| Innovation adopted | NL |\n")
+    rows: list[list] = [[], []]
+    cells = [t for t in tokens if t.type == "inline"]
+    for n, token in enumerate(cells):
+        rows[n // 2].append((token.children or [], "left"))
+    shares = _column_shares(rows, 2, 30, headed=True)
+    assert shares[1] * 30 >= len("Land") + 4  # a bold letter is wider; the cell has padding
+    made = document("| a | b |\n| --- | --- |\n" + "| x | y |\n" * (KEPT_ROWS + 5))
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in made.tables[0].rows)
 
 
 def test_headings_and_short_tables_keep_to_one_page():

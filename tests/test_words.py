@@ -78,6 +78,7 @@ DYNAMIC = {
     "origin.": _literals(Origin),
     "tui.notes": ("", "_own"),
     "tui.notes_hint": ("", "_own"),
+    "tui.welcome_back": ("", "_own"),
     "sheet.": (),  # the keys given to template's t(), found as literals
     "format.": tuple(FORMATS),
     "skip.": SKIP_REASONS,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -11,20 +11,30 @@ from pydantic import ValidationError
 
 from innoscan.content.kinds import QUESTION_KINDS
 from innoscan.content.visible import visible
+from innoscan.locales import DEFAULT, Said
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in one file: where in it, and what."""
+    """One thing wrong in one file: where in it, and what (`message`, in English; `said`,
+    when the problem is a catalogue word, in the reader's language)."""
 
     file: str
     where: str
     message: str
+    said: Said | None = field(default=None, compare=False)  # hashed and compared as message
+
+    def told(self, lang: str = DEFAULT) -> str:
+        """The message in `lang` where it is a catalogue word, else as it is."""
+        return self.said.text(lang) if self.said is not None else self.message
+
+    def text(self, lang: str = DEFAULT) -> str:
+        """One line: file, place and problem, control characters in them shown as escapes."""
+        parts = [self.file, self.where, self.told(lang)]
+        return ": ".join(visible(part) for part in parts if part)
 
     def __str__(self) -> str:
-        """One line: file, place and problem, control characters in them shown as escapes."""
-        parts = [self.file, self.where, self.message]
-        return ": ".join(visible(part) for part in parts if part)
+        return self.text()
 
 
 class InputError(Exception):
@@ -34,14 +44,20 @@ class InputError(Exception):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    def text(self, lang: str) -> str:
+        """The problems, one a line, in `lang` where they are catalogue words."""
+        return "\n".join(p.text(lang) for p in self.problems)
+
     @classmethod
-    def single(cls, file: str | Path, message: str, where: str = "") -> InputError:
-        return cls([Problem(str(file), where, message)])
+    def single(cls, file: str | Path, message: str | Said, where: str = "") -> InputError:
+        said = message if isinstance(message, Said) else None
+        return cls([Problem(str(file), where, str(message), said)])
 
 
 def toml_syntax_problem(file: str | Path, error: Exception) -> Problem:
     """Turn a tomllib.TOMLDecodeError into a one-line problem."""
-    return Problem(str(file), "", f"not valid TOML: {error}")
+    said = Said("file.not_toml", error=error)
+    return Problem(str(file), "", str(said), said)
 
 
 def read_toml(path: Path) -> dict:
@@ -51,15 +67,15 @@ def read_toml(path: Path) -> dict:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError.single(path, "file not found") from None
+        raise InputError.single(path, Said("file.not_found")) from None
     except IsADirectoryError:
         raise InputError.single(path, "is a folder, not a file") from None
     except OSError as exc:
-        raise InputError.single(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError.single(path, Said("file.not_read", reason=exc.strerror or exc)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError.single(path, f"not UTF-8 text (byte {exc.start})") from None
+        raise InputError.single(path, Said("file.not_utf8", byte=exc.start)) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

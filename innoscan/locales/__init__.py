@@ -55,6 +55,13 @@ class Said:
         return isinstance(other, Said) and (self.key, self.values) == (other.key, other.values)
 
 
+def spoken(thing: object, lang: str) -> str:
+    """`thing` in `lang` where it can say itself (a Said, an InputError, a LockedError: its
+    `text(lang)`), else as a str."""
+    text = getattr(thing, "text", None)
+    return text(lang) if callable(text) else str(thing)
+
+
 def has_word(key: str) -> bool:
     return key in builtin(DEFAULT)
 

@@ -272,7 +272,7 @@ class PlainRun(LineConsole):
         except InputError as exc:
             if self.session.conflict:
                 raise Conflict from None
-            self.say(self.w("plain.not_saved", problem=exc.problems[0].message))
+            self.say(self.w("plain.not_saved", problem=exc.problems[0].told(self.lang)))
 
     def finish(self) -> int:
         session = self.session
@@ -280,7 +280,7 @@ class PlainRun(LineConsole):
             session.finish()
             target = formats.export(session, self.lang)
         except InputError as exc:
-            self.say(self.w("plain.not_saved", problem=exc.problems[0].message))
+            self.say(self.w("plain.not_saved", problem=exc.problems[0].told(self.lang)))
             return self.stop()
         self.say()
         self.say(target.read_text(encoding="utf-8"))  # as saved: each chart's text alternative
@@ -310,7 +310,7 @@ class PlainRun(LineConsole):
         try:
             target = session.rescue()
         except InputError as exc:
-            self.say(self.w("plain.lost", problem=exc.problems[0].message))
+            self.say(self.w("plain.lost", problem=exc.problems[0].told(self.lang)))
             self.say(session.result.to_toml())
             return 1
         self.say(self.w(reason, path=target))

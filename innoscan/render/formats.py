@@ -71,7 +71,7 @@ def _toml(report: Report, pictures: Pictures) -> str:
 def _docx(report: Report, pictures: Pictures) -> bytes:
     from innoscan.render.word_document import markdown_docx
 
-    return markdown_docx(_report_md(report, pictures), pictures, report.lang)
+    return markdown_docx(_report_md(report, pictures), pictures, report.lang, landscape=True)
 
 
 def _compare_md(c: YearComparison, lang: str, pictures: Pictures | None = None) -> str:

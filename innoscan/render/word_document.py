@@ -26,7 +26,8 @@ def markdown_docx(
     markdown: str, pictures: Mapping[str, Picture], lang: str, landscape: bool = False
 ) -> bytes:
     """The Word document of `markdown`; its images are the `pictures` whose href they name.
-    `landscape`: the pages turned, for tables of many columns (an overview of teams)."""
+    `landscape`: the pages turned, for tables of many columns (a report's figures with
+    their sources, an overview of teams)."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm, Pt
@@ -176,9 +177,14 @@ class _Writer:
 
     def _kept_together(self, table, count: int) -> None:
         """A table on the page of the heading and text before it: those keep with the table,
-        and a table of up to KEPT_ROWS rows keeps whole (its rows each with the next)."""
+        and a table of up to KEPT_ROWS rows keeps whole (its rows each with the next); a
+        longer one breaks between its rows, never inside one."""
+        from docx.oxml import OxmlElement
+
         if self.before is not None:
             self.before.paragraph_format.keep_with_next = True
+        for row in table.rows:  # no row split over two pages
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for row in table.rows[: (count - 1 if count <= KEPT_ROWS else 1)]:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
@@ -228,8 +234,9 @@ def _column_shares(
         for c, (children, _) in enumerate(row):
             text = _text(children)
             word = max((len(w) for w in text.split()), default=0)
-            least[c] = max(least[c], word + 3)
-            longest = word if headed and r == 0 else min(30, len(text))
+            header = headed and r == 0
+            least[c] = max(least[c], word + (4 if header else 3))  # a header's letters: bold
+            longest = word if header else min(30, len(text))
             wanted[c] = max(wanted[c], least[c], longest + 3)
     spare, extra = max(0.0, page - sum(least)), sum(wanted) - sum(least)
     grow = min(1.0, spare / extra) if extra else 0.0

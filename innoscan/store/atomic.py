@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from innoscan.content.problems import InputError
+from innoscan.locales import Said
 from innoscan.store import system
 
 
@@ -29,7 +30,7 @@ def write_atomic(path: str | Path, text: str | bytes, private: bool = False) -> 
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise InputError.single(target, f"cannot be written ({_reason(exc)})") from None
+        raise InputError.single(target, Said("file.not_written", reason=_reason(exc))) from None
     try:
         if isinstance(text, bytes):
             handle = os.fdopen(fd, "wb")
@@ -44,7 +45,7 @@ def write_atomic(path: str | Path, text: str | bytes, private: bool = False) -> 
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise InputError.single(target, f"cannot be written ({_reason(exc)})") from None
+        raise InputError.single(target, Said("file.not_written", reason=_reason(exc))) from None
     system.sync_folder(folder)
     return target
 

@@ -74,8 +74,15 @@ class LockedError(Exception):
     def __init__(self, path: Path, owner: Owner):
         self.path, self.owner = path, owner
         self.stale = owner.is_stale()
-        state = "stale: that process seems gone" if self.stale else "in use"
-        super().__init__(f"{path}: open elsewhere by {owner.describe()} ({state})")
+        super().__init__(self.text(DEFAULT))
+
+    def text(self, lang: str) -> str:
+        """What is wrong, in `lang`: who has the file, and whether that process seems gone."""
+        from innoscan.locales import word
+
+        state = word("lock.stale" if self.stale else "lock.in_use", lang)
+        owner = self.owner.describe(lang)
+        return word("lock.held", lang, path=self.path, owner=owner, state=state)
 
 
 class Lock:

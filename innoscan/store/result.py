@@ -171,10 +171,10 @@ def load_result(path: str | Path, bank: Bank) -> LoadedResult:
     data = read_toml(path)
     file = str(path)
     if not data:
-        raise InputError.single(path, "is empty: not an innoscan result file")
+        raise InputError.single(path, Said("file.empty"))
     version = data.get("schema_version")
     if version is None:
-        raise InputError.single(path, "not an innoscan result file (no schema_version)")
+        raise InputError.single(path, Said("file.not_a_result"))
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         raise InputError.single(
             path,

@@ -38,7 +38,11 @@ class FolderEntry:
 
     path: Path
     loaded: LoadedResult | None = None
-    problem: str | None = None
+    problem: InputError | None = None
+
+    def told(self, lang: str) -> str:
+        """Why the file cannot be read, in `lang` where the problems are catalogue words."""
+        return "; ".join(p.told(lang) for p in self.problem.problems) if self.problem else ""
 
     @property
     def result(self) -> Result | None:
@@ -105,9 +109,7 @@ class ResultsFolder:
             try:
                 entries.append(FolderEntry(path, loaded=load_result(path, bank)))
             except InputError as exc:
-                entries.append(
-                    FolderEntry(path, problem="; ".join(p.message for p in exc.problems))
-                )
+                entries.append(FolderEntry(path, problem=exc))
         return sorted(entries, key=_newest_first)
 
     def earlier(self, bank: Bank, result: Result) -> FolderEntry | None:
@@ -168,7 +170,7 @@ class Session:
         self.warnings = warnings or []
         self.read_only = read_only
         self.lock: Lock | None = None
-        self.unsaved: str | None = None
+        self.unsaved: str | Said | None = None
         self.conflict = False  # another process changed the file: this session never saves again
         self.rescued: Path | None = None  # the copy of the answers `rescue` made
         self._stamp = _stamp(path)
@@ -301,7 +303,7 @@ class Session:
 
     def _writable(self) -> None:
         if self.read_only:
-            raise InputError.single(self.path, "opened read-only: nothing is changed")
+            raise InputError.single(self.path, Said("file.read_only"))
 
     def save(self) -> None:
         """Write the result atomically, answers in bank order; on failure keep it in memory."""
@@ -311,15 +313,16 @@ class Session:
         now = _stamp(self.path)
         if self._stamp is not None and now is not None and now != self._stamp:
             self.conflict = True
-            self.unsaved = "changed on disk by another process since it was opened"
+            self.unsaved = Said("file.changed_elsewhere")
             with contextlib.suppress(InputError):  # said below: not overwritten, and where
                 self.rescue()
-            kept = f"; the answers are in {self.rescued}" if self.rescued else ""
-            raise InputError.single(self.path, f"{self.unsaved}: not overwritten{kept}")
+            if self.rescued:
+                raise InputError.single(self.path, Said("file.conflict_kept", path=self.rescued))
+            raise InputError.single(self.path, Said("file.conflict"))
         try:
             self.result.save(self.path)
         except InputError as exc:
-            self.unsaved = exc.problems[0].message
+            self.unsaved = exc.problems[0].said or exc.problems[0].message
             raise
         self._stamp = _stamp(self.path)
         self.unsaved = None

@@ -14,7 +14,7 @@ from textual.theme import ThemeProvider
 
 from innoscan.content.bank import Bank
 from innoscan.content.problems import InputError
-from innoscan.locales import languages, word
+from innoscan.locales import languages, spoken, word
 from innoscan.render import formats
 from innoscan.render.report import session_report
 from innoscan.store.atomic import write_atomic
@@ -73,8 +73,10 @@ class InnoscanApp(KeysInOrder):
         self.set_interval(self.RETRY_EVERY, self._retry_save)
         if self.first_session is not None:
             self.open_questions(self.first_session)
-            if self.first_session.result.answers:
-                self.notify(word("tui.welcome_back", self.lang))
+            result = self.first_session.result
+            if result.answers:
+                own = "_own" if result.meta.mode == "individual" else ""
+                self.notify(word(f"tui.welcome_back{own}", self.lang))
             return
         if self.room is not None:
             from innoscan.tui.screens.room import RoomScreen
@@ -164,7 +166,7 @@ class InnoscanApp(KeysInOrder):
         except LockedError as exc:
             self._ask_about_lock(exc, open_session)
         except InputError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
+            self.notify(spoken(exc, self.lang), severity="error", timeout=15)
         return None
 
     def _ask_about_lock(self, error: LockedError, open_session) -> None:
@@ -179,7 +181,7 @@ class InnoscanApp(KeysInOrder):
                 else:
                     return
             except (InputError, LockedError) as exc:
-                self.notify(str(exc), severity="error", timeout=15)
+                self.notify(spoken(exc, self.lang), severity="error", timeout=15)
                 return
             self.open_questions(session)
 
@@ -226,7 +228,7 @@ class InnoscanApp(KeysInOrder):
         try:
             return Session.resume(self.bank, path)
         except InputError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
+            self.notify(spoken(exc, self.lang), severity="error", timeout=15)
             return None
 
     def finish(self, session: Session) -> None:
@@ -234,7 +236,9 @@ class InnoscanApp(KeysInOrder):
         try:
             session.finish()
         except InputError as exc:
-            self.notify(word("tui.save_failed", self.lang, problem=str(exc)), severity="error")
+            self.notify(
+                word("tui.save_failed", self.lang, problem=spoken(exc, self.lang)), severity="error"
+            )
             return
         self._show_results(session)
         self.export(session)
@@ -266,7 +270,9 @@ class InnoscanApp(KeysInOrder):
             try:
                 result = work()
             except InputError as exc:
-                self.call_from_thread(self.notify, str(exc), severity="error", timeout=15)
+                self.call_from_thread(
+                    self.notify, spoken(exc, self.lang), severity="error", timeout=15
+                )
             else:
                 self.call_from_thread(then, result)
 
@@ -286,7 +292,7 @@ class InnoscanApp(KeysInOrder):
             target.parent.mkdir(mode=0o700 if private else 0o777, exist_ok=True)
             write_atomic(target, svg, private)
         except (InputError, OSError) as exc:
-            self.notify(str(exc), severity="error", timeout=15)
+            self.notify(spoken(exc, self.lang), severity="error", timeout=15)
             return
         self.notify(word("tui.picture_saved", self.lang, path=self.shown_path(target)), timeout=8)
 

@@ -37,7 +37,7 @@ TELLTALE = {
         "Help", "Focus", "Next", "Previous", "Back", "Close", "Copy", "Save", "Search",
         "palette", "Welcome", "Section", "Keys", "Theme", "Screenshot", "Maximize", "made",
         "read", "version", "accepted", "scored", "changed", "since", "commands", "matches",
-        "citing",
+        "citing", "cannot", "written", "elsewhere",
     ],
     "nl": [
         "de", "het", "een", "en", "van", "niet", "je", "jullie", "vraag", "vragen", "antwoord",
@@ -176,7 +176,8 @@ def workshop(bank, folder):
 
 async def walk_questions(walk: Walk) -> None:
     """A question of each kind the bank has, the overview, the review, the dialogs (save a
-    copy, open elsewhere), the banners (read-only, a conflict), the too-small notice."""
+    copy, open elsewhere), the banners (read-only, a conflict, not saved), the too-small
+    notice."""
     app, pilot = walk.app, walk.pilot
     screen = app.screen
     kinds = {}
@@ -208,6 +209,13 @@ async def walk_questions(walk: Walk) -> None:
     screen.update_banner()
     await walk.look("conflict", help=False)
     session.read_only = session.conflict = False
+    folder, away = session.path.parent, session.path.parent.with_name("away")
+    folder.rename(away)  # the results folder gone: a notice and a banner say it was not saved
+    screen._save(session.save)
+    await walk.look("not saved", help=False)
+    away.rename(folder)
+    session.save()
+    screen.update_banner()
     await pilot.resize_terminal(40, 12)
     await walk.look("too small", help=False)
     await pilot.resize_terminal(*SIZE)
@@ -280,6 +288,7 @@ async def test_every_screen_over_a_result_made_in_the_other_language(
     # the walk saw the notices: the file's warnings, the report and picture saved
     assert "last_mile.wallet" in walk.seen["question, as opened, with its notices"]
     assert "^q" in walk.seen["Ctrl+C, how to quit"]
+    assert word("file.not_written", lang, reason="")[:12] in walk.seen["not saved"]  # a notice
     assert "team-data-2026.md" in walk.seen["results, exported"]
     assert "screen-actions.sv" in walk.seen["results, exported"]  # (the path wraps)
     assert load_result(folder.path_for(team, 2026), bank).result.meta.language == OTHER[lang]

@@ -83,6 +83,11 @@ async def test_resume_and_open_from_the_lists_and_unreadable_files_are_named(
     async with app.run_test(size=SIZE) as pilot:
         problems = [str(s.render()) for s in app.screen.query(".problem")]
         assert any("broken-2026.toml" in p and "not valid TOML" in p for p in problems)
+    async with make_app(bank, "nl", folder).run_test(size=SIZE) as pilot:  # the line in Dutch
+        problems = [str(s.render()) for s in pilot.app.screen.query(".problem")]
+        assert any("broken-2026.toml: geen geldige TOML" in p for p in problems)
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=SIZE) as pilot:
         app.screen.query_one("#resume").focus()
         await pilot.press("enter")
         await pilot.pause()
@@ -274,3 +279,17 @@ async def test_the_reference_figures_tab_shows_the_teams_own_kind_first(bank, fo
     figures = [line.split("%")[0].split()[-1] for line in text.splitlines() if " % " in line]
     assert figures[0] == "56" and "(your kind of organisation)" in " ".join(text.split())
     assert "Like 56 % of Dutch core ministries (2025), your team put at least" in " ".join(text.split())
+
+
+async def test_welcome_back_speaks_to_the_team_as_jullie_and_to_one_person_as_je(bank, folder):
+    folder.path.mkdir()
+    for mode, respondent, said in (("team", "", "jullie"), ("individual", "Anna", "je")):
+        details = {"mode": mode, "respondent": respondent} if respondent else {}
+        result = Result.new(bank, "Team Data", 2026, "nl", **details)
+        result.answers["activity.products"] = "yes"
+        result.save(folder.path_for("Team Data", 2026, respondent or None))
+        app = make_app(bank, "nl", folder, team="Team Data", year=2026, **details)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            notices = [str(n.message) for n in app._notifications]
+        assert f"Welkom terug: {said} antwoorden tot nu toe staan er nog." in notices

@@ -11,6 +11,7 @@ from textual.widgets import Button, Footer, Markdown, SelectionList, Static
 from innoscan.assess.compare import compare_results
 from innoscan.content.problems import InputError
 from innoscan.content.visible import visible
+from innoscan.locales import spoken
 from innoscan.render.compare_report import compare_markdown
 from innoscan.store.session import ResultsFolder
 from innoscan.tui.screens.base import BaseScreen
@@ -67,7 +68,7 @@ class CompareScreen(BaseScreen):
         try:
             comparison = compare_results(self.app.bank, loaded)
         except InputError as exc:
-            self.notify(str(exc), severity="error", timeout=10)
+            self.notify(spoken(exc, self.lang), severity="error", timeout=10)
             return
         view = self.query_one("#compare-view", Markdown)
         view.update(compare_markdown(comparison, self.lang))

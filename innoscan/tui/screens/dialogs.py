@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Input, Static
 
 from innoscan.content.problems import InputError
+from innoscan.locales import spoken
 from innoscan.store.lock import LockedError
 from innoscan.store.session import Session
 from innoscan.tui.screens.base import BaseModal
@@ -80,7 +81,7 @@ class SaveCopyScreen(BaseModal[None]):
         try:
             target = self.session.save_copy(event.value.strip())
         except InputError as exc:
-            self.query_one("#copy-problem", Static).update(str(exc))
+            self.query_one("#copy-problem", Static).update(spoken(exc, self.lang))
             return
         self.notify(self.word("tui.copy_saved", path=str(target)), timeout=10)
         self.dismiss(None)

@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer, Static
 from innoscan.assess.merge import merge
 from innoscan.content.problems import InputError
 from innoscan.content.visible import visible
+from innoscan.locales import spoken
 from innoscan.render.report import build_report, disagreement_rows
 from innoscan.store.result import LoadedResult
 from innoscan.store.session import ResultsFolder
@@ -101,7 +102,9 @@ class MergeScreen(BaseScreen):
             self.profile.save(target)
         except (InputError, OSError) as exc:
             self.notify(
-                self.word("tui.save_failed", problem=str(exc)), severity="error", timeout=10
+                self.word("tui.save_failed", problem=spoken(exc, self.lang)),
+                severity="error",
+                timeout=10,
             )
             return
         self.notify(self.word("tui.merge_saved", path=str(target)))

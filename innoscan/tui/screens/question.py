@@ -13,6 +13,7 @@ from textual.widgets import Button, Footer, Input, Label, ProgressBar, Static, T
 
 from innoscan.content.bank import Question
 from innoscan.content.problems import InputError
+from innoscan.locales import spoken
 from innoscan.store.session import Session
 from innoscan.tui.screens.base import BaseScreen
 from innoscan.tui.widgets.answers import (
@@ -158,7 +159,9 @@ class QuestionScreen(BaseScreen):
             banner.update(self.word("tui.read_only_banner"))
         elif session.unsaved is not None:
             retry = int(self.app.RETRY_EVERY)
-            banner.update(self.word("tui.unsaved_banner", problem=session.unsaved, n=retry))
+            banner.update(
+                self.word("tui.unsaved_banner", problem=spoken(session.unsaved, self.lang), n=retry)
+            )
 
     def _show_place(self) -> None:
         """The header: section s of t, question n of m in it, and the number overall (the one
@@ -221,7 +224,9 @@ class QuestionScreen(BaseScreen):
                 self.query_one("#notes", TextArea).read_only = True
             else:
                 self.notify(
-                    self.word("tui.save_failed", problem=str(exc)), severity="error", timeout=10
+                    self.word("tui.save_failed", problem=spoken(exc, self.lang)),
+                    severity="error",
+                    timeout=10,
                 )
         self.update_banner()
 

@@ -113,9 +113,8 @@ class StartScreen(BaseScreen):
             if broken:
                 yield Static(self.word("tui.unreadable_title"), classes="subtitle")
                 for entry in broken:
-                    yield Static(
-                        escape(visible(f"{entry.path.name}: {entry.problem}")), classes="problem"
-                    )
+                    line = f"{entry.path.name}: {entry.told(self.lang)}"
+                    yield Static(escape(visible(line)), classes="problem")
         yield Footer(compact=True, show_command_palette=False)
 
     def _listing(self, list_id: str, title: str, status: str) -> ComposeResult:

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Markdown, Static, TabbedContent, 
 from innoscan.assess.overview import Overview, build_overview
 from innoscan.content.problems import InputError
 from innoscan.content.visible import visible
+from innoscan.locales import spoken
 from innoscan.render.markdown import whole
 from innoscan.render.overview_markdown import overview_markdown
 from innoscan.render.overview_report import index_title, signed, team_name
@@ -84,7 +85,7 @@ class TeamsScreen(BaseScreen):
         try:
             session = Session.resume(self.app.bank, Path(event.row_key.value), read_only=True)
         except InputError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
+            self.notify(spoken(exc, self.lang), severity="error", timeout=15)
             return
         self.app.push_screen(TeamResultsScreen(session, self.folder))
 

@@ -9,7 +9,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from innoscan.assess.flags import flags
 from innoscan.content.problems import InputError
-from innoscan.locales import word
+from innoscan.locales import spoken, word
 from innoscan.render.compare_report import target_title
 from innoscan.store.result import Action
 from innoscan.store.session import Session
@@ -135,7 +135,9 @@ class ActionsPane(Vertical):
             session.save()
         except InputError as exc:
             self.notify(
-                self.word("tui.save_failed", problem=str(exc)), severity="error", timeout=10
+                self.word("tui.save_failed", problem=spoken(exc, self.lang)),
+                severity="error",
+                timeout=10,
             )
             return False
         return True
