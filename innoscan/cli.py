@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
@@ -13,6 +12,7 @@ from pathlib import Path
 
 from innoscan import __version__
 from innoscan.cli_serve import add_serve_command, serve, warm_process
+from innoscan.collector import kept_to_the_end, release
 from innoscan.content.figures import ORG_TYPES
 from innoscan.content.problems import InputError
 from innoscan.content.visible import data_safe, visible
@@ -274,7 +274,8 @@ def cmd_overview(args: argparse.Namespace) -> int:
     from innoscan.assess.overview import build_overview
     from innoscan.render.overview_report import left_out
 
-    ov = build_overview(_bank(args), args.folder, args.year, args.anonymise)
+    with kept_to_the_end():  # the results read, as the bank
+        ov = build_overview(_bank(args), args.folder, args.year, args.anonymise)
     _output_allowed(args)  # before any chart is drawn beside it
     _emit(formats.overview_file(ov, args.lang, args.format, args.output, not args.no_charts), args)
     sys.stderr.writelines(f"innoscan: {visible(line)}\n" for line in left_out(ov, args.lang))
@@ -355,9 +356,9 @@ def _bank(args: argparse.Namespace, folder: Path | None = None):
     that has words, or a one-line problem."""
     from innoscan.content.loader import load_bank, load_words
 
-    bank = load_bank(folder or args.bank)
-    use_bank_words(load_words(bank.path))
-    gc.freeze()  # the modules and the bank live to the end: the cycle collector skips them
+    with kept_to_the_end():
+        bank = load_bank(folder or args.bank)
+        use_bank_words(load_words(bank.path))
     known = languages(bank.languages)
     if not args.lang_given:
         args.lang = detect_language()  # the bank's words may have added the locale's language
@@ -396,4 +397,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"innoscan: {bug}", file=sys.stderr)
         return 1
     finally:
-        gc.unfreeze()  # main called in a process that goes on (the tests): collected again
+        release()  # main called in a process that goes on (the tests): collected again

@@ -96,17 +96,22 @@ _NESTED = (dict, list)
 
 
 def nesting(data: object) -> int:
-    """How deep tables and arrays are nested in `data` (counted without recursion)."""
+    """How deep tables and arrays are nested in `data` (counted without recursion, a level
+    at a time; no deeper than MAX_NESTING + 1)."""
     if not isinstance(data, _NESTED):
         return 0
-    deepest, todo = 1, [(data, 1)]
-    while todo:
-        value, depth = todo.pop()
-        deepest = max(deepest, depth)
-        if depth <= MAX_NESTING:
-            items = value.values() if isinstance(value, dict) else value
-            todo.extend((item, depth + 1) for item in items if isinstance(item, _NESTED))
-    return deepest
+    depth, level = 1, [data]
+    while depth <= MAX_NESTING:
+        level = [
+            item
+            for value in level
+            for item in (value.values() if isinstance(value, dict) else value)
+            if isinstance(item, _NESTED)
+        ]
+        if not level:
+            break
+        depth += 1
+    return depth
 
 
 _TAGS = {"indicator", "addition", *QUESTION_KINDS}  # the tags of tagged unions
