@@ -111,11 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--team", required=True, help="team name")
     _org_options(p, "organisation")
     _year_option(p)
-    p.add_argument(
-        "--plain",
-        action="store_true",
-        help="plain numbered prompts on stdin/stdout (screen readers, braille, piped answers)",
-    )
+    plain = "plain numbered prompts on stdin/stdout (screen readers, braille, piped answers)"
+    p.add_argument("--plain", action="store_true", help=plain)
     p.add_argument(
         "--individual",
         action="store_true",
@@ -294,12 +291,11 @@ def cmd_merge(args: argparse.Namespace) -> int:
         merged.result.meta.created = earlier.meta.created
     _warn(merged.warnings, args.lang)
     _emit(merged.result.to_toml(), args, args.results, replace_result=earlier is not None)
-    info = merged.result.merge
-    found = f"{len(info.disagreements)} disagreement(s): {', '.join(info.disagreements) or '-'}"
-    print(f"innoscan: merged {info.respondents} respondents; {found}", file=sys.stderr)
+    info, lang = merged.result.merge, args.lang
+    found = dict(count=len(info.disagreements), questions=", ".join(info.disagreements) or "-")
+    _say(lang, "cli.merged", respondents=info.respondents, **found)
     if earlier is not None:
-        kept = f"kept the {len(earlier.actions)} action(s) of {visible(args.output)}"
-        print(f"innoscan: {kept}", file=sys.stderr)
+        _say(lang, "cli.kept_actions", count=len(earlier.actions), path=args.output)
     return 0
 
 
@@ -333,7 +329,7 @@ def _emit(
     from innoscan.store.output import write_output
 
     write_output(args.output, text, args.force, inputs, replace_result)
-    print(f"innoscan: wrote {visible(args.output)}", file=sys.stderr)
+    _say(args.lang, "cli.wrote", path=args.output)
 
 
 def _team_given(team: str) -> None:
@@ -345,10 +341,14 @@ def _team_given(team: str) -> None:
 
 
 def _warn(warnings: list[Said], lang: str) -> None:
-    """Warnings on standard error in `lang`: a line each, control characters from files made
-    visible."""
+    """Warnings on standard error in `lang`, a line each."""
     for warning in warnings:
-        print(visible(word("cli.warning", lang, text=warning.text(lang))), file=sys.stderr)
+        _say(lang, "cli.warning", text=warning.text(lang))
+
+
+def _say(lang: str, key: str, **values) -> None:
+    """A line on stderr in the reader's language, control characters from files made visible."""
+    print(visible(word(key, lang, **values)), file=sys.stderr)
 
 
 def _bank(args: argparse.Namespace, folder: Path | None = None):
@@ -363,9 +363,8 @@ def _bank(args: argparse.Namespace, folder: Path | None = None):
     if not args.lang_given:
         args.lang = detect_language()  # the bank's words may have added the locale's language
     elif args.lang not in known:
-        raise InputError.single(
-            "--lang", f"no interface words for {args.lang!r}; known: {', '.join(known)}"
-        )
+        problem = f"no interface words for {args.lang!r}; known: {', '.join(known)}"
+        raise InputError.single("--lang", problem)
     return bank
 
 
@@ -381,8 +380,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return (func or cmd_tui)(args)
     except InputError as exc:
-        for problem in exc.problems:
-            print(f"innoscan: {problem}", file=sys.stderr)
+        sys.stderr.writelines(f"innoscan: {problem}\n" for problem in exc.problems)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

@@ -182,6 +182,21 @@ def test_exclusive_none_and_max_choices_survive_the_majority(bank, tmp_path):
     )
 
 
+def test_cli_merge_says_what_it_did_in_the_readers_language(cli, bank, tmp_path):
+    loaded = individuals(bank, tmp_path)
+    target = tmp_path / "team.toml"
+    result = cli("--lang", "nl", "merge", *[item.path for item in loaded], "-o", target)
+    assert result.code == 0
+    lines = result.err.splitlines()
+    assert lines[-2:] == [
+        f"innoscan: {target} geschreven",
+        "innoscan: 5 respondenten samengevoegd; vragen waarover zij verschillen (2): "
+        "leadership.vision, last_mile.owner",
+    ]
+    again = cli("--lang", "nl", "merge", *[item.path for item in loaded], "-o", target)
+    assert again.err.splitlines()[-1] == f"innoscan: de acties uit {target} behouden (0)"
+
+
 def test_cli_merge_writes_the_profile(cli, bank, tmp_path):
     loaded = individuals(bank, tmp_path)
     target = tmp_path / "team.toml"
