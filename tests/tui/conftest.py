@@ -21,6 +21,24 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.slow)
 
 
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch):
+    """Text cursors that do not blink: a snapshot shows the cursor however long the machine
+    took to get there (a blink every 0.5 s made pictures differ on a loaded machine)."""
+    from textual.widgets import Input, TextArea
+
+    for widget in (Input, TextArea):
+        monkeypatch.setattr(widget, "__init__", _without_blink(widget.__init__))
+
+
+def _without_blink(init):
+    def steady(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        self.cursor_blink = False
+
+    return steady
+
+
 @pytest.fixture
 def folder(tmp_path, monkeypatch) -> ResultsFolder:
     """innoscan-results/ under a fresh working directory (relative, as users run it)."""

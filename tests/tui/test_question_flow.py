@@ -175,6 +175,7 @@ async def test_whole_questionnaire_by_keys_then_review_finish_and_results(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
+        await app.workers.wait_for_complete()  # the report is written in a thread
     result = on_disk()
     assert result.meta.status == "complete"
     assert "leadership.vision" not in result.answers
