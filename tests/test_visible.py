@@ -13,7 +13,7 @@ from processes import run_process
 from innoscan.content.loader import load_bank
 from innoscan.content.problems import InputError, Problem
 from innoscan.content.visible import data_safe, hidden, stripped, visible
-from innoscan.store.result import Action, Result
+from innoscan.store.result import Action, Result, load_result
 
 BANK = load_bank()
 HOSTILE = "Team \u001b[2J\u001b[5;5H\x1bc\x00\r\x9b\u202e"
@@ -93,11 +93,27 @@ def test_error_messages_hold_no_control_byte(cli, tmp_path):
 
 def test_plain_mode_echoes_the_team_name_inert(tmp_path):
     run = run_process(
-        "run", "--plain", "--team", "Esc\x1b[2J\x1bc", "--lang", "en", cwd=tmp_path, stdin="q\n"
+        "run",
+        "--plain",
+        "--team",
+        "Esc\x1b[2J\x1bc\u202e",
+        "--lang",
+        "en",
+        cwd=tmp_path,
+        stdin="q\n",
     )
     assert run.code == 0, run.err
-    assert "\x1b" not in run.out
-    assert "Esc\\x1b[2J\\x1bc" in run.out
+    assert "\x1b" not in run.out and "\u202e" not in run.out
+    assert "Esc\\x1b[2J\\x1bc\\u202e" in run.out
+
+
+def test_a_result_file_keeps_a_bidi_note_exactly_and_holds_it_escaped(tmp_path):
+    result = Result.new(BANK, "Team", 2026, "en")
+    note = f"fine\n{BIDI} فريق\nend"  # written as a multi-line string
+    result.notes["activity.products"] = note
+    path = result.save(tmp_path / "r.toml")
+    assert not hidden(path.read_text(encoding="utf-8"), lines=True)
+    assert load_result(path, BANK).result.notes["activity.products"] == note
 
 
 def test_validate_refuses_a_bank_whose_texts_hold_control_or_bidi_characters(cli, mini_bank):
