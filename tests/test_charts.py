@@ -308,14 +308,17 @@ def test_a_team_name_is_text_on_a_chart_never_markup_or_a_formula(cli, tmp_path)
 
 @slow
 def test_control_characters_never_reach_an_svg_or_a_word_file():
+    """In a chart they are shown as escapes (and bidi formatting too: issue 21, item 6)."""
     from innoscan.render.charts import Chart, Group, Panel, Row
     from innoscan.render.drawing import draw
     from innoscan.render.markdown import Picture
     from innoscan.render.word_document import markdown_docx
 
     odd = "a\x01b\x0bc\ufffe"
-    drawn = draw(Chart("x", odd, odd, [Panel(odd, [Group(odd, [Row(odd, 50, odd)])])]))
-    assert "abc" in svg_text_of(drawn.svg)
+    turned = odd + "\u202e"  # a bidi override, shown as an escape as in the report's text
+    drawn = draw(Chart("x", turned, odd, [Panel(odd, [Group(odd, [Row(turned, 50, odd)])])]))
+    assert "a\\x01b\\x0bc" in svg_text_of(drawn.svg)
+    assert "\u202e" not in drawn.svg and "a\\x01b\\x0bc\\u202e" in drawn.svg
     pictures = {"x": Picture(odd, "x.png", drawn.png)}
     document = docx.Document(io.BytesIO(markdown_docx(f"# {odd}\n\n![{odd}](x.png)\n", pictures, "en")))
     assert document.paragraphs[0].text == "abc"

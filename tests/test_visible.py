@@ -12,11 +12,11 @@ from processes import run_process
 
 from innoscan.content.loader import load_bank
 from innoscan.content.problems import InputError, Problem
-from innoscan.content.visible import data_safe, visible
-from innoscan.store.result import Action, Result
+from innoscan.content.visible import data_safe, hidden, stripped, visible
+from innoscan.store.result import Action, Result, load_result
 
 BANK = load_bank()
-HOSTILE = "Team \u001b[2J\u001b[5;5H\x1bc\x00\r\x9b"
+HOSTILE = "Team \u001b[2J\u001b[5;5H\x1bc\x00\r\x9b\u202e"
 
 
 def test_visible_shows_every_control_character_as_an_escape():
@@ -26,8 +26,19 @@ def test_visible_shows_every_control_character_as_an_escape():
     assert visible(visible(HOSTILE)) == visible(HOSTILE)
 
 
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def test_visible_shows_bidi_formatting_as_escapes_and_letters_as_they_are():
+    assert visible("abc\u202edef") == "abc\\u202edef"
+    assert visible(BIDI, lines=True) == "".join(f"\\u{ord(c):04x}" for c in BIDI)
+    assert visible("فريق البيانات 数据团队\n") == "فريق البيانات 数据团队\\x0a"
+    assert stripped(f"a\x1b]0;t\x07{BIDI}b\n") == "a]0;tb"
+    assert hidden("x\u202ey\u202e\x1b\n", lines=True) == ["\\u202e", "\\x1b"]
+
+
 def test_data_safe_escapes_stay_valid_json_and_toml():
-    text = "a\x7fb\x85c\x9bd"
+    text = "a\x7fb\x85c\x9bd" + BIDI
     assert json.loads(data_safe(json.dumps(text, ensure_ascii=False))) == text
     assert tomllib.loads(data_safe('k = "' + text + '"'))["k"] == text
 
@@ -57,10 +68,10 @@ def hostile_folder(tmp_path):
 def test_report_output_holds_no_control_byte(cli, hostile_folder, fmt):
     run = cli("report", hostile_folder / "hostile-2026.toml", "--format", fmt)
     assert run.code == 0, run.err
-    for raw in ("\x1b", "\x00", "\x9b", "\r"):
+    for raw in ("\x1b", "\x00", "\x9b", "\r", "\u202e"):
         assert raw not in run.out
     if fmt == "md":
-        assert "# Innovation scan: Team \\x1b\\[2J\\x1b\\[5;5H\\x1bc\\x00 \\x9b\n" in run.out
+        assert "# Innovation scan: Team \\x1b\\[2J\\x1b\\[5;5H\\x1bc\\x00 \\x9b\\u202e\n" in run.out
     elif fmt == "json":
         assert json.loads(run.out)["team"] == HOSTILE  # the data itself unchanged
     else:
@@ -82,24 +93,58 @@ def test_error_messages_hold_no_control_byte(cli, tmp_path):
 
 def test_plain_mode_echoes_the_team_name_inert(tmp_path):
     run = run_process(
-        "run", "--plain", "--team", "Esc\x1b[2J\x1bc", "--lang", "en", cwd=tmp_path, stdin="q\n"
+        "run",
+        "--plain",
+        "--team",
+        "Esc\x1b[2J\x1bc\u202e",
+        "--lang",
+        "en",
+        cwd=tmp_path,
+        stdin="q\n",
     )
     assert run.code == 0, run.err
-    assert "\x1b" not in run.out
-    assert "Esc\\x1b[2J\\x1bc" in run.out
+    assert "\x1b" not in run.out and "\u202e" not in run.out
+    assert "Esc\\x1b[2J\\x1bc\\u202e" in run.out
 
 
-def test_the_bank_listing_and_the_answer_sheet_show_a_bank_title_inert(cli, mini_bank):
+def test_a_result_file_keeps_a_bidi_note_exactly_and_holds_it_escaped(tmp_path):
+    result = Result.new(BANK, "Team", 2026, "en")
+    note = f"fine\n{BIDI} فريق\nend"  # written as a multi-line string
+    result.notes["activity.products"] = note
+    path = result.save(tmp_path / "r.toml")
+    assert not hidden(path.read_text(encoding="utf-8"), lines=True)
+    assert load_result(path, BANK).result.notes["activity.products"] == note
+
+
+def test_validate_refuses_a_bank_whose_texts_hold_control_or_bidi_characters(cli, mini_bank):
+    """Issue 21, item 6: one line per text, naming the file and the key; newlines and tabs in
+    a text, and a file with Windows line ends, are fine."""
     path = mini_bank / "sections" / "alpha.toml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace('en = "Alpha"', 'en = "Alpha\\u001b[2J"').replace(
-        'en = "Did we do it?"', 'en = "Did\\u001bc we do it?"'
+    text = text.replace('en = "Alpha"', 'en = "Alpha\\u001b]52;c;aGVsbG8=\\u0007"')
+    text = text.replace(
+        'help = { nl = "Omdat.", en = "Because." }',
+        'help = { nl = "Omdat.", en = "Be\\u202ecause.\\nTab\\there." }',
+        1,
     )
-    path.write_text(text, encoding="utf-8")
-    for args in (["questions", "--bank"], ["template", "--bank"], ["validate"]):
+    path.write_bytes(text.replace("\n", "\r\n").encode())
+    head = mini_bank / "bank.toml"
+    head.write_text(head.read_text(encoding="utf-8").replace('en = "Mini"', 'en = "Mini\\u0085"'))
+    for args in (["validate"], ["questions", "--bank"], ["template", "--bank"]):
         run = cli(*args, mini_bank)
-        assert run.code == 0, run.err
-        assert "\x1b" not in run.out, args
+        assert run.code == 2, run.out
+        assert "\x1b" not in run.err and "\u202e" not in run.err and "\x85" not in run.err
+        assert run.err.splitlines() == [
+            f"innoscan: {head}: title.en: holds \\x85: {WHY}",
+            f"innoscan: {path}: section.title.en: holds \\x1b, \\x07: {WHY}",
+            f"innoscan: {path}: questions[0].help.en: holds \\u202e: {WHY}",
+        ]
+    path.write_text(text.replace("\\u202e", "").replace("\\u001b]52;c;aGVsbG8=\\u0007", ""))
+    head.write_text(head.read_text(encoding="utf-8").replace("\\u0085", ""))
+    assert cli("validate", mini_bank).code == 0
+
+
+WHY = "a control or bidi formatting character, which no text of a bank may hold"
 
 
 def test_ci_replays_no_example_database_from_a_clone(tmp_path):

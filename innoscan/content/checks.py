@@ -1,19 +1,54 @@
-"""Checks across a bank's files: ids, languages, scales and the references of conditions."""
+"""Checks across a bank's files: ids, languages, scales, the references of conditions, and
+text that could not be shown as it is."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from innoscan.content.changes import version_key
 from innoscan.content.conditions import Condition
 from innoscan.content.problems import Problem
+from innoscan.content.visible import hidden
 
 if TYPE_CHECKING:
     from innoscan.content.bank import Bank, BankFile, Question, Scale, SectionFile, Text
     from innoscan.content.figures import Indicator
     from innoscan.content.scoring_rules import SuccessFactor
+
+
+def text_problems(file: str | Path, data: Any) -> list[Problem]:
+    """A problem for every text and key of a bank's file (as read from its TOML) that holds a
+    control character (newlines and tabs are fine in a text, not in a key) or a bidi formatting
+    character: every screen would show them as escapes (content/visible.py), so a bank that
+    holds them is refused, one line per text naming its file and key."""
+    return [
+        Problem(
+            str(file),
+            where,
+            f"holds {', '.join(found)}: a control or bidi formatting character, which no "
+            "text of a bank may hold",
+        )
+        for where, found in _unshown(data, "")
+    ]
+
+
+def _unshown(value: Any, where: str) -> Iterator[tuple[str, list[str]]]:
+    if isinstance(value, str):
+        found = hidden(value, lines=True)
+        if found:
+            yield where, found
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            inner = f"{where}.{key}" if where else str(key)
+            found = hidden(str(key))
+            if found:
+                yield inner, found
+            yield from _unshown(item, inner)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _unshown(item, f"{where}[{index}]")
 
 
 def check_bank(root: Path, head: BankFile, files: list[tuple[Path, SectionFile]]) -> list[Problem]:

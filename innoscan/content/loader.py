@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from innoscan.content import bank_cache
 from innoscan.content.bank import Bank, BankFile, Section, SectionFile
 from innoscan.content.changes import ChangeFile
-from innoscan.content.checks import check_bank, check_content, check_indicator
+from innoscan.content.checks import check_bank, check_content, check_indicator, text_problems
 from innoscan.content.figures import BenchmarkFile, FigureAddition, Indicator
 from innoscan.content.problems import InputError, Problem, read_toml, validation_problems
 from innoscan.content.risks import RiskFile
@@ -49,7 +49,7 @@ def _validated_bank(root: Path) -> Bank:
     """Every file of the bank folder read, validated and checked together."""
     head_path = root / "bank.toml"
     raw_head = read_toml(head_path)
-    problems: list[Problem] = []
+    problems: list[Problem] = text_problems(head_path, raw_head)
     try:
         head: BankFile | None = _validated(BankFile, raw_head, head_path)
     except InputError as exc:
@@ -64,7 +64,9 @@ def _validated_bank(root: Path) -> Bank:
             )
             continue
         try:
-            files.append((path, _validated(SectionFile, read_toml(path), path)))
+            data = read_toml(path)
+            problems.extend(text_problems(path, data))
+            files.append((path, _validated(SectionFile, data, path)))
         except InputError as exc:
             problems.extend(exc.problems)
     if head is not None:
@@ -75,6 +77,7 @@ def _validated_bank(root: Path) -> Bank:
         if path.is_file():
             try:
                 data = read_toml(path)
+                problems.extend(text_problems(path, data))
                 extras[name] = _validated(model, data, path, _LIST_KEYS[name])
             except InputError as exc:
                 problems.extend(exc.problems)
@@ -151,10 +154,12 @@ def load_words(folder: str | Path) -> dict[str, dict[str, str]]:
     problems: list[Problem] = []
     for path in sorted((Path(folder) / "locales").glob("*.toml")):
         try:
-            found, wrong = flat_words(read_toml(path))
+            data = read_toml(path)
+            found, wrong = flat_words(data)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
+        problems.extend(text_problems(path, data))
         wrong += word_problems(found)
         problems.extend(Problem(str(path), key, message) for key, message in wrong)
         words[path.stem] = found
@@ -167,6 +172,8 @@ def load_benchmark_file(path: str | Path, bank: Bank) -> list[Indicator]:
     """The bank's indicators with a user's own figures and indicators added."""
     path = Path(path)
     data = read_toml(path)
+    if problems := text_problems(path, data):
+        raise InputError(problems)
     try:
         extra = BenchmarkFile.model_validate(data)
     except ValidationError as exc:

@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape
 import matplotlib
 from matplotlib.figure import Figure
 
+from innoscan.content.visible import visible
 from innoscan.render.charts import Chart, Group, Panel, Row
 from innoscan.render.markdown import xml_safe
 
@@ -75,9 +76,10 @@ def draw(chart: Chart) -> Drawn:
 
 
 def _xml_safe(data):
-    """The chart with every text free of control characters (an SVG cannot hold them)."""
+    """The chart with every text free of control characters (an SVG cannot hold them) and
+    bidi formatting characters: shown as escapes, as in the report around it."""
     if isinstance(data, str):
-        return xml_safe(data)
+        return xml_safe(visible(data, lines=True))
     if isinstance(data, list | tuple):
         return type(data)(_xml_safe(item) for item in data)
     if is_dataclass(data):

@@ -24,14 +24,16 @@ from innoscan.tui import palette
 from innoscan.tui.keys import KeysInOrder
 from innoscan.tui.screens.base import BaseScreen, InnoscanScreen
 from innoscan.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from innoscan.tui.shown import GuardedApp
 
 if TYPE_CHECKING:
     from innoscan.tui.screens.room import Room
 
 
-class InnoscanApp(KeysInOrder):
+class InnoscanApp(KeysInOrder, GuardedApp):
     """Start screen (or a team's first open question), questions, review, results; keys
-    handled in the order typed (tui/keys.py)."""
+    handled in the order typed (tui/keys.py); no text from a file drives the terminal
+    (tui/shown.py)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "innoscan"
@@ -278,9 +280,7 @@ class InnoscanApp(KeysInOrder):
 
         self.run_worker(run, thread=True, group="export")
 
-    def save_picture(
-        self, result_path: Path, team: str, name: str, private: bool = False
-    ) -> None:
+    def save_picture(self, result_path: Path, team: str, name: str, private: bool = False) -> None:
         """The screen as SVG (for a slide) beside the report's charts of the result at
         `result_path`; in a browser, sent."""
         svg = self.export_screenshot(title=f"innoscan · {team}")

@@ -14,6 +14,7 @@ from innoscan.locales import spoken
 from innoscan.store.lock import LockedError
 from innoscan.store.session import Session
 from innoscan.tui.screens.base import BaseModal
+from innoscan.tui.shown import shown
 
 
 class LockedScreen(BaseModal[str | None]):
@@ -32,7 +33,7 @@ class LockedScreen(BaseModal[str | None]):
             yield Static(self.word("tui.locked_title"), classes="dialog-title")
             body = self.word(
                 "tui.locked_body",
-                path=self.error.path.name,
+                path=shown(self.error.path.name),
                 owner=self.error.owner.describe(self.lang),
             )
             yield Static(body, markup=False)

@@ -17,6 +17,7 @@ from innoscan.render.report import build_report, disagreement_rows
 from innoscan.store.result import LoadedResult
 from innoscan.store.session import ResultsFolder
 from innoscan.tui.screens.base import BaseScreen
+from innoscan.tui.shown import shown
 from innoscan.tui.widgets.answers import Picked, answer_widget
 
 
@@ -66,8 +67,8 @@ class MergeScreen(BaseScreen):
                 self.profile.merge.disagreements, rows, strict=False
             ):
                 q = bank.question(qid)
-                text = Text(title + "\n", style="bold")
-                text.append(f"{self.word('merge.answers')}: {given}", style="dim")
+                text = Text(shown(title) + "\n", style="bold")
+                text.append(f"{self.word('merge.answers')}: {shown(given)}", style="dim")
                 yield Static(text, classes="settle-question")
                 value = self.profile.answers.get(qid)
                 yield answer_widget(bank, q, lang, value, classes="settle")

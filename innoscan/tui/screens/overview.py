@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from innoscan.content.bank import DONT_KNOW, NOT_APPLICABLE, Question
 from innoscan.store.session import Session
 from innoscan.tui.screens.base import BaseModal
+from innoscan.tui.shown import shown
 
 
 class OverviewScreen(BaseModal[str | None]):
@@ -31,10 +32,10 @@ class OverviewScreen(BaseModal[str | None]):
         numbers = {q.id: n for n, q in enumerate(self.session.asked(), 1)}  # as in the header
         options: list[Option | None] = []
         for section in bank.sections:
-            heading = Text(bank.text(section.title, lang), style="bold")
+            heading = Text(shown(bank.text(section.title, lang)), style="bold")
             options.append(Option(heading, disabled=True))
             for q in section.questions:
-                title, style = bank.text(q.title, lang), ""
+                title, style = shown(bank.text(q.title, lang)), ""
                 number = f"{numbers[q.id]:>2}." if q.id in numbers else "   "
                 if q.id not in numbers:
                     mark, style = "–", "dim"

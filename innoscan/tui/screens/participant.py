@@ -7,6 +7,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, RadioSet, Static
 
 from innoscan.tui.screens.base import BaseScreen
+from innoscan.tui.shown import shown
 from innoscan.tui.widgets.languages import chosen_language, language_buttons
 
 
@@ -26,8 +27,12 @@ class ParticipantScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         team, year = self.details["team"], self.details["year"]
         with VerticalScroll(id="start"):
-            yield Static(self.app.bank.text(self.app.bank.title, self.lang), id="app-title")
-            yield Static(f"{team} · {year}", classes="subtitle", markup=False)
+            yield Static(
+                shown(self.app.bank.text(self.app.bank.title, self.lang)),
+                id="app-title",
+                markup=False,
+            )
+            yield Static(f"{shown(team)} · {year}", classes="subtitle", markup=False)
             yield Static(self.word("tui.participant_intro"), classes="intro")
             with Vertical(classes="panel"):
                 with Horizontal(classes="field"):

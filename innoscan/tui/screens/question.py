@@ -16,6 +16,7 @@ from innoscan.content.problems import InputError
 from innoscan.locales import spoken
 from innoscan.store.session import Session
 from innoscan.tui.screens.base import BaseScreen
+from innoscan.tui.shown import shown
 from innoscan.tui.widgets.answers import (
     ANSWER_WIDGETS,
     ChoiceAnswer,
@@ -124,8 +125,10 @@ class QuestionScreen(BaseScreen):
         self.commit()
         self.question = question
         bank, q, lang = self.session.bank, question, self.lang
-        self.query_one("#question-title", Static).update(bank.text(q.title, lang))
-        self.query_one("#why", Static).update(f"{self.word('tui.why')}: {bank.text(q.help, lang)}")
+        self.query_one("#question-title", Static).update(shown(bank.text(q.title, lang)))
+        self.query_one("#why", Static).update(
+            f"{self.word('tui.why')}: {shown(bank.text(q.help, lang))}"
+        )
         value = self.session.result.answers.get(q.id)
         answer = answer_widget(bank, q, lang, value, id="answer")
         holder = self.query_one("#answer-holder")
@@ -174,7 +177,7 @@ class QuestionScreen(BaseScreen):
                 "tui.place",
                 s=bank.sections.index(section) + 1,
                 t=len(bank.sections),
-                section=bank.text(section.title, self.lang),
+                section=shown(bank.text(section.title, self.lang)),
                 n=in_section,
                 m=section_total,
             )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rich.console import Group
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,7 +22,6 @@ from textual.widgets import (
 
 from innoscan.assess.compare import compare_results
 from innoscan.assess.readings import Reading
-from innoscan.content.visible import visible
 from innoscan.render.bank_listing import answer_text
 from innoscan.render.markdown import bar
 from innoscan.render.report import (
@@ -48,6 +46,7 @@ from innoscan.render.report import (
 )
 from innoscan.store.session import ResultsFolder, Session
 from innoscan.tui.screens.base import BaseScreen
+from innoscan.tui.shown import shown, shown_markup
 from innoscan.tui.widgets.actions import ActionsPane
 
 STATUS_STYLE = {"present": "bold green", "partly": "bold yellow", "absent": "bold red", None: "dim"}
@@ -85,7 +84,7 @@ class ResultsScreen(BaseScreen):
         meta = report.result.meta
         merged = f" · {mode_text(report)}" if report.result.merge is not None else ""
         yield Static(
-            f"{self.word('tui.results_title')}: {escape(visible(meta.team))} · {meta.year}{merged}",
+            f"{self.word('tui.results_title')}: {shown_markup(meta.team)} · {meta.year}{merged}",
             id="results-title",
         )
         with TabbedContent(id="tabs"):
@@ -110,30 +109,34 @@ class ResultsScreen(BaseScreen):
         if index_rule is not None:
             with Horizontal(id="index-row"):
                 yield Digits("-" if scores.index is None else f"{scores.index:.0f}", id="index")
-                yield Static(bank.text(index_rule.title, lang) + "\n0-100", id="index-label")
+                yield Static(
+                    shown(bank.text(index_rule.title, lang)) + "\n0-100",
+                    id="index-label",
+                    markup=False,
+                )
         factors = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
         factors.add_column(no_wrap=True)
         factors.add_column(ratio=1)
         for f in scores.factors:
             status = self.word(f"factor.{f.status}" if f.status else "factor.none")
-            title = Text(factor_title(report, f.id))
+            title = Text(shown(factor_title(report, f.id)))
             why = factor_reason(bank, f, lang)
             settle = report.to_settle(f.section)
             if settle:
                 why = " · ".join(filter(None, [why, self.word("coverage.to_settle", n=settle)]))
             if why:
-                title.append(f"\n{why}", style="dim")
+                title.append(f"\n{shown(why)}", style="dim")
             factors.add_row(Text(status + "  ", style=STATUS_STYLE[f.status]), title)
         yield Static(factors, id="factors")
         rows = []
         for sid, s in scores.sections.items():
-            shown = "—" if s.score is None else f"{s.score:.0f}"
+            score = "—" if s.score is None else f"{s.score:.0f}"
             rows.append(
                 (
-                    bank.text(bank.section(sid).title, lang),
+                    shown(bank.text(bank.section(sid).title, lang)),
                     bar(s.score) or self.word("too_few"),
-                    shown,
-                    coverage_text(report, s, short=True),
+                    score,
+                    shown(coverage_text(report, s, short=True)),
                 )
             )
         sections = SectionScores(rows)
@@ -143,8 +146,8 @@ class ResultsScreen(BaseScreen):
             with Collapsible(title=self.word("conventions"), collapsed=True, id="conventions"):
                 body = Text(self.word("conventions_intro") + "\n")
                 for c in bank.scoring.conventions:
-                    body.append(f"\n• {bank.text(c.about, lang)}: ", style="bold")
-                    body.append(bank.text(c.why, lang))
+                    body.append(f"\n• {shown(bank.text(c.about, lang))}: ", style="bold")
+                    body.append(shown(bank.text(c.why, lang)))
                 yield Static(body)
 
     def _earlier_session(self, report: Report) -> Session | None:
@@ -157,9 +160,9 @@ class ResultsScreen(BaseScreen):
         merge = report.result.merge
         yield Static(self.word("merge.intro", n=merge.respondents), classes="intro")
         for title, given, team in disagreement_rows(report):
-            text = Text(title + "\n", style="bold")
-            text.append(f"{self.word('merge.answers')}: {given}\n")
-            text.append(f"{self.word('merge.team')}: {team}", style="italic")
+            text = Text(shown(title) + "\n", style="bold")
+            text.append(f"{self.word('merge.answers')}: {shown(given)}\n")
+            text.append(f"{self.word('merge.team')}: {shown(team)}", style="italic")
             yield Static(text, classes="benchmark")
 
     def _change(self, report: Report) -> ComposeResult:
@@ -174,7 +177,7 @@ class ResultsScreen(BaseScreen):
             was, now = ("—" if v is None else f"{v:.0f}" for v in s.scores)
             change = "—" if s.change is None else f"{s.change:+.0f}"
             title = report.bank.text(report.bank.section(s.section).title, self.lang)
-            table.add_row(title, was, "→", now, change)
+            table.add_row(shown(title), was, "→", now, change)
         yield Static(
             self.word("tui.change_title", year=earlier.result.meta.year), classes="subtitle"
         )
@@ -190,10 +193,10 @@ class ResultsScreen(BaseScreen):
         bank, lang = report.bank, self.lang
         yield Static(self.word("benchmarks_intro"), classes="intro")
         for section in bank.sections:
-            yield Static(bank.text(section.title, lang), classes="subtitle")
+            yield Static(shown(bank.text(section.title, lang)), classes="subtitle", markup=False)
             comparisons, skipped = section_readings(report, section.id)
             if skipped:
-                yield Static(skipped, classes="dim", markup=False)
+                yield Static(shown(skipped), classes="dim", markup=False)
             if not comparisons:
                 if not skipped:
                     yield Static(self.word("no_figure"), classes="dim")
@@ -206,9 +209,9 @@ class ResultsScreen(BaseScreen):
         kind of organisation first, marked), country, year and source, beside the team's
         answer; then the sentence that reads the team beside them."""
         bank, lang = report.bank, self.lang
-        title = Text(bank.text(c.indicator.title, lang), style="bold")
+        title = Text(shown(bank.text(c.indicator.title, lang)), style="bold")
         title.append(f"  {self.word('your_team')}: ", style="not bold")
-        title.append(team_value_text(c, lang))
+        title.append(shown(team_value_text(c, lang)))
         table = Table.grid(padding=(0, 1), expand=True)
         table.add_column(no_wrap=True)
         table.add_column(justify="right", no_wrap=True)
@@ -219,12 +222,12 @@ class ResultsScreen(BaseScreen):
             if f.note:
                 where += f"\n{self.word('note')}: {bank.text(f.note, lang)}"
             style = "bold" if is_own_type(report, f) else "dim"
-            table.add_row(bar(f.value, 20), share_text(f, lang), Text(where, style=style))
+            table.add_row(bar(f.value, 20), share_text(f, lang), Text(shown(where), style=style))
         sentence = reading_sentence(report, c, headline_figure(report, c.indicator))
-        lines = [title, table, Text(sentence, style="italic")]
+        lines = [title, table, Text(shown(sentence), style="italic")]
         missing = own_type_missing(report, c.indicator)
         if missing:
-            lines.append(Text(missing, style="dim"))
+            lines.append(Text(shown(missing), style="dim"))
         return Group(*lines)
 
     # ── risks ─────────────────────────────────────────────────────────────────────────
@@ -233,7 +236,7 @@ class ResultsScreen(BaseScreen):
         bank, lang = report.bank, self.lang
         said = own_words(report)
         if said:
-            yield Static(self.word("own_words", text=said), classes="intro", markup=False)
+            yield Static(self.word("own_words", text=shown(said)), classes="intro", markup=False)
         if not report.flags:
             yield Static(self.word("risks_none"))
             return
@@ -242,19 +245,21 @@ class ResultsScreen(BaseScreen):
             rule = flag.rule
             severity = self.word(f"severity.{rule.severity}").upper()
             title = f"{severity} · {bank.text(rule.title, lang)}"
-            with Collapsible(title=escape(title), collapsed=True, classes=f"flag {rule.severity}"):
+            with Collapsible(
+                title=shown_markup(title), collapsed=True, classes=f"flag {rule.severity}"
+            ):
                 body = Text()
                 pattern = bank.pattern(rule.pattern)
                 if pattern is not None:
-                    body.append(f"{pattern.name}: ", style="italic")
-                    body.append(bank.text(pattern.meaning, lang) + "\n\n")
+                    body.append(f"{shown(pattern.name)}: ", style="italic")
+                    body.append(shown(bank.text(pattern.meaning, lang)) + "\n\n")
                 body.append(self.word("evidence") + ":\n", style="bold")
                 for qid, value in flag.evidence:
                     q = bank.question(qid)
-                    body.append(f"• {bank.text(q.title, lang)} ")
-                    body.append(answer_text(bank, q, value, lang) + "\n", style="bold")
+                    body.append(f"• {shown(bank.text(q.title, lang))} ")
+                    body.append(shown(answer_text(bank, q, value, lang)) + "\n", style="bold")
                 body.append("\n" + self.word("advice") + ": ", style="bold")
-                body.append(bank.text(rule.advice, lang))
+                body.append(shown(bank.text(rule.advice, lang)))
                 yield Static(body)
 
     def on_mount(self) -> None:

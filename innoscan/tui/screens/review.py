@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from innoscan.store.session import Session
 from innoscan.tui.screens.base import BaseModal
+from innoscan.tui.shown import shown
 
 
 class ReviewScreen(BaseModal[str | None]):
@@ -43,7 +44,9 @@ class ReviewScreen(BaseModal[str | None]):
             if missing:
                 yield OptionList(
                     *[
-                        Option(Text(f"{numbers[q.id]:>2}. {bank.text(q.title, lang)}"), id=q.id)
+                        Option(
+                            Text(f"{numbers[q.id]:>2}. {shown(bank.text(q.title, lang))}"), id=q.id
+                        )
                         for q in missing
                     ],
                     id="missing",

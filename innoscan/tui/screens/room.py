@@ -28,6 +28,7 @@ from innoscan.content.visible import visible
 from innoscan.render.markdown import bar
 from innoscan.render.report import spread_label
 from innoscan.tui.screens.base import BaseScreen
+from innoscan.tui.shown import shown
 
 QR_STYLE = "#ffffff on #000000"  # the code's lines draw its light modules: light on dark
 
@@ -137,7 +138,11 @@ class PictureLines:
         yield Text(screen.word("room.progress"), style="bold")
         yield from _bars(
             [
-                (bank.text(bank.section(s.section_id).title, lang), s.share, f"{s.share:4.0%}")
+                (
+                    shown(bank.text(bank.section(s.section_id).title, lang)),
+                    s.share,
+                    f"{s.share:4.0%}",
+                )
                 for s in picture.sections
             ],
             width,
@@ -146,13 +151,13 @@ class PictureLines:
         yield Text(screen.word("room.questions"), style="bold")
         for item in picture.shown:
             q = bank.question(item.question_id)
-            yield Text("\n" + bank.text(q.title, lang), style="bold")
+            yield Text("\n" + shown(bank.text(q.title, lang)), style="bold")
             counted = Text().append(screen.word("room.answered", n=item.answered), style="dim")
             if item.disagree:
                 counted.append(" · ").append(screen.word("room.differs"), style="bold reverse")
             yield counted
             rows = [
-                (spread_label(bank, q, key, lang), n / item.answered, f"{n:4}")
+                (shown(spread_label(bank, q, key, lang)), n / item.answered, f"{n:4}")
                 for key, n in item.counts.items()
             ]
             yield from _bars(rows, width)

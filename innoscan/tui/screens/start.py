@@ -28,6 +28,7 @@ from innoscan.store.names import team_key
 from innoscan.store.result import FIRST_YEAR, LAST_YEAR
 from innoscan.store.session import FolderEntry, ResultsFolder
 from innoscan.tui.screens.base import BaseScreen
+from innoscan.tui.shown import shown, shown_markup
 from innoscan.tui.widgets.languages import chosen_language, language_buttons
 from innoscan.tui.widgets.radio import MarkedRadioButton
 
@@ -59,11 +60,16 @@ class StartScreen(BaseScreen):
         self.entries = self.folder.scan(app.bank)
         problem = self.folder.problem()
         with VerticalScroll(id="start"):
-            yield Static(app.bank.text(app.bank.title, self.lang), id="app-title")
-            yield Static(self.word("tui.folder", path=escape(str(self.folder.path))), classes="dim")
+            yield Static(
+                shown(app.bank.text(app.bank.title, self.lang)), id="app-title", markup=False
+            )
+            yield Static(
+                self.word("tui.folder", path=shown_markup(self.folder.path)), classes="dim"
+            )
             if problem:
                 yield Static(
-                    self.word("tui.folder_problem", problem=escape(problem)), id="folder-problem"
+                    self.word("tui.folder_problem", problem=shown_markup(problem)),
+                    id="folder-problem",
                 )
             with Vertical(id="new", classes="panel"):
                 yield Static(self.word("tui.start_title"), classes="subtitle")

@@ -21,6 +21,7 @@ from innoscan.render.overview_report import index_title, signed, team_name
 from innoscan.store.session import ResultsFolder, Session
 from innoscan.tui.screens.base import BaseScreen
 from innoscan.tui.screens.results import STATUS_STYLE, ResultsScreen
+from innoscan.tui.shown import shown
 
 
 class TeamsScreen(BaseScreen):
@@ -61,10 +62,10 @@ class TeamsScreen(BaseScreen):
             return
         bank, lang = ov.bank, self.lang
         factors = bank.scoring.success_factors
-        headers = [self.word("team"), index_title(ov, lang)]
+        headers = [self.word("team"), shown(index_title(ov, lang))]
         if ov.previous is not None:
             headers.append(self.word("ov.since", year=ov.previous.year))
-        headers += [bank.text(bank.section(f.section).title, lang) for f in factors]
+        headers += [shown(bank.text(bank.section(f.section).title, lang)) for f in factors]
         headers += [self.word("risks"), self.word("ov.most_severe")]
         table = self.query_one(DataTable)
         table.add_columns(*(_two_lines(h) for h in headers))
@@ -76,7 +77,7 @@ class TeamsScreen(BaseScreen):
                 status = self.word(f"factor.{f.status}" if f.status else "ov.unknown")
                 row.append(Text(status, style=STATUS_STYLE[f.status]))
             worst = team.most_severe
-            worst_title = bank.text(worst.title, lang) if worst else "—"
+            worst_title = shown(bank.text(worst.title, lang)) if worst else "—"
             row += [_number(str(len(team.flags))), Text(worst_title)]
             table.add_row(*row, key=str(ov.files.folder / team.path))
         table.focus()

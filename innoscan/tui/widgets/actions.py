@@ -13,6 +13,7 @@ from innoscan.locales import spoken, word
 from innoscan.render.compare_report import target_title
 from innoscan.store.result import Action
 from innoscan.store.session import Session
+from innoscan.tui.shown import shown
 
 
 class ActionsPane(Vertical):
@@ -64,12 +65,15 @@ class ActionsPane(Vertical):
         bank = self.session.bank
         fired = [f.rule for f in flags(bank, self.session.result.answers)]
         options = [
-            (f"{self.word('tui.flag_prefix')}: {bank.text(r.title, self.lang)}", f"flag:{r.id}")
+            (
+                f"{self.word('tui.flag_prefix')}: {shown(bank.text(r.title, self.lang))}",
+                f"flag:{r.id}",
+            )
             for r in fired
         ]
         options += [
             (
-                f"{self.word('tui.section_prefix')}: {bank.text(s.title, self.lang)}",
+                f"{self.word('tui.section_prefix')}: {shown(bank.text(s.title, self.lang))}",
                 f"section:{s.id}",
             )
             for s in bank.sections
@@ -78,9 +82,9 @@ class ActionsPane(Vertical):
 
     def _describe(self, action: Action) -> Text:
         bank = self.session.bank
-        line = Text(target_title(bank, action.target, self.lang) + ": ", style="bold")
-        line.append(action.what)
-        extra = ", ".join(part for part in (action.who, action.by) if part)
+        line = Text(shown(target_title(bank, action.target, self.lang)) + ": ", style="bold")
+        line.append(shown(action.what))
+        extra = ", ".join(shown(part) for part in (action.who, action.by) if part)
         if extra:
             line.append(f" ({extra})", style="dim")
         return line

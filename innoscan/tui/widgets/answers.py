@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from innoscan.content.bank import DONT_KNOW, Bank, Question
 from innoscan.content.kinds import NotAnAnswer
 from innoscan.locales import word
+from innoscan.tui.shown import shown
 
 
 class Picked(Message):
@@ -99,7 +100,7 @@ class ChoiceAnswer(OptionList):
         chosen = set(self._chosen_indexes())
         on, off = self.MARKS
         return [
-            Option(Text(f"{on if i in chosen else off} {_key(i)}. {label}"), id=f"o{i}")
+            Option(Text(f"{on if i in chosen else off} {_key(i)}. {shown(label)}"), id=f"o{i}")
             for i, label in enumerate(self.labels)
         ]
 
@@ -159,7 +160,7 @@ class TypedAnswer(Vertical):
         q, lang = self.question, self.lang
         shown = "" if self.value in (None, DONT_KNOW) else q.typed(self.value)
         yield Input(value=shown, placeholder=self._placeholder(), id="typed")
-        problem = Static("", id="problem")
+        problem = Static("", id="problem", markup=False)
         problem.display = False
         yield problem
         if q.dont_know:
@@ -199,7 +200,7 @@ class TypedAnswer(Vertical):
         event.stop()
         problem, value = self.current()
         problem_line = self.query_one("#problem", Static)
-        problem_line.update(problem or "")
+        problem_line.update(shown(problem or ""))
         problem_line.display = bool(problem)
         if not problem and event.value.strip() and self.question.dont_know:
             self.query_one(Checkbox).value = False
@@ -211,7 +212,7 @@ class NumberAnswer(TypedAnswer):
 
     def _placeholder(self) -> str:
         hint, unit = word("tui.number_hint", self.lang), self.question.unit
-        return f"{hint} ({self.bank.text(unit, self.lang)})" if unit else hint
+        return f"{hint} ({shown(self.bank.text(unit, self.lang))})" if unit else hint
 
 
 ANSWER_WIDGETS: dict[str, type[ChoiceAnswer | TypedAnswer]] = {
