@@ -42,6 +42,12 @@ class KeysInOrder(App):
         self._key: events.Key | None = None  # the key being handled; the next ones wait
         self._trip: object | None = None  # see _wait_for
         self._give_up: Timer | None = None
+        self._handing = False  # a key taken from _typed is on its way to its widget
+
+    def keys_waiting(self) -> bool:
+        """Whether a key typed is still waiting or being handled (for scripts and tests
+        that look at the screen once the typing is done)."""
+        return bool(self._typed) or self._key is not None or self._handing
 
     async def on_event(self, event: events.Event) -> None:
         if not isinstance(event, events.Key):
@@ -57,12 +63,16 @@ class KeysInOrder(App):
     async def _next_keys(self) -> None:
         while self._key is None and self._typed:
             key = self._typed.popleft()
-            ready = getattr(self.screen, "ready_for_keys", None)
-            if ready is not None:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(ready(), KEY_WAIT)
-            target = self.focused or self.screen
-            await super().on_event(key)  # handled by a priority binding, or sent to `target`
+            self._handing = True
+            try:
+                ready = getattr(self.screen, "ready_for_keys", None)
+                if ready is not None:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(ready(), KEY_WAIT)
+                target = self.focused or self.screen
+                await super().on_event(key)  # by a priority binding, or sent to `target`
+            finally:
+                self._handing = False
             if key.is_forwarded:
                 self._key = key
                 self._wait_for(target)

@@ -24,9 +24,15 @@ def burst(app, *keys: str) -> None:
         app.post_message(events.Key(key, key if len(key) == 1 else CHARACTERS.get(key)))
 
 
-async def settle(pilot, seconds: float = 3.0) -> None:
-    for _ in range(int(seconds / 0.1)):
+async def settle(pilot, seconds: float = 3.0, at_most: float = 120.0) -> None:
+    """`seconds` of quiet: every key posted handled and nothing left in the app's queue for
+    that long (a loaded machine takes longer to get there; at most `at_most` seconds)."""
+    app, quiet, waited = pilot.app, 0.0, 0.0
+    while quiet < seconds and waited < at_most:
         await pilot.pause(0.1)
+        waited += 0.1
+        busy = app.keys_waiting() or not app._message_queue.empty()
+        quiet = 0.0 if busy else quiet + 0.1
 
 
 def values(app, question_id: str) -> list:

@@ -263,6 +263,13 @@ async def walk_folder(walk: Walk) -> None:
     await walk.look("merge, replace?", help=False)
 
 
+def lasting_notices(app) -> None:
+    """Notices stay until the walk has read them: the picture's notice (8 s) timed out while
+    a loaded machine drew the report's charts."""
+    notify = app.notify
+    app.notify = lambda message, **details: notify(message, **{**details, "timeout": 3600})
+
+
 @pytest.mark.parametrize("lang", ["nl", "en"])
 async def test_every_screen_over_a_result_made_in_the_other_language(
     bank, folder, workshop, lang
@@ -272,6 +279,7 @@ async def test_every_screen_over_a_result_made_in_the_other_language(
     language given; the result still records its own."""
     team = MADE_IN[OTHER[lang]]
     app = make_app(bank, lang, folder, team=team, year=2026, lang_given=True)
+    lasting_notices(app)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         walk = Walk(pilot, lang)
         await walk_questions(walk)
