@@ -19,7 +19,8 @@ from innoscan.content.problems import InputError
 from innoscan.locales import Said
 
 MAX_BYTES = 8 * 1024 * 1024  # innoscan's largest files (a bank section, a result) are < 100 KB
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+_READ_FLAGS |= getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)  # POSIX: no waiting
 _NOT_REGULAR = "is not a regular file (a named pipe, a device or a socket): not read"
 _OUTSIDE = "is a link to a file outside the folder: not read"
 

@@ -33,7 +33,7 @@ from innoscan.store.atomic import write_atomic
 
 STALE_AFTER = 120.0
 REFRESH_EVERY = 30.0
-MAX_PID = 2**31 - 1  # the largest process id of any system (a pid_t; Windows' are smaller)
+MAX_PID = 2**31 - 1  # no system gives a larger process id (a signed 32-bit pid_t)
 
 
 @dataclass(frozen=True)
