@@ -127,6 +127,19 @@ def _within(target: str, root: str) -> bool:
         return False
 
 
+def there(path: Path) -> bool:
+    """Whether anything is at `path`; InputError naming its folder when that may not be
+    looked into (no search permission: the file may well be there)."""
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        said = Said("file.not_read", reason=_reason(exc))
+        raise InputError.single(path.parent, said) from None
+    return True
+
+
 # ── what the one writer may replace ───────────────────────────────────────────────────
 
 
@@ -153,6 +166,18 @@ def temporary_beside(target: Path) -> tuple[int, str]:
         return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise InputError.single(target, Said("file.not_written", reason=_reason(exc))) from None
+
+
+def unwritable(folder: Path) -> str | None:
+    """Why no file can be made in `folder`, or None: a file made exclusively (never through
+    a link planted by its name), then removed."""
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".innoscan-write-test-", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        return _reason(exc)
+    return None
 
 
 def _reason(exc: OSError) -> str:

@@ -6,15 +6,13 @@ The TUI (and any other front end) calls this; it knows nothing of screens or key
 from __future__ import annotations
 
 import contextlib
-import os
 import secrets
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from innoscan.content.bank import Bank, Question
-from innoscan.content.files import found_in
+from innoscan.content.files import found_in, there, unwritable
 from innoscan.content.problems import InputError
 from innoscan.locales import Said
 from innoscan.store.atomic import write_atomic
@@ -68,15 +66,11 @@ class ResultsFolder:
         key = team_key(team)
         wanted = self._file(file_stem(team), year, respondent_id)
         earlier = self._file(slug(team), year, respondent_id)
-        try:
-            for path in dict.fromkeys((wanted, earlier)):
-                if path.exists() and holds_team(path, key):
-                    return path
-            if not wanted.exists():
-                return wanted
-        except OSError as exc:  # a folder that may not be looked into
-            reason = exc.strerror or str(exc)
-            raise InputError.single(self.path, Said("file.not_read", reason=reason)) from None
+        for path in dict.fromkeys((wanted, earlier)):
+            if there(path) and holds_team(path, key):
+                return path
+        if not there(wanted):
+            return wanted
         return self._file(digest_stem(team), year, respondent_id)
 
     def _file(self, stem: str, year: int, respondent_id: str | None) -> Path:
@@ -97,18 +91,12 @@ class ResultsFolder:
             return f"{self.path}: cannot create the results folder ({exc.strerror or exc})"
         if not self.path.is_dir():
             return f"{self.path}: is not a folder"
-        try:  # a file made exclusively, as write_atomic makes its own (never through a link)
-            fd, probe = tempfile.mkstemp(prefix=".innoscan-write-test-", dir=self.path)
-            os.close(fd)
-            os.unlink(probe)
-        except OSError as exc:
-            return f"{self.path}: results cannot be saved here ({exc.strerror or exc})"
-        return None
+        reason = unwritable(self.path)
+        return f"{self.path}: results cannot be saved here ({reason})" if reason else None
 
     def scan(self, bank: Bank) -> list[FolderEntry]:
-        """Every result file in the folder, newest first; unreadable ones with their problem
-        (a link out of the folder, a named pipe: not read); a folder that cannot be listed
-        is an entry of its own, with why."""
+        """Every result file in the folder, newest first; unreadable ones (a named pipe, a
+        link out of the folder) with their problem, as is a folder that cannot be listed."""
         if not self.path.is_dir():
             return []
         try:
