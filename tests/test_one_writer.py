@@ -24,6 +24,7 @@ from innoscan.content import bank_cache
 from innoscan.content.loader import builtin_bank_dir, load_bank
 from innoscan.content.problems import InputError
 from innoscan.store.atomic import write_atomic
+from innoscan.store.session import ResultsFolder
 
 BANK = load_bank()
 LINK = "is a symbolic link: innoscan never writes through one"
@@ -102,6 +103,15 @@ def _fails(number: int):
         raise OSError(number, os.strerror(number))
 
     return fail
+
+
+def test_the_results_folders_write_test_never_writes_through_a_link(tmp_path, victim):
+    """Whether results can be saved is tried with a file made exclusively: a link planted
+    by the name it had (with the process id) is never followed."""
+    before = victim.read_bytes()
+    (tmp_path / f".innoscan-write-test-{os.getpid()}").symlink_to(victim)
+    assert ResultsFolder(tmp_path).problem() is None
+    assert victim.read_bytes() == before
 
 
 # ── item 1: finishing writes its report beside the result, never through a link ───────
