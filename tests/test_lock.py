@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from unreadable import unreadable
 
 from innoscan.content.problems import InputError
 from innoscan.store.lock import Lock, LockedError, Owner
@@ -170,7 +171,6 @@ def test_a_lock_file_is_private_and_names_no_user(bank, tmp_path):
 def test_a_lock_file_that_cannot_be_read_is_someone_elses(bank, tmp_path, monkeypatch, age, stale):
     """On a shared drive another user's private lock cannot be read: it still holds."""
     import os
-    import pathlib
     import time
 
     folder = ResultsFolder(tmp_path)
@@ -179,14 +179,7 @@ def test_a_lock_file_that_cannot_be_read_is_someone_elses(bank, tmp_path, monkey
     lock_file = Lock(path).path
     lock_file.write_text("pid = 1\n")
     os.utime(lock_file, (time.time() - age, time.time() - age))
-    read_text = pathlib.Path.read_text
-
-    def forbidden(self, *args, **kwargs):
-        if self == lock_file:
-            raise PermissionError(13, "Permission denied")
-        return read_text(self, *args, **kwargs)
-
-    monkeypatch.setattr(pathlib.Path, "read_text", forbidden)
+    unreadable(monkeypatch, lock_file)
     with pytest.raises(LockedError) as caught:
         Session.open(bank, folder, "Team Data", 2026, "en", lock=True)
     assert caught.value.stale is stale

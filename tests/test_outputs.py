@@ -171,13 +171,14 @@ def test_windows_device_names_are_never_written(cli, files, tmp_path, monkeypatc
     assert cli("report", files[0], "-o", tmp_path / "console.md").code == 0
 
 
-def test_write_atomic_keeps_links_and_never_replaces_a_pipe(tmp_path):
+def test_write_atomic_never_writes_through_a_link_nor_replaces_a_pipe(tmp_path):
     real = tmp_path / "real.toml"
     real.write_text("a = 1\n", encoding="utf-8")
     link = tmp_path / "link.toml"
     link.symlink_to(real)
-    write_atomic(link, "a = 2\n")
-    assert link.is_symlink() and tomllib.loads(real.read_text(encoding="utf-8")) == {"a": 2}
+    with pytest.raises(InputError, match="is a symbolic link: innoscan never writes through"):
+        write_atomic(link, "a = 2\n")
+    assert link.is_symlink() and tomllib.loads(real.read_text(encoding="utf-8")) == {"a": 1}
     if hasattr(os, "mkfifo"):
         os.mkfifo(tmp_path / "pipe")
         with pytest.raises(InputError, match="not a regular file"):

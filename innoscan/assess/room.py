@@ -10,10 +10,12 @@ a question until LEAST people have answered it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from innoscan.assess.merge import merge
 from innoscan.content.bank import Bank
+from innoscan.content.files import found_in
 from innoscan.content.problems import InputError
 from innoscan.store.names import INDIVIDUAL, team_key
 from innoscan.store.result import LoadedResult, load_result
@@ -96,7 +98,7 @@ class RoomReader:
     def read(self) -> tuple[list[LoadedResult], bool]:
         """(the results, whether anything changed since the last time)."""
         seen: dict[Path, tuple[tuple[int, ...], LoadedResult | None]] = {}
-        for path in sorted(self.folder.path.glob(f"*-{self.year}{INDIVIDUAL}*.toml")):
+        for path in self._files():
             try:
                 info = path.stat()
             except OSError:
@@ -107,6 +109,20 @@ class RoomReader:
         changed = _stamps(seen) != _stamps(self._read)
         self._read = seen
         return [loaded for _, loaded in seen.values() if loaded is not None], changed
+
+    def _files(self) -> list[Path]:
+        """The individual files of the year that may be read (content/files.py: no link out
+        of the folder, no named pipe); none while the folder cannot be listed."""
+        try:
+            found = found_in(self.folder.path)
+        except InputError:
+            return []
+        pattern = f"*-{self.year}{INDIVIDUAL}*.toml"
+        return [
+            item.path
+            for item in found
+            if not item.folder and not item.problem and fnmatchcase(item.path.name, pattern)
+        ]
 
     def _load(self, path: Path) -> LoadedResult | None:
         try:

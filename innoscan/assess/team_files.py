@@ -7,11 +7,11 @@ usable team result is kept with the reason it is left out.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from innoscan.content.bank import Bank
+from innoscan.content.files import found_in
 from innoscan.content.problems import InputError
 from innoscan.store.names import INDIVIDUAL, RESCUED, team_key
 from innoscan.store.result import LoadedResult, load_result
@@ -39,14 +39,38 @@ class TeamFiles:
     other_version: int = 0  # results made with another version of the bank, scored by this one
 
 
-def result_files(folder: Path) -> list[Path]:
-    """Every *.toml under `folder`, in a stable order; hidden folders (.git) and links to
-    folders are not entered."""
-    found = []
-    for top, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(top) / f for f in sorted(files) if f.endswith(".toml") and f[0] != "."]
-    return found
+def result_files(folder: Path) -> tuple[list[Path], list[Skipped]]:
+    """Every *.toml under `folder`, in a stable order, and what cannot be read: a subfolder
+    that cannot be listed, a link to a file outside `folder`, a named pipe or a device (with
+    why). Hidden folders (.git) and links to folders are not entered; InputError when
+    `folder` itself cannot be listed."""
+    found: list[Path] = []
+    left_out: list[Skipped] = []
+    waiting = [folder]
+    while waiting:
+        current = waiting.pop()
+        try:
+            entries = found_in(current, inside=folder)
+        except InputError as exc:
+            if current == folder:
+                raise
+            left_out.append(Skipped(current.relative_to(folder), "problem", _problems(exc)))
+            continue
+        for entry in entries:
+            if entry.folder:
+                waiting.append(entry.path)
+            elif entry.path.suffix != ".toml":
+                continue
+            elif entry.problem:
+                left_out.append(Skipped(entry.path.relative_to(folder), "problem", entry.problem))
+            else:
+                found.append(entry.path)
+    return sorted(found, key=_walk_order), left_out
+
+
+def _walk_order(path: Path) -> tuple[str, ...]:
+    """A folder's files before its subfolders', each by name (as os.walk gave them)."""
+    return (*path.parent.parts, "", path.name)
 
 
 def read_team_files(bank: Bank, folder: str | Path) -> TeamFiles:
@@ -55,9 +79,10 @@ def read_team_files(bank: Bank, folder: str | Path) -> TeamFiles:
     if not folder.is_dir():
         problem = "not found" if not folder.exists() else "is a file, not a folder"
         raise InputError.single(folder, problem)
-    out = TeamFiles(folder)
+    paths, left_out = result_files(folder)
+    out = TeamFiles(folder, skipped=left_out)
     groups: dict[tuple[str, int], list[LoadedResult]] = {}
-    for path in result_files(folder):
+    for path in paths:
         if INDIVIDUAL in path.name:
             out.individual += 1
             continue

@@ -6,10 +6,11 @@ the result in the user's cache folder, under a key made of the content of every 
 bank folder, of innoscan's content models and word catalogues (and the innoscan, Python and
 pydantic versions): any change to any of them makes a new key, and the bank is read again. A
 cache file is read back only when it is innoscan's (its header), whole (a hash of its data)
-and the user's own (not writable by others, on POSIX); its data holds only innoscan's content
-models, paths and plain values (an unpickler that refuses anything else, so a changed file
-cannot run code). Anything wrong with it, or with the folder, and the bank is loaded in full
-as if there were no cache.
+and the user's own, in a folder of the user's own (on POSIX neither may be writable by
+others; a folder that is not the user's is not used at all); its data holds only innoscan's
+content models, paths and plain values (an unpickler that refuses anything else, so a
+changed file cannot run code). Anything wrong with it, or with the folder, and the bank is
+loaded in full as if there were no cache.
 
 INNOSCAN_CACHE_DIR names another folder; set to an empty value, no cache is used.
 """
@@ -21,17 +22,20 @@ import hashlib
 import io
 import os
 import pickle
+import stat
 import sys
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from innoscan import locales
+from innoscan.content.files import read_bytes, read_with_status, replaceable, temporary_beside
 
 if TYPE_CHECKING:
     from innoscan.content.bank import Bank
 
 _MAGIC = b"innoscan bank cache 1\n"
 _DIGEST = 32  # bytes of a sha256
+_MAX_BYTES = 16 * 1024 * 1024  # the built-in bank's cache file is about 0.2 MB
 _CODE = Path(__file__).parent  # innoscan/content: the models the cache holds
 _WORDS = locales.FOLDER  # innoscan/locales: the built-in catalogues it holds
 
@@ -55,7 +59,8 @@ def cache_dir(environ: os._Environ | dict | None = None) -> Path | None:
 def bank_key(root: Path) -> bytes:
     """A digest of everything a loaded bank depends on: every TOML file of the bank folder
     and its sections/, every module of innoscan.content, the built-in word catalogues, and
-    the innoscan, Python and pydantic versions. OSError when a file cannot be read."""
+    the innoscan, Python and pydantic versions. OSError or InputError when a file cannot be
+    read."""
     import pydantic
 
     from innoscan import __version__
@@ -72,7 +77,7 @@ def bank_key(root: Path) -> bytes:
         if not folder.is_dir():
             continue
         for path in sorted(p for p in folder.iterdir() if p.suffix == suffix and p.is_file()):
-            content = path.read_bytes()
+            content = read_bytes(path)
             name = path.relative_to(base).as_posix()
             digest.update(f"\0{name}\0{len(content)}\0".encode())
             digest.update(content)
@@ -92,12 +97,11 @@ def load(root: Path, key: bytes) -> Bank | None:
     """The bank kept for `root` under `key`, or None (no cache, another key, anything wrong)."""
     try:
         path = _file(root)
-        if path is None:
+        if path is None or not _own_folder(path.parent):
             return None
-        with open(path, "rb") as file:
-            if not _own(os.fstat(file.fileno())):
-                return None
-            data = file.read()
+        data, status = read_with_status(path, _MAX_BYTES)
+        if not _own(status):
+            return None
         head = len(_MAGIC)
         if data[:head] != _MAGIC or data[head : head + _DIGEST] != key:
             return None
@@ -116,18 +120,23 @@ def load(root: Path, key: bytes) -> Bank | None:
 
 
 def save(root: Path, key: bytes, bank: Bank) -> None:
-    """Keep `bank` for `root` under `key`; a cache that cannot be written is left alone."""
+    """Keep `bank` for `root` under `key`; a cache that cannot be written, or whose folder is
+    not the user's own, is left alone. The file is written as store/atomic.py writes: a
+    temporary file made exclusively (never through a link), then renamed."""
     with contextlib.suppress(Exception):
         path = _file(root)
         if path is None:
             return
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path.parent.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(exist_ok=True, mode=0o700)
+        if not _own_folder(path.parent):
+            return
         kept = (bank, locales.builtin_catalogues())
         payload = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
         data = _MAGIC + key + hashlib.sha256(payload).digest() + payload
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        replaceable(path)
+        fd, temporary = temporary_beside(path)
         try:
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with open(fd, "wb") as file:
                 file.write(data)
             os.replace(temporary, path)
@@ -145,11 +154,20 @@ def _catalogues(words: object) -> bool:
 
 
 def _own(status: os.stat_result) -> bool:
-    """On POSIX, a file the user owns that no one else may write; on Windows, any (the
-    folder is the user's own)."""
+    """On POSIX, a file or folder the user owns that no one else may write; on Windows, any
+    (the folder is the user's own)."""
     if not hasattr(os, "getuid"):
         return True
     return status.st_uid == os.getuid() and not status.st_mode & 0o022
+
+
+def _own_folder(folder: Path) -> bool:
+    """Whether `folder` is a real folder (not a link to one), the user's own (`_own`)."""
+    try:
+        status = os.lstat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(status.st_mode) and _own(status)
 
 
 class _Unpickler(pickle.Unpickler):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from innoscan.content.bank import Bank, BankFile, Section, SectionFile
 from innoscan.content.changes import ChangeFile
 from innoscan.content.checks import check_bank, check_content, check_indicator, text_problems
 from innoscan.content.figures import BenchmarkFile, FigureAddition, Indicator
+from innoscan.content.files import NotRead, found_in
 from innoscan.content.problems import InputError, Problem, read_toml, validation_problems
 from innoscan.content.risks import RiskFile
 from innoscan.content.scoring_rules import ScoringRules
@@ -35,7 +37,7 @@ def load_bank(folder: str | Path | None = None) -> Bank:
         raise InputError.single(root, f"bank folder {reason}")
     try:
         key: bytes | None = bank_cache.bank_key(root)
-    except OSError:  # a file that cannot be read: the full load names it
+    except (OSError, InputError):  # a file that cannot be read: the full load names it
         key = None
     bank = bank_cache.load(root, key) if key is not None else None
     if bank is None:
@@ -53,20 +55,26 @@ def _validated_bank(root: Path) -> Bank:
     try:
         head: BankFile | None = _validated(BankFile, raw_head, head_path)
     except InputError as exc:
-        head, problems = None, list(exc.problems)
+        head = None
+        problems.extend(exc.problems)
     section_ids = head.sections if head else _strings(raw_head.get("sections"))
     files: list[tuple[Path, SectionFile]] = []
+    unlisted = _unlisted(root / "sections")
+    if unlisted:  # one problem, not one for each file
+        problems, section_ids = problems + unlisted, []
     for section_id in section_ids:
         path = root / "sections" / f"{section_id}.toml"
-        if not path.is_file():
-            problems.append(
-                Problem(str(head_path), "sections", f"no file sections/{section_id}.toml")
-            )
-            continue
         try:
             data = read_toml(path)
             problems.extend(text_problems(path, data))
             files.append((path, _validated(SectionFile, data, path)))
+        except NotRead as exc:
+            if exc.errno != errno.ENOENT:
+                problems.extend(exc.problems)
+                continue
+            problems.append(
+                Problem(str(head_path), "sections", f"no file sections/{section_id}.toml")
+            )
         except InputError as exc:
             problems.extend(exc.problems)
     if head is not None:
@@ -152,7 +160,7 @@ def load_words(folder: str | Path) -> dict[str, dict[str, str]]:
     naming every key that is not a text, not a word innoscan uses, or has other {names}."""
     words: dict[str, dict[str, str]] = {}
     problems: list[Problem] = []
-    for path in sorted((Path(folder) / "locales").glob("*.toml")):
+    for path in _bank_files(Path(folder) / "locales", problems):
         try:
             data = read_toml(path)
             found, wrong = flat_words(data)
@@ -166,6 +174,28 @@ def load_words(folder: str | Path) -> dict[str, dict[str, str]]:
     if problems:
         raise InputError(problems)
     return words
+
+
+def _unlisted(folder: Path) -> list[Problem]:
+    """A folder of the bank that is there but cannot be listed, as a problem."""
+    problems: list[Problem] = []
+    _bank_files(folder, problems)
+    return [p for p in problems if p.file == str(folder)]
+
+
+def _bank_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The *.toml files of a folder of the bank (none when it is not there); what cannot be
+    listed or read (a named pipe, a link out of the folder) added to `problems`."""
+    if not folder.is_dir():
+        return []
+    try:
+        found = found_in(folder)
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return []
+    wanted = [item for item in found if not item.folder and item.path.suffix == ".toml"]
+    problems.extend(Problem(str(item.path), "", item.problem) for item in wanted if item.problem)
+    return [item.path for item in wanted if not item.problem]
 
 
 def load_benchmark_file(path: str | Path, bank: Bank) -> list[Indicator]:

@@ -61,19 +61,16 @@ def toml_syntax_problem(file: str | Path, error: Exception) -> Problem:
 
 
 def read_toml(path: Path) -> dict:
-    """Read a TOML file; any failure becomes an InputError naming the file."""
+    """Read a TOML file (by content/files.py: a regular file, of at most MAX_BYTES; a UTF-8
+    byte order mark at its start is taken away); any failure becomes an InputError naming
+    the file."""
     import tomllib
 
+    from innoscan.content.files import read_bytes
+
+    raw = read_bytes(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError.single(path, Said("file.not_found")) from None
-    except IsADirectoryError:
-        raise InputError.single(path, "is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError.single(path, Said("file.not_read", reason=exc.strerror or exc)) from None
-    try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         raise InputError.single(path, Said("file.not_utf8", byte=exc.start)) from None
     try:

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from innoscan.content.bank import Question
 from innoscan.content.figures import ORG_TYPES
+from innoscan.content.files import read_bytes
 from innoscan.content.kinds import NotAnAnswer
 from innoscan.content.problems import InputError
 from innoscan.content.visible import visible
@@ -278,12 +279,17 @@ class PlainRun(LineConsole):
         session = self.session
         try:
             session.finish()
-            target = formats.export(session, self.lang)
         except InputError as exc:
             self.say(self.w("plain.not_saved", problem=exc.problems[0].told(self.lang)))
             return self.stop()
+        try:  # the answers are saved; the report may not be (a link where it goes)
+            target = formats.export(session, self.lang)
+            report = read_bytes(target).decode("utf-8", "replace")
+        except InputError:
+            self.stop()
+            raise
         self.say()
-        self.say(target.read_text(encoding="utf-8"))  # as saved: each chart's text alternative
+        self.say(report)  # as saved: with each chart's text alternative
         self.say(word("tui.exported", self.lang, path=target))
         return 0
 

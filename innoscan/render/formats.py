@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from innoscan.content.problems import InputError
 from innoscan.content.visible import data_safe
 from innoscan.render.markdown import Picture
-from innoscan.store.atomic import write_atomic
+from innoscan.store.atomic import real_folder, write_atomic
 
 if TYPE_CHECKING:  # the writers are imported when a file is written: a start loads none
     from innoscan.assess.compare import YearComparison
@@ -199,11 +198,7 @@ def _content(
     if fmt.charts == "inside":
         pictures = {c.name: Picture(c.alt, f"{c.name}.png", _draw(c).png) for c in charts()}
     elif fmt.charts == "beside" and with_charts and target is not None:
-        folder = charts_folder(target)
-        try:
-            folder.mkdir(mode=0o700 if private else 0o777, exist_ok=True)
-        except OSError as exc:
-            raise InputError.single(folder, f"cannot be made ({exc.strerror or exc})") from None
+        folder = real_folder(charts_folder(target), private)
         for chart in charts():
             drawn = _draw(chart)
             write_atomic(folder / f"{chart.name}.svg", drawn.svg, private)

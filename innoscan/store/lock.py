@@ -13,16 +13,19 @@ so that a respondent who answers anonymously is not named beside their file.
 from __future__ import annotations
 
 import contextlib
+import errno
+import math
 import os
 import socket
 import time
-import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import tomli_w
 
+from innoscan.content.files import NotRead
+from innoscan.content.problems import InputError, read_toml
 from innoscan.content.visible import visible
 from innoscan.locales import DEFAULT
 from innoscan.store import system
@@ -30,6 +33,7 @@ from innoscan.store.atomic import write_atomic
 
 STALE_AFTER = 120.0
 REFRESH_EVERY = 30.0
+MAX_PID = 2**31 - 1  # no system gives a larger process id (a signed 32-bit pid_t)
 
 
 @dataclass(frozen=True)
@@ -93,34 +97,35 @@ class Lock:
         self.held = False
 
     def acquire(self, take_over: bool = False) -> None:
-        """Take the lock; raise LockedError if another process holds it (unless `take_over`)."""
+        """Take the lock; raise LockedError if another process holds it (unless `take_over`),
+        InputError when the lock file cannot be written (none is left behind)."""
         me = Owner.me()
         try:
-            fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            write_atomic(self.path, _text(me), private=True, new=True)
         except FileExistsError:
             owner = self.owner()
             if owner is not None and not (owner.is_me() or owner.crashed_here() or take_over):
                 raise LockedError(self.path.with_suffix(""), owner) from None
             write_atomic(self.path, _text(me), private=True)
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(_text(me))
         self.held = True
 
     def owner(self) -> Owner | None:
-        """Who holds the lock: None if nobody (or the lock file is broken); a lock file that
-        exists but may not be read (another user's) is an owner of whom only the file's
-        time is known."""
+        """Who holds the lock: None if nobody (or the lock file is broken: not TOML, a
+        process id no system has); a lock file that exists but may not be read (another
+        user's) is an owner of whom only the file's time is known."""
         try:
-            data = tomllib.loads(self.path.read_text(encoding="utf-8"))
-            return Owner(
-                int(data["pid"]), str(data["host"]), str(data["since"]), float(data["seen"])
-            )
-        except PermissionError:
+            data = read_toml(self.path)
+            pid, seen = int(data["pid"]), float(data["seen"])
+            if not 0 < pid <= MAX_PID or not math.isfinite(seen):
+                return None
+            return Owner(pid, str(data["host"]), str(data["since"]), seen)
+        except NotRead as exc:
+            if exc.errno not in (errno.EACCES, errno.EPERM):
+                return None
             with contextlib.suppress(OSError):
-                return Owner(0, "", "", self.path.stat().st_mtime)
+                return Owner(0, "", "", os.lstat(self.path).st_mtime)
             return None
-        except (OSError, ValueError, KeyError, TypeError, tomllib.TOMLDecodeError):
+        except (InputError, ValueError, KeyError, TypeError, OverflowError):
             return None
 
     def refresh(self) -> None:

@@ -10,13 +10,14 @@ pipe. A device (`/dev/null`, `NUL` on Windows) or a socket is never written, for
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
-from innoscan.content.problems import InputError
+from innoscan.content.files import NotRead
+from innoscan.content.problems import InputError, read_toml
 from innoscan.store import system
 from innoscan.store.atomic import write_atomic
 
@@ -100,23 +101,22 @@ def _stat(path: Path) -> os.stat_result | None:
 
 
 def _kept(target: Path, inputs: Iterable[Path], replace_result: bool) -> str | None:
-    """Why an existing regular file must stay as it is, or None."""
+    """Why an existing regular file must stay as it is, or None: one of the inputs, a result
+    (a team's, a respondent's, a filled sheet), or a file that cannot be read (it may be)."""
     for source in inputs:
         try:
             if os.path.samefile(source, target):
                 return "is one of the input files"
         except OSError:
             continue
-    if not replace_result and holds_result(target):
+    if replace_result:
+        return None
+    try:
+        data = read_toml(target)
+    except NotRead as exc:
+        return None if exc.errno == errno.ENOENT else "cannot be read: it may hold a result"
+    except InputError:
+        return None  # not TOML, or too large: no result
+    if "schema_version" in data and isinstance(data.get("meta"), dict):
         return "holds a result"
     return None
-
-
-def holds_result(path: Path) -> bool:
-    """Whether `path` is an innoscan result file (a team's, a respondent's, a filled sheet)."""
-    try:
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-    except (OSError, ValueError, RecursionError):
-        return False
-    return "schema_version" in data and isinstance(data.get("meta"), dict)

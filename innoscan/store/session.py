@@ -6,13 +6,13 @@ The TUI (and any other front end) calls this; it knows nothing of screens or key
 from __future__ import annotations
 
 import contextlib
-import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from innoscan.content.bank import Bank, Question
+from innoscan.content.files import found_in, there, unwritable
 from innoscan.content.problems import InputError
 from innoscan.locales import Said
 from innoscan.store.atomic import write_atomic
@@ -60,15 +60,16 @@ class ResultsFolder:
 
         Named by `file_stem`. A result that an earlier innoscan named by the readable part
         alone is found there; a file of the name wanted that holds another team is never
-        taken (the team then gets the name with a digest).
+        taken (the team then gets the name with a digest). InputError when the folder may
+        not be looked into.
         """
         key = team_key(team)
         wanted = self._file(file_stem(team), year, respondent_id)
         earlier = self._file(slug(team), year, respondent_id)
         for path in dict.fromkeys((wanted, earlier)):
-            if path.exists() and holds_team(path, key):
+            if there(path) and holds_team(path, key):
                 return path
-        if not wanted.exists():
+        if not there(wanted):
             return wanted
         return self._file(digest_stem(team), year, respondent_id)
 
@@ -90,23 +91,26 @@ class ResultsFolder:
             return f"{self.path}: cannot create the results folder ({exc.strerror or exc})"
         if not self.path.is_dir():
             return f"{self.path}: is not a folder"
-        probe = self.path / f".innoscan-write-test-{os.getpid()}"
-        try:
-            probe.write_bytes(b"")
-            probe.unlink()
-        except OSError as exc:
-            return f"{self.path}: results cannot be saved here ({exc.strerror or exc})"
-        return None
+        reason = unwritable(self.path)
+        return f"{self.path}: results cannot be saved here ({reason})" if reason else None
 
     def scan(self, bank: Bank) -> list[FolderEntry]:
-        """Every result file in the folder, newest first; unreadable ones with their problem."""
+        """Every result file in the folder, newest first; unreadable ones (a named pipe, a
+        link out of the folder) with their problem, as is a folder that cannot be listed."""
         if not self.path.is_dir():
             return []
+        try:
+            found = found_in(self.path)
+        except InputError as exc:
+            return [FolderEntry(self.path, problem=exc)]
         entries = []
-        for path in sorted(self.path.glob("*.toml")):
-            if path.name.startswith(RESCUED):
+        for item in found:
+            path = item.path
+            if item.folder or path.suffix != ".toml" or path.name.startswith(RESCUED):
                 continue
             try:
+                if item.problem:
+                    raise InputError.single(path, item.problem)
                 entries.append(FolderEntry(path, loaded=load_result(path, bank)))
             except InputError as exc:
                 entries.append(FolderEntry(path, problem=exc))

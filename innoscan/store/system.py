@@ -41,9 +41,10 @@ def alive(pid: int) -> bool:
     return psutil.pid_exists(pid)
 
 
-def set_mode(path: str | Path, mode: int) -> None:
-    """Set a file's permission bits (POSIX). On Windows the bits do not make a file private:
-    it keeps the access rights of its folder (in the user's profile: the user's alone)."""
+def set_mode(path: str | Path | int, mode: int) -> None:
+    """Set a file's permission bits (POSIX; `path` may be an open file's descriptor). On
+    Windows the bits do not make a file private: it keeps the access rights of its folder
+    (in the user's profile: the user's alone)."""
     if not windows():
         os.chmod(path, mode)
 

@@ -17,7 +17,7 @@ from innoscan.content.problems import InputError
 from innoscan.locales import languages, spoken, word
 from innoscan.render import formats
 from innoscan.render.report import session_report
-from innoscan.store.atomic import write_atomic
+from innoscan.store.atomic import real_folder, write_atomic
 from innoscan.store.lock import REFRESH_EVERY, LockedError
 from innoscan.store.session import ResultsFolder, Session
 from innoscan.tui import palette
@@ -289,9 +289,8 @@ class InnoscanApp(KeysInOrder, GuardedApp):
             self._deliver(svg, target.name, "image/svg+xml")
             return
         try:
-            target.parent.mkdir(mode=0o700 if private else 0o777, exist_ok=True)
-            write_atomic(target, svg, private)
-        except (InputError, OSError) as exc:
+            write_atomic(real_folder(target.parent, private) / target.name, svg, private)
+        except InputError as exc:
             self.notify(spoken(exc, self.lang), severity="error", timeout=15)
             return
         self.notify(word("tui.picture_saved", self.lang, path=self.shown_path(target)), timeout=8)
