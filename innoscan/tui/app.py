@@ -21,6 +21,7 @@ from innoscan.store.atomic import write_atomic
 from innoscan.store.lock import REFRESH_EVERY, LockedError
 from innoscan.store.session import ResultsFolder, Session
 from innoscan.tui import palette
+from innoscan.tui.crash import OneLineErrors
 from innoscan.tui.keys import KeysInOrder
 from innoscan.tui.screens.base import BaseScreen, InnoscanScreen
 from innoscan.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -29,9 +30,9 @@ if TYPE_CHECKING:
     from innoscan.tui.screens.room import Room
 
 
-class InnoscanApp(KeysInOrder):
+class InnoscanApp(OneLineErrors, KeysInOrder):
     """Start screen (or a team's first open question), questions, review, results; keys
-    handled in the order typed (tui/keys.py)."""
+    handled in the order typed (tui/keys.py); what no screen caught, in one line (crash.py)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "innoscan"
