@@ -15,7 +15,6 @@ from typing import Any
 from innoscan.content.bank import Bank, Question
 from innoscan.content.problems import InputError
 from innoscan.locales import Said
-from innoscan.store.atomic import write_atomic
 from innoscan.store.lock import Lock
 from innoscan.store.names import (
     INDIVIDUAL,
@@ -27,6 +26,7 @@ from innoscan.store.names import (
     slug,
     team_key,
 )
+from innoscan.store.rescue import rescue_copy
 from innoscan.store.result import LoadedResult, Result, load_result, now_utc
 
 DEFAULT_FOLDER = "innoscan-results"
@@ -328,21 +328,11 @@ class Session:
         self.unsaved = None
 
     def rescue(self) -> Path:
-        """Save the answers that cannot go into the result file in a copy readable by its
-        owner only: in the results folder, or (when that cannot be written) in the home
-        folder. Later calls update the same copy. InputError when neither can be written."""
-        if self.rescued is not None:
-            places = [self.rescued]
-        else:
-            name = f"{RESCUED}{self.path.stem}_{now_utc():%Y%m%dT%H%M%SZ}.toml"
-            places = [self.path.parent / name, Path.home() / name]
-        for place in places:
-            try:
-                self.rescued = write_atomic(place, self.result.to_toml(), private=True)
-                return self.rescued
-            except InputError as exc:
-                problem = exc
-        raise problem
+        """Save the answers that cannot go into the result file in a copy of their own
+        (store/rescue.py); later calls update the same copy. InputError when it cannot be
+        written."""
+        self.rescued = rescue_copy(self.path, self.result.to_toml(), self.rescued)
+        return self.rescued
 
     def save_copy(self, target: str | Path) -> Path:
         """Write the answers to another file (when the results folder cannot be written)."""
