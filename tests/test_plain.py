@@ -297,7 +297,7 @@ def test_a_session_taken_over_elsewhere_stops_and_keeps_its_answers_in_a_copy(
     monkeypatch.setenv("HOME", str(tmp_path))
     out = io.StringIO()
     code = PlainRun(mine, "en", io.StringIO("1\n"), out).run()
-    assert code == 1
+    assert code == 2
     assert "Another session took this assessment over and changed it" in out.getvalue()
     assert answers_in(tmp_path) == {"activity.products": "no"}  # the other one's answer stands
     [copy] = folder.path.glob("unsaved_plain-team-2026_*.toml")  # in the results folder
