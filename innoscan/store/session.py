@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +22,8 @@ from innoscan.store.names import (
     RESCUED,
     digest_stem,
     file_stem,
-    holds_team,
-    name_id,
+    holds,
+    respondent_stems,
     slug,
     team_key,
 )
@@ -30,6 +31,7 @@ from innoscan.store.rescue import rescue_copy
 from innoscan.store.result import LoadedResult, Result, load_result, now_utc
 
 DEFAULT_FOLDER = "innoscan-results"
+_ANONYMOUS = re.compile(r"anonymous-[0-9a-f]+")  # an anonymous respondent's id
 
 
 @dataclass
@@ -55,22 +57,29 @@ class ResultsFolder:
     def __init__(self, path: str | Path = DEFAULT_FOLDER):
         self.path = Path(path)
 
-    def path_for(self, team: str, year: int, respondent_id: str | None = None) -> Path:
-        """The file of a team's result for a year; always directly inside the folder.
+    def path_for(
+        self, team: str, year: int, respondent_id: str | None = None, respondent: str | None = None
+    ) -> Path:
+        """The file of a team's result for a year (with `respondent_id`, of an individual's
+        named by that id; with `respondent`, of that respondent's, named by `respondent_stems`
+        as a team is); always directly inside the folder.
 
-        Named by `file_stem`. A result that an earlier innoscan named by the readable part
-        alone is found there; a file of the name wanted that holds another team is never
-        taken (the team then gets the name with a digest).
+        Named by `file_stem`. A result that an earlier innoscan named otherwise (by the
+        readable part alone) is found there; a file of the name wanted that holds another
+        team or another respondent is never taken (the name then gets a digest).
         """
-        key = team_key(team)
-        wanted = self._file(file_stem(team), year, respondent_id)
-        earlier = self._file(slug(team), year, respondent_id)
-        for path in dict.fromkeys((wanted, earlier)):
-            if path.exists() and holds_team(path, key):
+        key, who = team_key(team), None
+        ids: tuple[str | None, ...] = (respondent_id,)
+        if respondent is not None:
+            who, ids = team_key(respondent), respondent_stems(respondent)
+        candidates = [self._file(t, year, i) for i in ids for t in (file_stem(team), slug(team))]
+        for path in dict.fromkeys(candidates):
+            if path.exists() and holds(path, key, who):
                 return path
-        if not wanted.exists():
-            return wanted
-        return self._file(digest_stem(team), year, respondent_id)
+        if not candidates[0].exists():
+            return candidates[0]
+        other = digest_stem(respondent, "name") if respondent is not None else respondent_id
+        return self._file(digest_stem(team), year, other)
 
     def _file(self, stem: str, year: int, respondent_id: str | None) -> Path:
         name = f"{stem}-{int(year)}"
@@ -194,16 +203,21 @@ class Session:
         """Resume the team's result for the year, or start it (and save it at once).
 
         An individual's file is named after `participant` (a browser's id in `serve`), else
-        after the respondent's name, else a new anonymous id. With `lock`, take the result's
+        after the respondent's name (`path_for`; the anonymous id they were told is an id),
+        else a new anonymous id. With `lock`, take the result's
         lock first (LockedError if another process has it). A result without a kind of
         organisation gets `org_type` when one is given.
         """
-        respondent_id = None
+        respondent_id, named = None, None
         if mode == "individual":
-            respondent_id = (
-                participant or name_id(respondent) or f"anonymous-{secrets.token_hex(3)}"
-            )
-        path = folder.path_for(team, year, respondent_id)
+            given = "" if participant else respondent.strip()
+            if participant or _ANONYMOUS.fullmatch(given):  # or the id an anonymous one was told
+                respondent_id = participant or given
+            elif given:
+                named = given
+            else:
+                respondent_id = f"anonymous-{secrets.token_hex(3)}"
+        path = folder.path_for(team, year, respondent_id, named)
         if path.exists():
             session = cls.resume(bank, path, lock=lock, take_over=take_over)
             if org_type and session.result.meta.org_type is None:
