@@ -4,6 +4,7 @@ traceback with its local variables (answers, notes and names among them)."""
 from __future__ import annotations
 
 import os
+import sys
 
 from rich.text import Text
 from textual.app import App
@@ -20,10 +21,14 @@ class OneLineErrors(App):
     the screen is restored) and an exit status: 2 for bad input, 1 for a bug."""
 
     lang: str
+    _told: list[str] | None = None  # printed by run_to_end, else among Textual's last words
 
     def run_to_end(self) -> int:
-        """Run the app; its exit status (0, or as `_handle_exception` set it)."""
+        """Run the app; then what went wrong, a line each on standard error, unwrapped; the
+        exit status (0, or as `_handle_exception` set it)."""
+        self._told = []
         self.run()
+        sys.stderr.writelines(f"{line}\n" for line in self._told)
         return self.return_code or 0
 
     def _handle_exception(self, error: Exception) -> None:
@@ -44,6 +49,9 @@ class OneLineErrors(App):
             bug = f"unexpected error ({type(cause).__name__}: {visible(cause)}); please report it"
             lines, code = [bug], EXIT_BUG
         self._return_code = code
-        text = "\n".join(f"innoscan: {line}" for line in lines)
-        self._exit_renderables.append(Text(text, no_wrap=True, overflow="ignore"))
+        lines = [f"innoscan: {line}" for line in lines]
+        if self._told is not None:
+            self._told.extend(lines)
+        else:
+            self._exit_renderables.append(Text("\n".join(lines)))
         self._close_messages_no_wait()

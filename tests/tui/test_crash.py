@@ -21,10 +21,11 @@ raise SystemExit(main())
 
 
 def test_bad_input_no_screen_caught_is_one_line_and_exit_2(tmp_path):
-    error = 'InputError.single("team.toml", "a date from 1970 to 2200, not 0001", "meta.updated")'
+    path = "workshop-of-the-twenty-ninth-of-november/team-data-2026.toml"  # wider than 80
+    error = f'InputError.single("{path}", "a date from 1970 to 2200, not 0001", "meta.updated")'
     run = run_on_terminal(cwd=tmp_path, shown="innoscan", code=_FAILING_SCAN.replace("ERROR", error))
     assert run.code == 2, run
-    assert run.err.strip() == "innoscan: team.toml: meta.updated: a date from 1970 to 2200, not 0001"
+    assert run.err.strip() == f"innoscan: {path}: meta.updated: a date from 1970 to 2200, not 0001"
     assert "our secret answer" not in run.err + run.out
 
 
