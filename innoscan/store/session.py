@@ -43,8 +43,10 @@ class FolderEntry:
     problem: InputError | None = None
 
     def told(self, lang: str) -> str:
-        """Why the file cannot be read, in `lang` where the problems are catalogue words."""
-        return "; ".join(p.told(lang) for p in self.problem.problems) if self.problem else ""
+        """Why the file cannot be read (each problem with its key), in `lang` where the
+        problems are catalogue words."""
+        problems = self.problem.problems if self.problem else []
+        return "; ".join(": ".join(filter(None, (p.where, p.told(lang)))) for p in problems)
 
     @property
     def result(self) -> Result | None:
