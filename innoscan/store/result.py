@@ -148,19 +148,24 @@ class Result(BaseModel):
 
     @classmethod
     def new(cls, bank: Bank, team: str, year: int, language: str, **meta: Any) -> Result:
+        """A result begun now; a name beyond the bounds is an InputError naming its key."""
         now = now_utc()
-        return cls(
-            meta=Meta(
-                team=team,
-                year=year,
-                language=language,
-                bank_id=bank.id,
-                bank_version=bank.version,
-                created=now,
-                updated=now,
-                **meta,
+        try:
+            return cls(
+                meta=Meta(
+                    team=team,
+                    year=year,
+                    language=language,
+                    bank_id=bank.id,
+                    bank_version=bank.version,
+                    created=now,
+                    updated=now,
+                    **meta,
+                )
             )
-        )
+        except ValidationError as exc:
+            said = [Problem(key_path(e["loc"]), "", short_message(e)) for e in exc.errors()]
+            raise InputError(said) from None
 
     def to_toml(self) -> str:
         """The file's text: fixed key order, so reading and writing gives the same bytes;
