@@ -95,8 +95,8 @@ class Action(BaseModel):
 
     target: str = Field(pattern=r"^(flag|section):[a-z][a-z0-9_]*$")
     what: Text = Field(min_length=1)
-    who: Name = ""
-    by: Name = ""
+    who: Text = ""  # typed on the results screen: as long as anyone types
+    by: Text = ""
     status: Literal["open", "done", "not_done"] = "open"
 
 
