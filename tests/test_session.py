@@ -119,3 +119,13 @@ def test_the_kind_of_organisation_is_kept_and_given_once_to_a_result_without_one
     third = Session.open(bank, folder, "T", 2026, "en", org_type="province")
     assert third.result.meta.org_type == "water_board"  # never changed behind the team's back
     assert 'org_type = "water_board"' in session.path.read_text()
+
+
+def test_a_text_longer_than_a_result_holds_is_refused_and_the_file_still_reads(bank, tmp_path):
+    session = Session.open(bank, ResultsFolder(tmp_path), "T", 2026, "en")
+    latest = bank.question("activity.latest")
+    for keep in (lambda t: session.answer(latest, t), lambda t: session.note(latest, t)):
+        with pytest.raises(InputError, match="a text of 20,001 characters"):
+            keep("x" * 20_001)
+    again = Session.resume(bank, session.path).result
+    assert again.answers == {} and again.notes == {}

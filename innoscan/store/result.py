@@ -210,6 +210,13 @@ class LoadedResult:
     read_as: dict[str, Said] = field(default_factory=dict)  # old question id -> what was read
 
 
+def refuse_overlong(path: Path, text: object) -> None:
+    """A text longer than a result holds (TEXT) is refused before it is kept: the file could
+    not be read back."""
+    if isinstance(text, str) and len(text) > TEXT:
+        raise InputError.single(path, Said("file.too_long", n=len(text), most=TEXT))
+
+
 def now_utc() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 

@@ -28,7 +28,7 @@ from innoscan.store.names import (
     team_key,
 )
 from innoscan.store.rescue import rescue_copy
-from innoscan.store.result import LoadedResult, Result, load_result, now_utc
+from innoscan.store.result import LoadedResult, Result, load_result, now_utc, refuse_overlong
 
 DEFAULT_FOLDER = "innoscan-results"
 _ANONYMOUS = re.compile(r"anonymous-[0-9a-f]+")  # an anonymous respondent's id
@@ -63,13 +63,10 @@ class ResultsFolder:
         self, team: str, year: int, respondent_id: str | None = None, respondent: str | None = None
     ) -> Path:
         """The file of a team's result for a year (with `respondent_id`, of an individual's
-        named by that id; with `respondent`, of that respondent's, named by `respondent_stems`
-        as a team is); always directly inside the folder.
-
-        Named by `file_stem`. A result that an earlier innoscan named otherwise (by the
-        readable part alone) is found there; a file of the name wanted that holds another
-        team or another respondent is never taken (the name then gets a digest).
-        """
+        named by that id; with `respondent`, of that respondent's, named as a team is), always
+        directly inside the folder: named by `file_stem`, or where an earlier innoscan named
+        it; a file of the name wanted that holds another team or respondent is never taken
+        (the name then gets a digest)."""
         key, who = team_key(team), None
         ids: tuple[str | None, ...] = (respondent_id,)
         if respondent is not None:
@@ -300,6 +297,7 @@ class Session:
     def answer(self, question: Question, value: Any) -> None:
         """Set (or, with None, clear) an answer, and save."""
         self._writable()
+        refuse_overlong(self.path, value)
         if value is None or value == []:
             self.result.answers.pop(question.id, None)
         else:
@@ -311,6 +309,7 @@ class Session:
 
     def note(self, question: Question, text: str) -> None:
         self._writable()
+        refuse_overlong(self.path, text)
         if text.strip():
             self.result.notes[question.id] = text
         else:
