@@ -174,8 +174,7 @@ def cmd_tui(args: argparse.Namespace) -> int:
     from innoscan.tui.factory import make_app
 
     bank = _bank(args)
-    make_app(bank, args.lang, args.dir, lang_given=args.lang_given).run()
-    return 0
+    return make_app(bank, args.lang, args.dir, lang_given=args.lang_given).run_to_end()
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -196,8 +195,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     if args.warm:  # `serve`'s warm process: each browser's app forked from it
         return warm_process(bank, args, details)
-    make_app(bank, args.lang, args.dir, lang_given=args.lang_given, **details).run()
-    return 0
+    return make_app(bank, args.lang, args.dir, lang_given=args.lang_given, **details).run_to_end()
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -111,3 +111,19 @@ def test_5000_digits_at_a_number_question_in_plain_mode_are_asked_again(tmp_path
     )  # fmt: skip
     assert (run.code, run.err) == (0, "")
     assert f"{digits!r} is not a number." in run.out
+
+
+@pytest.mark.parametrize(
+    ("args", "key"),
+    [
+        (["template", "--team", "x" * 500], "team"),
+        (["template", "--team", "T", "--org", "x" * 500], "organisation"),
+        (["run", "--plain", "--team", "x" * 500], "team"),
+        (["run", "--plain", "--team", "T", "--individual", "--name", "x" * 500], "respondent"),
+    ],
+)
+def test_a_name_beyond_what_a_result_holds_is_one_line(cli, tmp_path, monkeypatch, args, key):
+    monkeypatch.chdir(tmp_path)
+    line = one_line(cli(*args))
+    assert line == f"innoscan: {key}: String should have at most 200 characters"
+    assert not list(tmp_path.rglob("*.toml"))

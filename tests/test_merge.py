@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -228,3 +229,27 @@ def test_the_profile_keeps_the_kind_of_organisation_the_respondents_agree_on(ban
     assert merge(bank, loaded).result.meta.org_type == "municipality"
     loaded[0].result.meta.org_type = "province"
     assert merge(bank, loaded).result.meta.org_type is None
+
+
+@pytest.mark.parametrize("given", ["twice", "link", "copy"])
+def test_a_respondent_given_twice_is_counted_once_and_said(cli, bank, tmp_path, given):
+    """Issue 21, item 11: `merge a.toml a.toml` counted two respondents."""
+    first, second = individuals(bank, tmp_path, {"A": FIVE["A"], "B": FIVE["B"]})
+    again = first.path
+    if given == "link":
+        again = tmp_path / "link-to-A.toml"
+        again.symlink_to(first.path)
+    elif given == "copy":
+        again = tmp_path / "mail" / "A.toml"
+        again.parent.mkdir()
+        again.write_bytes(first.path.read_bytes())
+    run = cli("merge", first.path, second.path, again, "-o", tmp_path / "team.toml")
+    assert run.code == 0, run.err
+    warning = (
+        f"innoscan: warning: {again}: the same respondent as {first.path} (the same file, "
+        "a link to it or a copy): counted once"
+    )
+    assert warning in run.err.splitlines()
+    assert "merged 2 respondents" in run.err
+    profile = tomllib.loads((tmp_path / "team.toml").read_text())
+    assert profile["meta"]["respondents"] == profile["merge"]["respondents"] == 2

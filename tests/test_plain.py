@@ -297,7 +297,7 @@ def test_a_session_taken_over_elsewhere_stops_and_keeps_its_answers_in_a_copy(
     monkeypatch.setenv("HOME", str(tmp_path))
     out = io.StringIO()
     code = PlainRun(mine, "en", io.StringIO("1\n"), out).run()
-    assert code == 1
+    assert code == 2
     assert "Another session took this assessment over and changed it" in out.getvalue()
     assert answers_in(tmp_path) == {"activity.products": "no"}  # the other one's answer stands
     [copy] = folder.path.glob("unsaved_plain-team-2026_*.toml")  # in the results folder
@@ -352,3 +352,33 @@ def test_the_total_changes_once_with_a_line_that_says_why(tmp_path):
     assert after > before
     totals = re.findall(r"^Question \d+ of (\d+)", run.out, re.M)
     assert totals == [str(before), str(after), str(after)]
+
+
+def test_two_respondents_whose_names_differ_only_in_chinese_have_a_file_each(
+    cli, tmp_path, monkeypatch
+):
+    """Issue 21, item 7: 'Li 李雷' and 'Li 王芳' were both individual-li.toml, and the second
+    went on with the first one's answers. A file an earlier innoscan named so is still the
+    first one's, and never the second one's."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "innoscan-results"
+
+    def answer(name: str, lines: str) -> str:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines.encode())))
+        run = cli(*RUN, "--individual", "--name", name)
+        assert run.code == 0, run.err
+        return run.out
+
+    assert "Welcome back" not in answer("Li 李雷", "1\nq\n")
+    out = answer("Li 王芳", "2\nq\n")
+    assert "Welcome back" not in out
+    files = {tomllib.loads(p.read_text())["meta"]["respondent"]: p for p in folder.glob("*.toml")}
+    assert set(files) == {"Li 李雷", "Li 王芳"} and len(set(files.values())) == 2
+    for name, answer_given in (("Li 李雷", "yes"), ("Li 王芳", "no")):
+        saved = tomllib.loads(files[name].read_text())["answers"]
+        assert saved["activity.products"] == answer_given
+    earlier = folder / "plain-team-2026.individual-li.toml"  # as innoscan named it before
+    files["Li 李雷"].rename(earlier)
+    assert "Welcome back" in answer("Li 李雷", "q\n")
+    assert "Welcome back" in answer("Li 王芳", "q\n")
+    assert tomllib.loads(earlier.read_text())["answers"]["activity.products"] == "yes"

@@ -86,6 +86,30 @@ def test_a_rescue_copy_is_private_and_goes_home_only_when_the_folder_is_gone(
     assert set(Session.resume(bank, copy).result.answers) == {"activity.products", "activity.services"}
 
 
+def test_two_sessions_that_lose_their_file_in_the_same_second_keep_two_copies(
+    bank, tmp_path, monkeypatch
+):
+    """Issue 21, item 3: rescue copies named to the second were one file for both."""
+    from datetime import UTC, datetime
+
+    import innoscan.store.rescue
+
+    frozen = datetime(2026, 11, 29, 10, 15, tzinfo=UTC)
+    monkeypatch.setattr(innoscan.store.rescue, "now_utc", lambda: frozen)
+    folder = ResultsFolder(tmp_path)
+    laptops = [Session.open(bank, folder, "Team Data", 2026, "en") for _ in range(2)]
+    laptops[0].path.write_text(laptops[0].path.read_text() + "\n")  # changed elsewhere
+    products = bank.question("activity.products")
+    for laptop, answer in zip(laptops, ("yes", "no"), strict=True):
+        with pytest.raises(InputError, match="the answers are in"):
+            laptop.answer(products, answer)
+    copies = sorted(tmp_path.glob("unsaved_team-data-2026_20261129T101500Z*.toml"))
+    assert len(copies) == 2 and {laptop.rescued for laptop in laptops} == set(copies)
+    for laptop, answer in zip(laptops, ("yes", "no"), strict=True):
+        kept = Session.resume(bank, laptop.rescued).result.answers
+        assert kept == {"activity.products": answer}
+
+
 def test_the_kind_of_organisation_is_kept_and_given_once_to_a_result_without_one(bank, tmp_path):
     folder = ResultsFolder(tmp_path)
     session = Session.open(bank, folder, "T", 2026, "en")
@@ -95,3 +119,13 @@ def test_the_kind_of_organisation_is_kept_and_given_once_to_a_result_without_one
     third = Session.open(bank, folder, "T", 2026, "en", org_type="province")
     assert third.result.meta.org_type == "water_board"  # never changed behind the team's back
     assert 'org_type = "water_board"' in session.path.read_text()
+
+
+def test_a_text_longer_than_a_result_holds_is_refused_and_the_file_still_reads(bank, tmp_path):
+    session = Session.open(bank, ResultsFolder(tmp_path), "T", 2026, "en")
+    latest = bank.question("activity.latest")
+    for keep in (lambda t: session.answer(latest, t), lambda t: session.note(latest, t)):
+        with pytest.raises(InputError, match="a text of 20,001 characters"):
+            keep("x" * 20_001)
+    again = Session.resume(bank, session.path).result
+    assert again.answers == {} and again.notes == {}

@@ -3,6 +3,8 @@ the disagreements the team should discuss first. The profile is itself a result 
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +52,7 @@ def merge(
     """Merge respondents' results; refused when they differ, unless `force`."""
     if not loaded:
         raise InputError.single("merge", "needs at least one result file")
+    loaded, twice = _each_once(loaded)
     differ = differences(loaded)
     if differ and not force:
         raise InputError.single(
@@ -97,7 +100,28 @@ def merge(
         disagreements=disagreements,
         questions=spreads,
     )
-    return Merged(profile, [Said("merge.forced", difference=d) for d in differ])
+    return Merged(profile, twice + [Said("merge.forced", difference=d) for d in differ])
+
+
+def _each_once(loaded: list[LoadedResult]) -> tuple[list[LoadedResult], list[Said]]:
+    """Each respondent counted once: a file given twice (the same file, a link to it, or a
+    copy: the same result) is merged once, and said."""
+    kept: list[LoadedResult] = []
+    said = []
+    for item in loaded:
+        first = next((k for k in kept if _same_respondent(k, item)), None)
+        if first is None:
+            kept.append(item)
+        else:
+            said.append(Said("merge.twice", file=str(item.path), first=str(first.path)))
+    return kept, said
+
+
+def _same_respondent(a: LoadedResult, b: LoadedResult) -> bool:
+    with contextlib.suppress(OSError):
+        if os.path.samefile(a.path, b.path):
+            return True
+    return a.result == b.result
 
 
 def merged_before(bank: Bank, path: Path, profile: Result) -> Result | None:

@@ -311,16 +311,17 @@ class PlainRun(LineConsole):
         return 0
 
     def _rescue(self, reason: str = "plain.saved_copy") -> int:
-        """Save the answers in a rescue copy (see Session.rescue); say why with `reason`."""
+        """Save the answers in a rescue copy (see Session.rescue); say why with `reason`. The
+        exit status 2: not saved where asked, a problem told (1 is for a bug)."""
         session = self.session
         try:
             target = session.rescue()
         except InputError as exc:
             self.say(self.w("plain.lost", problem=exc.problems[0].told(self.lang)))
             self.say(session.result.to_toml())
-            return 1
+            return 2
         self.say(self.w(reason, path=target))
-        return 1
+        return 2
 
 
 def _is_tty(stream: TextIO) -> bool:

@@ -9,7 +9,7 @@ from innoscan.assess.compare import YearComparison
 from innoscan.content.bank import Bank
 from innoscan.locales import word
 from innoscan.render.bank_listing import answer_text
-from innoscan.render.markdown import Picture, escape, pictures_md, table, whole
+from innoscan.render.markdown import Picture, escape, first_rows, pictures_md, table, whole
 from innoscan.render.report import factor_reason
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -194,8 +194,10 @@ def compare_markdown(
             for qid, answered in c.only_some.items():
                 lines.append(f"- {escape(qid)}: {', '.join(map(str, answered))}")
         for year, ids in c.unknown.items():
+            shown, more = first_rows(ids, lang)
             lines += ["", w("cmp.unknown", year=year), ""]
-            lines.extend(f"- {escape(q)}" for q in ids)
+            lines.extend(f"- {escape(q)}" for q in shown)
+            lines.extend(more)
     return "\n".join(lines).rstrip() + "\n"
 
 

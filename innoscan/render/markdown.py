@@ -8,7 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from innoscan.content.lists import LISTED
 from innoscan.content.visible import visible
+from innoscan.locales import word
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -71,6 +73,14 @@ def table(headers: list[str], rows: list[list[str]], align: str = "") -> list[st
     lines = [_row(headers), _row(rule)]
     lines.extend(_row(row) for row in rows)
     return lines
+
+
+def first_rows(rows: list, lang: str) -> tuple[list, list[str]]:
+    """The first LISTED rows of a list read from a file, and the line that counts the rest
+    (none when all are shown): 100,000 unknown answers are not 100,000 lines of a report."""
+    if len(rows) <= LISTED:
+        return rows, []
+    return rows[:LISTED], ["", word("list.more_rows", lang, n=len(rows) - LISTED)]
 
 
 def _row(cells: list[str]) -> str:

@@ -9,7 +9,16 @@ from innoscan.content.figures import Figure
 from innoscan.locales import word
 from innoscan.render.bank_listing import answer_text
 from innoscan.render.compare_report import target_title
-from innoscan.render.markdown import Picture, bar, escape, link, pictures_md, table, whole
+from innoscan.render.markdown import (
+    Picture,
+    bar,
+    escape,
+    first_rows,
+    link,
+    pictures_md,
+    table,
+    whole,
+)
 from innoscan.render.report import (
     Report,
     coverage_text,
@@ -252,13 +261,15 @@ def _md_kept(report: Report) -> list[str]:
     if not unknown:
         return []
     lang = report.lang
-    rows = [[escape(q), escape(_raw(report.result.answers[q]))] for q in unknown]
+    shown, more = first_rows(unknown, lang)
+    rows = [[escape(q), escape(_raw(report.result.answers[q]))] for q in shown]
     return [
         f"## {word('kept_answers', lang)}",
         "",
         word("kept_intro", lang),
         "",
         *table([word("question_col", lang), word("answer_col", lang)], rows),
+        *more,
     ]
 
 

@@ -44,38 +44,42 @@ _PLAIN = re.compile(r"[a-z0-9]+( [a-z0-9]+)*")
 _DIGEST = 10
 
 
-def file_stem(team: str) -> str:
-    """A team's part of its file names. A plain Latin name (letters, digits and spaces) gives
-    its letters, as it always has ('Team Data' -> 'team-data'); any other name gets a digest
-    of it appended, so that two teams never share a file ('数据团队' -> 'team-1f0c…')."""
+def file_stem(team: str, fallback: str = "team") -> str:
+    """A team's (or a respondent's) part of its file names. A plain Latin name (letters,
+    digits and spaces) gives its letters, as it always has ('Team Data' -> 'team-data'); any
+    other name gets a digest of it appended, so that two teams never share a file ('数据团队'
+    -> 'team-1f0c…', 'Li 李雷' -> 'li-3b9a…')."""
     key = team_key(team)
     if _PLAIN.fullmatch(key) and len(key) <= _MAX_SLUG:
         return key.replace(" ", "-")
-    return digest_stem(team)
+    return digest_stem(team, fallback)
 
 
-def digest_stem(team: str) -> str:
-    """The readable part of the name (or 'team'), then a digest of `team_key`."""
+def digest_stem(team: str, fallback: str = "team") -> str:
+    """The readable part of the name (or `fallback`), then a digest of `team_key`."""
     digest = hashlib.sha256(team_key(team).encode()).hexdigest()[:_DIGEST]
-    return f"{slug(team)[: _MAX_SLUG - _DIGEST - 1].strip('-') or 'team'}-{digest}"
+    return f"{slug(team)[: _MAX_SLUG - _DIGEST - 1].strip('-') or fallback}-{digest}"
 
 
-def holds_team(path: Path, key: str) -> bool:
-    """Whether the result file at `path` is the team's. One that cannot be read counts as the
-    team's: its problem is then told, rather than a second file made beside it."""
+def holds(path: Path, key: str, respondent: str | None = None) -> bool:
+    """Whether the result file at `path` is the team's (with `respondent`, a respondent's
+    `team_key`: and that respondent's). One that cannot be read counts as theirs: its
+    problem is then told, rather than a second file made beside it."""
     try:
         meta = read_toml(path).get("meta")
     except InputError:
         return True
-    team = meta.get("team") if isinstance(meta, dict) else None
-    return not isinstance(team, str) or team_key(team) == key
+    if not isinstance(meta, dict):
+        return True
+    team, who = meta.get("team"), meta.get("respondent")
+    same_team = not isinstance(team, str) or team_key(team) == key
+    same_respondent = isinstance(who, str) and team_key(who) == respondent
+    return same_team and (respondent is None or same_respondent)
 
 
-def name_id(name: str) -> str:
-    """A respondent's part of the file name: their name's letters, or (for a name without
-    any ASCII letter or digit, such as 李雷) a digest of it, so that two such names differ."""
-    name = name.strip()
-    if not name or slug(name, ""):
-        return name
+def respondent_stems(name: str) -> tuple[str, str]:
+    """A named respondent's part of the file name (as a team's: `file_stem`), and the part
+    an earlier innoscan gave it (the name's letters, or for a name without any, such as
+    李雷, a digest), where their file may still be."""
     digest = hashlib.sha256(unicodedata.normalize("NFKC", name).casefold().encode()).hexdigest()
-    return f"name-{digest[:10]}"
+    return file_stem(name, "name"), slug(name, "") or f"name-{digest[:10]}"

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -18,10 +19,13 @@ from pydantic import (
     StrictInt,
     StrictStr,
     ValidationError,
+    ValidationInfo,
+    field_validator,
 )
 
 from innoscan.content.bank import Bank, show_value
 from innoscan.content.figures import OrgType
+from innoscan.content.lists import LISTED, listing
 from innoscan.content.problems import InputError, Problem, key_path, read_toml, short_message
 from innoscan.content.visible import data_safe
 from innoscan.locales import DEFAULT, Said
@@ -29,10 +33,39 @@ from innoscan.store.atomic import write_atomic
 
 SCHEMA_VERSION = 1
 FIRST_YEAR, LAST_YEAR = 1900, 2200
-AnswerValue = StrictInt | StrictFloat | StrictStr | list[StrictStr]
+# What a result can hold, so that nothing read from a file breaks the arithmetic, dates or
+# layout behind it (README, "Reliability"): counts of people up to MAX_COUNT, numbers up to
+# MAX_NUMBER either way, an id or version up to SHORT characters, a name up to NAME, a text
+# (an answer, a note, an action) up to TEXT; dates from 1970 to LAST_YEAR.
+MAX_COUNT = 100_000
+MAX_NUMBER = 10**15
+SHORT, NAME, TEXT = 64, 200, 20_000
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+People = Annotated[int, Field(ge=1, le=MAX_COUNT)]
+Id = Annotated[str, Field(max_length=SHORT)]
+Name = Annotated[str, Field(max_length=NAME)]
+Text = Annotated[str, Field(max_length=TEXT)]
+QuestionId = Annotated[str, Field(max_length=NAME)]
+AnswerValue = (
+    Annotated[StrictInt, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+    | Annotated[StrictFloat, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
+    | Annotated[StrictStr, Field(max_length=TEXT)]
+    | list[Annotated[StrictStr, Field(max_length=NAME)]]
+)
 Status = Literal["in-progress", "complete"]
 # No key the model does not know, and no number that is not finite (TOML can write nan, inf).
 _RECORD = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+
+def _in_range(stamp: datetime) -> datetime:
+    """A date innoscan can compute with: from 1970 to LAST_YEAR; one without a time zone is
+    read as UTC (as innoscan writes them)."""
+    if not 1970 <= stamp.year <= LAST_YEAR:
+        raise ValueError(f"a date from 1970 to {LAST_YEAR}, not {stamp.year:04d}")
+    return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=UTC)
+
+
+Stamp = Annotated[datetime, AfterValidator(_in_range)]
 
 
 class Meta(BaseModel):
@@ -40,19 +73,19 @@ class Meta(BaseModel):
 
     model_config = _RECORD
 
-    team: str = ""
-    organisation: str = ""
+    team: Name = ""
+    organisation: Name = ""
     org_type: OrgType | None = None  # absent in files made before bank 2026.2
     year: int = Field(ge=FIRST_YEAR, le=LAST_YEAR)
-    language: str = DEFAULT
-    bank_id: str
-    bank_version: str
+    language: Id = DEFAULT
+    bank_id: Id
+    bank_version: Id
     status: Status = "in-progress"
     mode: Literal["team", "individual"] = "team"
-    respondent: str = ""
-    respondents: int = Field(default=1, ge=1)
-    created: datetime | None = None
-    updated: datetime | None = None
+    respondent: Name = ""
+    respondents: People = 1
+    created: Stamp | None = None
+    updated: Stamp | None = None
 
 
 class Action(BaseModel):
@@ -61,9 +94,9 @@ class Action(BaseModel):
     model_config = _RECORD
 
     target: str = Field(pattern=r"^(flag|section):[a-z][a-z0-9_]*$")
-    what: str = Field(min_length=1)
-    who: str = ""
-    by: str = ""
+    what: Text = Field(min_length=1)
+    who: Text = ""  # typed on the results screen: as long as anyone types
+    by: Text = ""
     status: Literal["open", "done", "not_done"] = "open"
 
 
@@ -72,22 +105,33 @@ class QuestionSpread(BaseModel):
 
     model_config = _RECORD
 
-    n: int = Field(ge=0)
-    answers: dict[str, int] = {}
-    spread: float | None = None
-    shares: dict[str, float] = {}
+    n: Count
+    answers: dict[Name, Count] = {}
+    spread: float | None = Field(default=None, ge=0, le=MAX_NUMBER)
+    shares: dict[Name, Annotated[float, Field(ge=0, le=1)]] = {}
 
 
 class MergeInfo(BaseModel):
-    """A team profile's origin: how many answered, how, and where they disagree."""
+    """A team profile's origin: how many answered, how, and where they disagree (questions
+    whose spread it holds)."""
 
     model_config = _RECORD
 
-    respondents: int = Field(ge=1)
-    names: list[str] = []
-    disagreements: list[str] = []
-    settled: list[str] = []  # disagreements the team settled on the merge screen
-    questions: dict[str, QuestionSpread] = {}
+    respondents: People
+    names: list[Name] = []
+    questions: dict[QuestionId, QuestionSpread] = {}  # before the lists that name them
+    disagreements: list[QuestionId] = []
+    settled: list[QuestionId] = []  # disagreements the team settled on the merge screen
+
+    @field_validator("disagreements", "settled")
+    @classmethod
+    def _spread_known(cls, named: list[str], info: ValidationInfo) -> list[str]:
+        """Each question named has its spread in `questions`."""
+        spreads = info.data.get("questions")
+        missing = [qid for qid in named if spreads is not None and qid not in spreads]
+        if missing:
+            raise ValueError(f"names {listing(missing)}, which merge.questions does not hold")
+        return named
 
 
 class Result(BaseModel):
@@ -97,26 +141,31 @@ class Result(BaseModel):
 
     schema_version: int = SCHEMA_VERSION
     meta: Meta
-    answers: dict[str, AnswerValue] = {}
-    notes: dict[str, str] = {}
+    answers: dict[QuestionId, AnswerValue] = {}
+    notes: dict[QuestionId, Text] = {}
     actions: list[Action] = []
     merge: MergeInfo | None = None
 
     @classmethod
     def new(cls, bank: Bank, team: str, year: int, language: str, **meta: Any) -> Result:
+        """A result begun now; a name beyond the bounds is an InputError naming its key."""
         now = now_utc()
-        return cls(
-            meta=Meta(
-                team=team,
-                year=year,
-                language=language,
-                bank_id=bank.id,
-                bank_version=bank.version,
-                created=now,
-                updated=now,
-                **meta,
+        try:
+            return cls(
+                meta=Meta(
+                    team=team,
+                    year=year,
+                    language=language,
+                    bank_id=bank.id,
+                    bank_version=bank.version,
+                    created=now,
+                    updated=now,
+                    **meta,
+                )
             )
-        )
+        except ValidationError as exc:
+            said = [Problem(key_path(e["loc"]), "", short_message(e)) for e in exc.errors()]
+            raise InputError(said) from None
 
     def to_toml(self) -> str:
         """The file's text: fixed key order, so reading and writing gives the same bytes;
@@ -161,6 +210,13 @@ class LoadedResult:
     read_as: dict[str, Said] = field(default_factory=dict)  # old question id -> what was read
 
 
+def refuse_overlong(path: Path, text: object) -> None:
+    """A text longer than a result holds (TEXT) is refused before it is kept: the file could
+    not be read back."""
+    if isinstance(text, str) and len(text) > TEXT:
+        raise InputError.single(path, Said("file.too_long", n=len(text), most=TEXT))
+
+
 def now_utc() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -188,7 +244,7 @@ def load_result(path: str | Path, bank: Bank) -> LoadedResult:
         for err in exc.errors():
             problem = _problem(file, err)
             problems.setdefault(problem.where, problem)
-        raise InputError(list(problems.values())) from None
+        raise InputError(_capped(list(problems.values()), file)) from None
     return check_against_bank(result, path, bank)
 
 
@@ -243,9 +299,9 @@ def check_against_bank(result: Result, path: Path, bank: Bank) -> LoadedResult:
             what = repr(action.what)
             loaded.warnings.append(Said("load.action", file=file, what=what, target=action.target))
     if problems:
-        raise InputError(problems)
+        raise InputError(_capped(problems, file))
     if loaded.unknown:
-        questions = ", ".join(loaded.unknown)
+        questions = listing(loaded.unknown)
         loaded.warnings.append(
             Said("load.unknown", file=file, n=len(loaded.unknown), questions=questions)
         )
@@ -287,8 +343,17 @@ def _read_as_today(result: Result, bank: Bank, file: str) -> dict[str, Said]:
     return lines
 
 
+def _capped(problems: list[Problem], file: str) -> list[Problem]:
+    """The first LISTED problems of a file, then how many more (a file of 100,000 wrong
+    answers is told in a few lines)."""
+    if len(problems) <= LISTED:
+        return problems
+    more = Said("load.more_problems", n=len(problems) - LISTED)
+    return [*problems[:LISTED], Problem(file, "", str(more), more)]
+
+
 def _problem(file: str, err: dict) -> Problem:
-    loc = list(err["loc"])
+    loc = [_short(part) if isinstance(part, str) else part for part in err["loc"]]
     if len(loc) >= 2 and loc[0] in ("answers", "notes"):
         where = f"{loc[0]}.{loc[1]}"
         got = show_value(err.get("input"))
@@ -298,6 +363,11 @@ def _problem(file: str, err: dict) -> Problem:
         return Problem(file, where, f"not a valid answer: expected {expected}, got {got}")
     where = key_path([p for p in loc if not isinstance(p, str) or "[" not in p])
     return Problem(file, where, short_message(err))
+
+
+def _short(key: str) -> str:
+    """A key of the file as a problem names it: a key longer than a question id cut short."""
+    return key if len(key) <= NAME else f"{key[:SHORT]}…"
 
 
 def _has_cr(value: Any) -> bool:

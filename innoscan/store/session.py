@@ -6,6 +6,7 @@ The TUI (and any other front end) calls this; it knows nothing of screens or key
 from __future__ import annotations
 
 import contextlib
+import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,21 +16,22 @@ from innoscan.content.bank import Bank, Question
 from innoscan.content.files import found_in, there, unwritable
 from innoscan.content.problems import InputError
 from innoscan.locales import Said
-from innoscan.store.atomic import write_atomic
 from innoscan.store.lock import Lock
 from innoscan.store.names import (
     INDIVIDUAL,
     RESCUED,
     digest_stem,
     file_stem,
-    holds_team,
-    name_id,
+    holds,
+    respondent_stems,
     slug,
     team_key,
 )
-from innoscan.store.result import LoadedResult, Result, load_result, now_utc
+from innoscan.store.rescue import rescue_copy
+from innoscan.store.result import LoadedResult, Result, load_result, now_utc, refuse_overlong
 
 DEFAULT_FOLDER = "innoscan-results"
+_ANONYMOUS = re.compile(r"anonymous-[0-9a-f]+")  # an anonymous respondent's id
 
 
 @dataclass
@@ -41,8 +43,10 @@ class FolderEntry:
     problem: InputError | None = None
 
     def told(self, lang: str) -> str:
-        """Why the file cannot be read, in `lang` where the problems are catalogue words."""
-        return "; ".join(p.told(lang) for p in self.problem.problems) if self.problem else ""
+        """Why the file cannot be read (each problem with its key), in `lang` where the
+        problems are catalogue words."""
+        problems = self.problem.problems if self.problem else []
+        return "; ".join(": ".join(filter(None, (p.where, p.told(lang)))) for p in problems)
 
     @property
     def result(self) -> Result | None:
@@ -55,23 +59,26 @@ class ResultsFolder:
     def __init__(self, path: str | Path = DEFAULT_FOLDER):
         self.path = Path(path)
 
-    def path_for(self, team: str, year: int, respondent_id: str | None = None) -> Path:
-        """The file of a team's result for a year; always directly inside the folder.
-
-        Named by `file_stem`. A result that an earlier innoscan named by the readable part
-        alone is found there; a file of the name wanted that holds another team is never
-        taken (the team then gets the name with a digest). InputError when the folder may
-        not be looked into.
-        """
-        key = team_key(team)
-        wanted = self._file(file_stem(team), year, respondent_id)
-        earlier = self._file(slug(team), year, respondent_id)
-        for path in dict.fromkeys((wanted, earlier)):
-            if there(path) and holds_team(path, key):
+    def path_for(
+        self, team: str, year: int, respondent_id: str | None = None, respondent: str | None = None
+    ) -> Path:
+        """The file of a team's result for a year (with `respondent_id`, of an individual's
+        named by that id; with `respondent`, of that respondent's, named as a team is), always
+        directly inside the folder: named by `file_stem`, or where an earlier innoscan named
+        it; a file of the name wanted that holds another team or respondent is never taken
+        (the name then gets a digest). InputError when the folder may not be looked into."""
+        key, who = team_key(team), None
+        ids: tuple[str | None, ...] = (respondent_id,)
+        if respondent is not None:
+            who, ids = team_key(respondent), respondent_stems(respondent)
+        candidates = [self._file(t, year, i) for i in ids for t in (file_stem(team), slug(team))]
+        for path in dict.fromkeys(candidates):
+            if there(path) and holds(path, key, who):
                 return path
-        if not there(wanted):
-            return wanted
-        return self._file(digest_stem(team), year, respondent_id)
+        if not there(candidates[0]):
+            return candidates[0]
+        other = digest_stem(respondent, "name") if respondent is not None else respondent_id
+        return self._file(digest_stem(team), year, other)
 
     def _file(self, stem: str, year: int, respondent_id: str | None) -> Path:
         name = f"{stem}-{int(year)}"
@@ -198,16 +205,21 @@ class Session:
         """Resume the team's result for the year, or start it (and save it at once).
 
         An individual's file is named after `participant` (a browser's id in `serve`), else
-        after the respondent's name, else a new anonymous id. With `lock`, take the result's
+        after the respondent's name (`path_for`; the anonymous id they were told is an id),
+        else a new anonymous id. With `lock`, take the result's
         lock first (LockedError if another process has it). A result without a kind of
         organisation gets `org_type` when one is given.
         """
-        respondent_id = None
+        respondent_id, named = None, None
         if mode == "individual":
-            respondent_id = (
-                participant or name_id(respondent) or f"anonymous-{secrets.token_hex(3)}"
-            )
-        path = folder.path_for(team, year, respondent_id)
+            given = "" if participant else respondent.strip()
+            if participant or _ANONYMOUS.fullmatch(given):  # or the id an anonymous one was told
+                respondent_id = participant or given
+            elif given:
+                named = given
+            else:
+                respondent_id = f"anonymous-{secrets.token_hex(3)}"
+        path = folder.path_for(team, year, respondent_id, named)
         if path.exists():
             session = cls.resume(bank, path, lock=lock, take_over=take_over)
             if org_type and session.result.meta.org_type is None:
@@ -288,6 +300,7 @@ class Session:
     def answer(self, question: Question, value: Any) -> None:
         """Set (or, with None, clear) an answer, and save."""
         self._writable()
+        refuse_overlong(self.path, value)
         if value is None or value == []:
             self.result.answers.pop(question.id, None)
         else:
@@ -299,6 +312,7 @@ class Session:
 
     def note(self, question: Question, text: str) -> None:
         self._writable()
+        refuse_overlong(self.path, text)
         if text.strip():
             self.result.notes[question.id] = text
         else:
@@ -332,21 +346,11 @@ class Session:
         self.unsaved = None
 
     def rescue(self) -> Path:
-        """Save the answers that cannot go into the result file in a copy readable by its
-        owner only: in the results folder, or (when that cannot be written) in the home
-        folder. Later calls update the same copy. InputError when neither can be written."""
-        if self.rescued is not None:
-            places = [self.rescued]
-        else:
-            name = f"{RESCUED}{self.path.stem}_{now_utc():%Y%m%dT%H%M%SZ}.toml"
-            places = [self.path.parent / name, Path.home() / name]
-        for place in places:
-            try:
-                self.rescued = write_atomic(place, self.result.to_toml(), private=True)
-                return self.rescued
-            except InputError as exc:
-                problem = exc
-        raise problem
+        """Save the answers that cannot go into the result file in a copy of their own
+        (store/rescue.py); later calls update the same copy. InputError when it cannot be
+        written."""
+        self.rescued = rescue_copy(self.path, self.result.to_toml(), self.rescued)
+        return self.rescued
 
     def save_copy(self, target: str | Path) -> Path:
         """Write the answers to another file (when the results folder cannot be written)."""

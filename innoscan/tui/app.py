@@ -21,6 +21,7 @@ from innoscan.store.atomic import real_folder, write_atomic
 from innoscan.store.lock import REFRESH_EVERY, LockedError
 from innoscan.store.session import ResultsFolder, Session
 from innoscan.tui import palette
+from innoscan.tui.crash import OneLineErrors
 from innoscan.tui.keys import KeysInOrder
 from innoscan.tui.screens.base import BaseScreen, InnoscanScreen
 from innoscan.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -30,10 +31,10 @@ if TYPE_CHECKING:
     from innoscan.tui.screens.room import Room
 
 
-class InnoscanApp(KeysInOrder, GuardedApp):
+class InnoscanApp(OneLineErrors, KeysInOrder, GuardedApp):
     """Start screen (or a team's first open question), questions, review, results; keys
     handled in the order typed (tui/keys.py); no text from a file drives the terminal
-    (tui/shown.py)."""
+    (tui/shown.py); what no screen caught, in one line (crash.py)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "innoscan"
