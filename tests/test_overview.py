@@ -236,6 +236,7 @@ def test_no_usable_result_at_all_is_one_line_and_exit_2(cli, bank, tmp_path):
     assert run.err == (
         f"innoscan: {tmp_path}: no usable team result in it or its subfolders (1 file(s) left "
         "out; 1 individual answer file(s) not read)\n"
+        f"innoscan: {tmp_path / 'broken-2026.toml'}: not valid TOML: Expected ']' at the end of a table declaration (at end of document)\n"
     )
     for missing in (tmp_path / "nowhere", tmp_path / "broken-2026.toml"):
         run = cli("overview", missing, "--lang", "en")

@@ -22,7 +22,8 @@ from innoscan.assess.scoring import Scores, score_effective
 from innoscan.assess.team_files import Skipped, TeamFiles, identity, read_team_files
 from innoscan.content.bank import Bank
 from innoscan.content.figures import Indicator
-from innoscan.content.problems import InputError
+from innoscan.content.lists import LISTED
+from innoscan.content.problems import InputError, Problem
 from innoscan.content.risks import SEVERITY_ORDER, RiskRule
 from innoscan.store.names import team_key
 
@@ -205,7 +206,11 @@ def build_overview(
         team = _team_year(bank, loaded, files.folder, compared)
         by_year.setdefault(team.year, []).append(team)
     if not by_year:
-        raise InputError.single(files.folder, _nothing_usable(files))
+        unusable = [s for s in files.skipped if s.reason == "problem"][:LISTED]
+        raise InputError(
+            [Problem(str(files.folder), "", _nothing_usable(files))]
+            + [Problem(str(files.folder / s.path), "", s.detail) for s in unusable]
+        )
     chosen = max(by_year) if year is None else year
     if chosen not in by_year:
         found = ", ".join(map(str, sorted(by_year)))

@@ -77,6 +77,8 @@ def read_toml(path: Path) -> dict:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError([toml_syntax_problem(path, exc)]) from None
+    except ValueError:  # an integer of more than 4,300 digits (Python's own limit)
+        raise InputError.single(path, "holds a number of over 4,300 digits: not read") from None
     except RecursionError:  # arrays or tables nested thousands deep
         data = None
     if data is None or nesting(data) > MAX_NESTING:
