@@ -72,8 +72,9 @@ def every_command(cli, path: Path, folder: Path, key: str | None, monkeypatch) -
     earlier = folder.parent / "team-data-2025.toml"
     for fmt in ("md", "json", "toml"):
         told(cli("report", path, "--format", fmt), path, key)
-    told(cli("report", path, "-o", out / "report.md"), path, key)
-    told(cli("report", path, "--format", "docx", "-o", out / "report.docx"), path, key)
+    # charts are drawn only for a file that reads (the BOM's): seconds, and not what is tested
+    told(cli("report", path, "--no-charts", "-o", out / "report.md"), path, key)
+    told(cli("report", path, "--format", "docx", "--no-charts", "-o", out / "r.docx"), path, key)
     told(cli("compare", earlier, path, "--no-charts", "-o", out / "compare.md"), path, key)
     told(cli("merge", path, path), path, key)
     told(cli("merge", path, "-o", out / "profile.toml"), path, key)
