@@ -5,7 +5,8 @@ page, the websocket and downloads; a cookie keeps them in. Each browser gets a r
 participant cookie; the app it starts is told the participant id derived from it, so the
 participant's answers land in their own result file and a reconnect (a phone that slept, a
 reload) resumes them. Apps are forked from a warm process (warm.py). Stopping closes every
-participant's app (each saves what its screen holds) within STOP_WITHIN seconds, saying so.
+participant's app (each saves what its screen holds) within STOP_WITHIN seconds, saying so;
+an app whose server has gone ends itself (tui/served.py).
 """
 
 from __future__ import annotations
@@ -317,6 +318,9 @@ class WarmAppService(AppService):
         self.warm = warm
         self.participant = participant
 
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        return _watching(super()._build_environment(width, height))
+
     async def _open_app_process(self, width: int = 80, height: int = 24):
         environment = self._build_environment(width=width, height=height)
         process = await self.warm.spawn(self.participant, environment)
@@ -329,7 +333,14 @@ class WarmAppService(AppService):
 
 def app_environment(width: int = 80, height: int = 24) -> dict[str, str]:
     """The environment textual-serve gives an app process (the warm one gets it too)."""
-    return AppService._build_environment(_NO_DEBUG, width, height)  # type: ignore[arg-type]
+    return _watching(AppService._build_environment(_NO_DEBUG, width, height))  # type: ignore[arg-type]
+
+
+def _watching(environment: dict[str, str]) -> dict[str, str]:
+    """An app's environment naming this server's process: the app ends when it is gone,
+    however it ended, even by kill -9 (tui/served.py)."""
+    environment[system.SERVER_VARIABLE] = system.me()
+    return environment
 
 
 class _Relay(logging.Handler):

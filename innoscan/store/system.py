@@ -41,6 +41,43 @@ def alive(pid: int) -> bool:
     return psutil.pid_exists(pid)
 
 
+SERVER_VARIABLE = "INNOSCAN_SERVER"  # in a participant's app: `serve`'s process, as `me()` says
+
+
+def me() -> str:
+    """This process as `runs` knows it again: its id and when it started (an id alone may
+    be given to another process once this one has ended)."""
+    import psutil
+
+    return f"{os.getpid()} {psutil.Process().create_time()!r}"
+
+
+def runs(process: str) -> bool:
+    """Whether the process that `me()` described still runs (a zombie that its parent has
+    yet to reap does not). When that cannot be told, it counts as running."""
+    import psutil
+
+    try:
+        pid, started = process.split()
+        found = psutil.Process(int(pid))
+        return (
+            abs(found.create_time() - float(started)) < 0.01
+            and found.status() != psutil.STATUS_ZOMBIE
+        )
+    except (ValueError, psutil.AccessDenied):  # cannot tell: not taken for gone
+        return True
+    except psutil.NoSuchProcess:  # a zombie too, where the system says so this way
+        return False
+
+
+def output_to_nowhere() -> None:
+    """Standard output and error to the null device: whoever read them has gone."""
+    with open(os.devnull, "wb") as nothing:
+        for stream in (1, 2):
+            with contextlib.suppress(OSError):
+                os.dup2(nothing.fileno(), stream)
+
+
 def set_mode(path: str | Path, mode: int) -> None:
     """Set a file's permission bits (POSIX). On Windows the bits do not make a file private:
     it keeps the access rights of its folder (in the user's profile: the user's alone)."""

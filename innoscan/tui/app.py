@@ -24,14 +24,15 @@ from innoscan.tui import palette
 from innoscan.tui.keys import KeysInOrder
 from innoscan.tui.screens.base import BaseScreen, InnoscanScreen
 from innoscan.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from innoscan.tui.served import EndsWithServe
 
 if TYPE_CHECKING:
     from innoscan.tui.screens.room import Room
 
 
-class InnoscanApp(KeysInOrder):
+class InnoscanApp(EndsWithServe, KeysInOrder):
     """Start screen (or a team's first open question), questions, review, results; keys
-    handled in the order typed (tui/keys.py)."""
+    handled in the order typed (tui/keys.py); in `serve`, ending with it (tui/served.py)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "innoscan"
