@@ -87,13 +87,6 @@ def test_only_the_room_gets_in_with_the_join_code_or_its_cookie(server):
     code = proc.code
     assert re.fullmatch(r"[a-z2-9]{8}", code)
     assert f"{base}/?code={code}" in proc.printed  # the address the team lead shows
-    guess = "".join(reversed(code)) if code != code[::-1] else "abcdefgh"
-    for path in ("/", "/ws", "/download/some-key"):
-        assert get(base + path)[0] == 403, path
-        assert get(f"{base}{path}?code={guess}")[0] == 403, path
-        assert get(base + path, Cookie=f"innoscan_room={guess}")[0] == 403, path
-    status, body, _ = get(base + "/")
-    assert "join code" in body
     status, _, headers = get(f"{base}/?code={code}")
     assert status == 200
     room_cookie = next(c for c in headers.get_all("Set-Cookie") if c.startswith("innoscan_room="))
@@ -101,6 +94,13 @@ def test_only_the_room_gets_in_with_the_join_code_or_its_cookie(server):
     assert "SameSite=Strict" in room_cookie
     assert get(base + "/", Cookie=f"innoscan_room={code}")[0] == 200  # a reload, no code
     assert get(base + "/static/js/textual.js")[0] == 200  # the page's script is no secret
+    guess = "".join(reversed(code)) if code != code[::-1] else "abcdefgh"
+    for path in ("/", "/ws", "/download/some-key"):  # after a wrong code: 429, wait (limits)
+        assert get(base + path)[0] == 403, path
+        assert get(f"{base}{path}?code={guess}")[0] in (403, 429), path
+        assert get(base + path, Cookie=f"innoscan_room={guess}")[0] in (403, 429), path
+    status, body, _ = get(base + "/")
+    assert "join code" in body
 
 
 async def test_the_websocket_needs_the_join_code_too(server):
