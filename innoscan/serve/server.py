@@ -293,17 +293,17 @@ class WorkshopServer(Server):
         asyncio.ensure_future(self._stop())
 
     async def _stop(self) -> None:
-        """Tell every participant's app to quit (each saves what its screen holds and ends),
-        end any that is still there after most of STOP_WITHIN, then leave the event loop."""
-        self.warm.close()
+        """Tell every participant's app at once to quit (each saves what its screen holds and
+        ends), end any still there after half of STOP_WITHIN, then leave the event loop."""
+        self.warm.close(wait=0)  # it ends at once; reaped at cleanup
         services = list(self.services)
-        for service in services:
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(service.send_meta({"type": "quit"}), STOP_WITHIN / 8)
+        telling = [asyncio.ensure_future(s.send_meta({"type": "quit"})) for s in services]
         processes = [s._process for s in services if s._process is not None]
         waiting = [asyncio.ensure_future(p.wait()) for p in processes]
         if waiting:
             await asyncio.wait(waiting, timeout=STOP_WITHIN / 2)
+        for task in telling + waiting:
+            task.cancel()  # an app that did not read its quit is ended below
         for process in processes:
             if process.returncode is None:
                 with contextlib.suppress(ProcessLookupError):

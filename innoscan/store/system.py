@@ -34,11 +34,19 @@ def is_device_name(path: str | Path) -> bool:
 
 
 def alive(pid: int) -> bool:
-    """Whether a process with this id runs on this machine. psutil asks the system without
-    sending anything (on Windows, signal 0 to a process would be CTRL_C_EVENT)."""
+    """Whether a process with this id runs on this machine; a zombie (ended, not yet reaped:
+    where init reaps slowly, an app forked by serve stays one for seconds) does not. psutil
+    asks the system without sending anything (on Windows, signal 0 would be CTRL_C_EVENT)."""
     import psutil
 
-    return psutil.pid_exists(pid)
+    if not psutil.pid_exists(pid):
+        return False
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:  # ended meanwhile, or a zombie where it is said this way
+        return False
+    except psutil.Error:  # cannot tell: not taken for gone
+        return True
 
 
 SERVER_VARIABLE = "INNOSCAN_SERVER"  # in a participant's app: `serve`'s process, as `me()` says
@@ -53,21 +61,18 @@ def me() -> str:
 
 
 def runs(process: str) -> bool:
-    """Whether the process that `me()` described still runs (a zombie that its parent has
-    yet to reap does not). When that cannot be told, it counts as running."""
+    """Whether the process that `me()` described still runs (see `alive`). When that cannot
+    be told, it counts as running."""
     import psutil
 
     try:
-        pid, started = process.split()
-        found = psutil.Process(int(pid))
-        return (
-            abs(found.create_time() - float(started)) < 0.01
-            and found.status() != psutil.STATUS_ZOMBIE
-        )
-    except (ValueError, psutil.AccessDenied):  # cannot tell: not taken for gone
+        pid, started = int(process.split()[0]), float(process.split()[1])
+        found = psutil.Process(pid).create_time()
+    except (ValueError, IndexError, psutil.AccessDenied):
         return True
-    except psutil.NoSuchProcess:  # a zombie too, where the system says so this way
+    except psutil.NoSuchProcess:
         return False
+    return abs(found - started) < 0.01 and alive(pid)
 
 
 def output_to_nowhere() -> None:
