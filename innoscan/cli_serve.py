@@ -9,6 +9,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from innoscan.serve.limits import MAX_PARTICIPANTS
+
 if TYPE_CHECKING:
     from innoscan.content.bank import Bank
 
@@ -29,6 +31,13 @@ def add_serve_command(sub, common: argparse.ArgumentParser) -> argparse.Argument
     p.add_argument("--open", action="store_true", help="no join code (only with a loopback --host)")
     p.add_argument(
         "--plain", action="store_true", help="print lines, not the room view, on the terminal"
+    )
+    p.add_argument(
+        "--max-participants",
+        type=int,
+        default=MAX_PARTICIPANTS,
+        metavar="N",
+        help="browsers at once; one more is told the workshop is full (default: %(default)s)",
     )
     return p
 

@@ -15,7 +15,7 @@ import aiohttp
 import pytest
 from answer_sets import STRONG
 from processes import run_process
-from serve_client import Participant, free_port, start_server, stop_server
+from serve_client import Participant, _line_with, free_port, start_server, stop_server
 
 from innoscan.content.loader import load_bank
 from innoscan.serve.server import participant_id
@@ -33,7 +33,7 @@ def server(tmp_path):
     stop_server(proc)
 
 
-async def saved_answers(path: Path, expected: dict, timeout: float = 10) -> dict:
+async def saved_answers(path: Path, expected: dict, timeout: float = 30) -> dict:
     """The file's answers once they equal `expected` (saving follows the screen closely)."""
     deadline = asyncio.get_running_loop().time() + timeout
     while True:
@@ -52,6 +52,16 @@ async def ann_says_yes(ann: Participant) -> None:
     await ann.wait_for("products")
     await ann.type("1")
     await ann.wait_for("(•) 1. Yes")
+
+
+async def written(path: Path, timeout: float = 60) -> None:
+    """Once `path` exists (written whole: a temporary file, then renamed); the charts take a
+    few seconds to draw on a busy machine."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not path.exists():
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError(f"{path.name} was not written within {timeout} s")
+        await asyncio.sleep(0.1)
 
 
 def results(folder: Path) -> list[Path]:
@@ -87,13 +97,6 @@ def test_only_the_room_gets_in_with_the_join_code_or_its_cookie(server):
     code = proc.code
     assert re.fullmatch(r"[a-z2-9]{8}", code)
     assert f"{base}/?code={code}" in proc.printed  # the address the team lead shows
-    guess = "".join(reversed(code)) if code != code[::-1] else "abcdefgh"
-    for path in ("/", "/ws", "/download/some-key"):
-        assert get(base + path)[0] == 403, path
-        assert get(f"{base}{path}?code={guess}")[0] == 403, path
-        assert get(base + path, Cookie=f"innoscan_room={guess}")[0] == 403, path
-    status, body, _ = get(base + "/")
-    assert "join code" in body
     status, _, headers = get(f"{base}/?code={code}")
     assert status == 200
     room_cookie = next(c for c in headers.get_all("Set-Cookie") if c.startswith("innoscan_room="))
@@ -101,6 +104,13 @@ def test_only_the_room_gets_in_with_the_join_code_or_its_cookie(server):
     assert "SameSite=Strict" in room_cookie
     assert get(base + "/", Cookie=f"innoscan_room={code}")[0] == 200  # a reload, no code
     assert get(base + "/static/js/textual.js")[0] == 200  # the page's script is no secret
+    guess = "".join(reversed(code)) if code != code[::-1] else "abcdefgh"
+    for path in ("/", "/ws", "/download/some-key"):  # after a wrong code: 429, wait (limits)
+        assert get(base + path)[0] == 403, path
+        assert get(f"{base}{path}?code={guess}")[0] in (403, 429), path
+        assert get(base + path, Cookie=f"innoscan_room={guess}")[0] in (403, 429), path
+    status, body, _ = get(base + "/")
+    assert "join code" in body
 
 
 async def test_the_websocket_needs_the_join_code_too(server):
@@ -219,10 +229,7 @@ async def test_a_participant_downloads_their_results_from_the_browser(server):
     assert report.startswith("# ")
     assert "Web Team" in report and "Average of the six sections (innoscan)" in report
     saved = path.with_suffix(".md")
-    for _ in range(100):  # finishing writes it (with its charts) in a thread
-        if saved.exists():
-            break
-        await asyncio.sleep(0.1)
+    await written(saved)  # finishing writes it (with its charts) in a thread
     # the same report, without the pictures that stay on the server beside the saved one
     without_charts = re.sub(r"^!\[.*\n\n", "", saved.read_text(), flags=re.M)
     assert report == without_charts
@@ -266,7 +273,8 @@ async def test_the_team_lead_sees_participants_come_and_go(tmp_path):
         await dee.connect()
         await dee.wait_for("Your name")
         await dee.disconnect()
-        await asyncio.sleep(1)
+        left = asyncio.to_thread(_line_with, proc, "left (")  # once the app has ended
+        proc.printed += await asyncio.wait_for(left, 30)
     finally:
         await dee.close()
         output = stop_server(proc)
@@ -318,15 +326,19 @@ async def test_each_participants_app_is_forked_from_the_warm_process(server):
             break
         await asyncio.sleep(0.1)
     [warm_process] = warm
-    await asyncio.sleep(1)  # ready: it has read the bank
-    eve = Participant(base, code=proc.code)
-    try:
-        await ann_says_yes(eve)
-        [app] = warm_process.children()
-        assert app.cmdline() == warm_process.cmdline()  # a copy of it, not a new command
-    finally:
-        await eve.close()
-    app.wait(10)  # the browser went: its app ended
+    forked = []
+    while not forked and asyncio.get_running_loop().time() < deadline:
+        eve = Participant(base, code=proc.code)  # until it is ready, apps start anew
+        try:
+            await eve.open_page()
+            await eve.connect()
+            await eve.wait_for("Your name")
+            forked = warm_process.children()
+        finally:
+            await eve.close()
+    [app] = forked
+    assert app.cmdline() == warm_process.cmdline()  # a copy of it, not a new command
+    app.wait(30)  # the browser went: its app ended
 
 
 async def test_without_a_warm_process_apps_start_anew():

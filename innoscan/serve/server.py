@@ -4,8 +4,10 @@ Built on textual-serve. Only browsers that came with the run's join code (join.p
 page, the websocket and downloads; a cookie keeps them in. Each browser gets a random
 participant cookie; the app it starts is told the participant id derived from it, so the
 participant's answers land in their own result file and a reconnect (a phone that slept, a
-reload) resumes them. Apps are forked from a warm process (warm.py). Stopping closes every
-participant's app (each saves what its screen holds) within STOP_WITHIN seconds, saying so.
+reload) resumes them. Apps are forked from a warm process (warm.py). No browser takes more
+than its share: screen sizes, the number of participants and wrong join codes are limited
+(limits.py). Stopping closes every participant's app (each saves what its screen holds)
+within STOP_WITHIN seconds, saying so; an app whose server has gone ends itself (tui/served.py).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import contextvars
 import hashlib
 import ipaddress
 import logging
+import math
 import re
 import secrets
 import sys
@@ -29,6 +32,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from innoscan.locales import DEFAULT
+from innoscan.serve.limits import MAX_PARTICIPANTS, Guesses, screen_size
 from innoscan.serve.warm import WarmStarter
 from innoscan.store import system
 
@@ -91,6 +95,7 @@ class WorkshopServer(Server):
         title: str,
         lang: str = DEFAULT,
         code: str | None = None,
+        max_participants: int = MAX_PARTICIPANTS,
     ) -> None:
         super().__init__(command, host=host, port=port, title=title, templates_path=TEMPLATES)
         self.loopback_only = is_loopback(host)
@@ -100,6 +105,8 @@ class WorkshopServer(Server):
         self.problems: Callable[[str], None] = _print  # warnings while quiet
         self.loop: asyncio.AbstractEventLoop | None = None
         self.connected = 0
+        self.max_participants = max_participants
+        self.guesses = Guesses()  # wrong join codes, per address
         self.services: set[AppService] = set()  # one per connected participant's app
         self.stopping = False
         self.warm = WarmStarter(f"{command} --warm", app_environment())
@@ -133,16 +140,32 @@ class WorkshopServer(Server):
         if request.path == "/ws" and origin and origin.split("://", 1)[-1] != host:
             raise web.HTTPForbidden(text="the page must come from this server")
         guarded = request.path in ("/", "/ws") or request.path.startswith("/download/")
-        if guarded and not self.admitted(request):
-            raise web.HTTPForbidden(text=self.word("serve.refused"))
+        if guarded and self.code is not None:
+            self._check_code(request)
+        if request.path in ("/", "/ws") and self.connected >= self.max_participants:
+            raise web.HTTPServiceUnavailable(text=self.word("serve.full", n=self.connected))
         return await handler(request)
 
-    def admitted(self, request: web.Request) -> bool:
-        """Whether a request came with the join code, in the address or in the room cookie."""
-        if self.code is None:
-            return True
+    def _check_code(self, request: web.Request) -> None:
+        """Refuse a request without the join code (in the address or in the room cookie); an
+        address that gave wrong ones waits before its next is looked at (limits.py)."""
+        assert self.code is not None
         given = [request.query.get("code", ""), request.cookies.get(ROOM_COOKIE, "")]
-        return any(secrets.compare_digest(g.encode(), self.code.encode()) for g in given)
+        given = [g for g in given if g]
+        if not given:
+            raise web.HTTPForbidden(text=self.word("serve.refused"))
+        address = request.remote or ""
+        wait = math.ceil(self.guesses.wait(address))
+        if wait:
+            headers = {"Retry-After": str(wait)}
+            raise web.HTTPTooManyRequests(
+                text=self.word("serve.wait", seconds=wait), headers=headers
+            )
+        if any(secrets.compare_digest(g.encode(), self.code.encode()) for g in given):
+            self.guesses.right(address)
+            return
+        self.guesses.wrong(address)
+        raise web.HTTPForbidden(text=self.word("serve.refused"))
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
         """The page; it gives a new browser its participant cookie."""
@@ -198,8 +221,9 @@ class WorkshopServer(Server):
         """textual-serve's websocket handler (1.1.3), keeping each app service in `services`
         so that stopping can close them all."""
         websocket = web.WebSocketResponse(heartbeat=15)
-        width = _number(request.query.get("width"), 80)
-        height = _number(request.query.get("height"), 24)
+        width, height = screen_size(
+            _number(request.query.get("width"), 80), _number(request.query.get("height"), 24)
+        ) or (80, 24)
         service: AppService | None = None
         try:
             await websocket.prepare(request)
@@ -269,17 +293,17 @@ class WorkshopServer(Server):
         asyncio.ensure_future(self._stop())
 
     async def _stop(self) -> None:
-        """Tell every participant's app to quit (each saves what its screen holds and ends),
-        end any that is still there after most of STOP_WITHIN, then leave the event loop."""
-        self.warm.close()
+        """Tell every participant's app at once to quit (each saves what its screen holds and
+        ends), end any still there after half of STOP_WITHIN, then leave the event loop."""
+        self.warm.close(wait=0)  # it ends at once; reaped at cleanup
         services = list(self.services)
-        for service in services:
-            with contextlib.suppress(Exception):
-                await asyncio.wait_for(service.send_meta({"type": "quit"}), STOP_WITHIN / 8)
+        telling = [asyncio.ensure_future(s.send_meta({"type": "quit"})) for s in services]
         processes = [s._process for s in services if s._process is not None]
         waiting = [asyncio.ensure_future(p.wait()) for p in processes]
         if waiting:
             await asyncio.wait(waiting, timeout=STOP_WITHIN / 2)
+        for task in telling + waiting:
+            task.cancel()  # an app that did not read its quit is ended below
         for process in processes:
             if process.returncode is None:
                 with contextlib.suppress(ProcessLookupError):
@@ -317,6 +341,15 @@ class WarmAppService(AppService):
         self.warm = warm
         self.participant = participant
 
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        return _watching(super()._build_environment(width, height))
+
+    async def set_terminal_size(self, width: int, height: int) -> None:
+        """A browser's resize, within the limits (limits.py); one that is not a size is left out."""
+        size = screen_size(width, height)
+        if size is not None:
+            await super().set_terminal_size(*size)
+
     async def _open_app_process(self, width: int = 80, height: int = 24):
         environment = self._build_environment(width=width, height=height)
         process = await self.warm.spawn(self.participant, environment)
@@ -329,7 +362,14 @@ class WarmAppService(AppService):
 
 def app_environment(width: int = 80, height: int = 24) -> dict[str, str]:
     """The environment textual-serve gives an app process (the warm one gets it too)."""
-    return AppService._build_environment(_NO_DEBUG, width, height)  # type: ignore[arg-type]
+    return _watching(AppService._build_environment(_NO_DEBUG, width, height))  # type: ignore[arg-type]
+
+
+def _watching(environment: dict[str, str]) -> dict[str, str]:
+    """An app's environment naming this server's process: the app ends when it is gone,
+    however it ended, even by kill -9 (tui/served.py)."""
+    environment[system.SERVER_VARIABLE] = system.me()
+    return environment
 
 
 class _Relay(logging.Handler):

@@ -227,12 +227,13 @@ class WarmStarter:
             line += more
         return line
 
-    def close(self) -> None:
-        """End the warm process (the apps it started go on until they are told to quit)."""
+    def close(self, wait: float = 0.2) -> None:
+        """End the warm process (the apps it started go on until they are told to quit),
+        waiting for it at most `wait` seconds."""
         if self.socket is not None:
             self.socket.close()
             self.socket = None
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()  # it ends at once (or on its own, its socket closed)
             with contextlib.suppress(subprocess.TimeoutExpired):
-                self.process.wait(0.2)
+                self.process.wait(wait)

@@ -42,6 +42,9 @@ class Workshop:
             raise InputError.single(
                 "--open", f"only on this computer (--host 127.0.0.1), not on {args.host}"
             )
+        if args.max_participants < 1:
+            n = args.max_participants
+            raise InputError.single("--max-participants", f"{n} is not 1 or more")
         _can_listen(args.host, args.port)
         self.folder = folder
         self.host, self.port, self.lang = args.host, args.port, args.lang
@@ -49,7 +52,9 @@ class Workshop:
         self.code = None if args.open else new_code()
         command = participant_command(args.team, args.year, folder.path, args.lang, args.bank)
         title = f"innoscan · {args.team}"
-        self.server = WorkshopServer(command, args.host, args.port, title, args.lang, self.code)
+        self.server = WorkshopServer(
+            command, args.host, args.port, title, args.lang, self.code, args.max_participants
+        )
         self.thread: threading.Thread | None = None
         self.failed: OSError | None = None
 
@@ -157,4 +162,3 @@ def _can_listen(host: str, port: int) -> None:
             probe.bind(infos[0][4])
     except OSError as exc:
         raise InputError.single(f"{host}:{port}", f"cannot listen: {exc.strerror or exc}") from None
-

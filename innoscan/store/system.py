@@ -34,11 +34,53 @@ def is_device_name(path: str | Path) -> bool:
 
 
 def alive(pid: int) -> bool:
-    """Whether a process with this id runs on this machine. psutil asks the system without
-    sending anything (on Windows, signal 0 to a process would be CTRL_C_EVENT)."""
+    """Whether a process with this id runs on this machine; a zombie (ended, not yet reaped:
+    where init reaps slowly, an app forked by serve stays one for seconds) does not. psutil
+    asks the system without sending anything (on Windows, signal 0 would be CTRL_C_EVENT)."""
     import psutil
 
-    return psutil.pid_exists(pid)
+    if not psutil.pid_exists(pid):
+        return False
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:  # ended meanwhile, or a zombie where it is said this way
+        return False
+    except psutil.Error:  # cannot tell: not taken for gone
+        return True
+
+
+SERVER_VARIABLE = "INNOSCAN_SERVER"  # in a participant's app: `serve`'s process, as `me()` says
+
+
+def me() -> str:
+    """This process as `runs` knows it again: its id and when it started (an id alone may
+    be given to another process once this one has ended)."""
+    import psutil
+
+    return f"{os.getpid()} {psutil.Process().create_time()!r}"
+
+
+def runs(process: str) -> bool:
+    """Whether the process that `me()` described still runs (see `alive`). When that cannot
+    be told, it counts as running."""
+    import psutil
+
+    try:
+        pid, started = int(process.split()[0]), float(process.split()[1])
+        found = psutil.Process(pid).create_time()
+    except (ValueError, IndexError, psutil.AccessDenied):
+        return True
+    except psutil.NoSuchProcess:
+        return False
+    return abs(found - started) < 0.01 and alive(pid)
+
+
+def output_to_nowhere() -> None:
+    """Standard output and error to the null device: whoever read them has gone."""
+    with open(os.devnull, "wb") as nothing:
+        for stream in (1, 2):
+            with contextlib.suppress(OSError):
+                os.dup2(nothing.fileno(), stream)
 
 
 def set_mode(path: str | Path | int, mode: int) -> None:

@@ -25,16 +25,18 @@ from innoscan.tui.crash import OneLineErrors
 from innoscan.tui.keys import KeysInOrder
 from innoscan.tui.screens.base import BaseScreen, InnoscanScreen
 from innoscan.tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from innoscan.tui.served import EndsWithServe
 from innoscan.tui.shown import GuardedApp
 
 if TYPE_CHECKING:
     from innoscan.tui.screens.room import Room
 
 
-class InnoscanApp(OneLineErrors, KeysInOrder, GuardedApp):
+class InnoscanApp(EndsWithServe, OneLineErrors, KeysInOrder, GuardedApp):
     """Start screen (or a team's first open question), questions, review, results; keys
     handled in the order typed (tui/keys.py); no text from a file drives the terminal
-    (tui/shown.py); what no screen caught, in one line (crash.py)."""
+    (tui/shown.py); what no screen caught, in one line (crash.py); in `serve`, ending with
+    it (tui/served.py)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "innoscan"
