@@ -157,9 +157,12 @@ def _writer_for(pipe: Path):
     try:
         yield
     finally:
-        with contextlib.suppress(OSError):  # the writer waits for a reader: here is one
-            os.close(os.open(pipe, os.O_RDONLY | os.O_NONBLOCK))
+        reader = None
+        with contextlib.suppress(OSError):  # the writer waits for a reader: here is one,
+            reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)  # open until it has gone
         writer.join(timeout=30)
+        if reader is not None:
+            os.close(reader)
 
 
 # ── folders that cannot be listed (item 8, item 11) ───────────────────────────────────
