@@ -14,7 +14,7 @@ from innoscan import __version__
 from innoscan.cli_serve import add_serve_command, serve, warm_process
 from innoscan.collector import kept_to_the_end, release
 from innoscan.content.figures import ORG_TYPES
-from innoscan.content.problems import InputError
+from innoscan.content.problems import InputError, system_problem
 from innoscan.content.visible import data_safe, visible
 from innoscan.locales import DEFAULT, Said, detect_language, languages, use_bank_words, word
 from innoscan.render import formats
@@ -386,6 +386,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as exc:  # the system refused (a folder not to be looked into): one line
+        print(f"innoscan: {system_problem(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except Exception as exc:  # a bug: say so in one line (INNOSCAN_DEBUG=1 shows the traceback)
         if os.environ.get("INNOSCAN_DEBUG"):
             raise

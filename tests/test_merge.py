@@ -253,3 +253,23 @@ def test_a_respondent_given_twice_is_counted_once_and_said(cli, bank, tmp_path, 
     assert "merged 2 respondents" in run.err
     profile = tomllib.loads((tmp_path / "team.toml").read_text())
     assert profile["meta"]["respondents"] == profile["merge"]["respondents"] == 2
+
+
+def test_long_text_answers_and_notes_of_many_respondents_merge_and_read_back(
+    bank, tmp_path, cli
+):
+    """A text answer of 250 characters (a tally counts text answers by their text) and
+    twenty 1,000-character notes (joined, beyond what one person may type) make a profile
+    that is written and read back: before, merge ended with exit 1 on the first, and wrote
+    a profile that no command could read on the second."""
+    long = {f"R{n}": {"activity.products": "yes", "activity.latest": f"{n} " + "x" * 250} for n in range(20)}
+    loaded = individuals(bank, tmp_path / "in", long)
+    for item in loaded:
+        item.result.notes["leadership.vision"] = f"{item.result.meta.respondent} " + "y" * 1000
+        item.result.save(item.path)
+    out = tmp_path / "team.toml"
+    run = cli("merge", *(item.path for item in loaded), "-o", out)
+    assert run.code == 0, run.err
+    profile = load_result(out, bank).result
+    assert len(profile.notes["leadership.vision"]) > 20_000
+    assert cli("report", out).code == 0

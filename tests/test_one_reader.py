@@ -200,3 +200,27 @@ def test_a_banks_sections_folder_that_cannot_be_listed_is_one_line(cli, tmp_path
     unreadable(monkeypatch, bank / "sections")
     for args in (["validate", bank], ["template", "--bank", bank]):
         one_line(cli(*args), bank / "sections", "cannot be listed (Permission denied)")
+
+
+@pytest.mark.parametrize("command", ["overview", "run-plain", "bank"])
+def test_a_folder_inside_one_that_may_not_be_looked_into_is_one_line(
+    cli, tmp_path, monkeypatch, command
+):
+    """`--dir`, `overview` or `--bank` at a folder inside another user's (no search right):
+    pathlib's exists() and is_dir() raise PermissionError there; it was exit 1."""
+    closed = tmp_path / "closed"
+    (closed / "results").mkdir(parents=True)
+    unreadable(monkeypatch, closed)
+    inner = closed / "results"
+    if command == "overview":
+        run = cli("overview", inner)
+    elif command == "bank":
+        run = cli("validate", inner)
+    else:
+        monkeypatch.setattr(sys, "stdin", io.StringIO("q\n"))
+        run = cli("run", "--plain", "--team", "Team Data", "--dir", inner)
+    assert run.code == 2, (run.code, run.err)
+    assert "Traceback" not in run.err and "unexpected" not in run.err
+    lines = run.err.splitlines()
+    assert lines and all(line.startswith("innoscan: ") for line in lines)
+    assert str(closed) in run.err

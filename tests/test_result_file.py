@@ -144,3 +144,18 @@ def test_missing_and_unreadable_paths(bank, tmp_path):
         load_result(tmp_path / "nope.toml", bank)
     with pytest.raises(InputError, match="is a folder"):
         load_result(tmp_path, bank)
+
+
+def test_what_could_not_be_read_back_is_never_written(bank, tmp_path):
+    """A number beyond what a result holds, put in by a bank without a maximum, was saved
+    and made the team's whole file unreadable; now the save is refused, naming the key, and
+    the file stays as it was."""
+    path = tmp_path / "team-data-2026.toml"
+    result = Result.new(bank, "Team Data", 2026, "en")
+    result.save(path)
+    before = path.read_bytes()
+    result.answers["activity.products"] = 10**16
+    with pytest.raises(InputError) as refused:
+        result.save(path)
+    assert "answers.activity.products" in str(refused.value)
+    assert path.read_bytes() == before

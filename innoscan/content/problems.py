@@ -54,6 +54,12 @@ class InputError(Exception):
         return cls([Problem(str(file), where, str(message), said)])
 
 
+def system_problem(exc: OSError) -> str:
+    """What the system refused (a folder not to be looked into), as one line: where, why."""
+    where = f"{visible(exc.filename)}: " if exc.filename else ""
+    return f"{where}{visible(exc.strerror or exc)}"
+
+
 def toml_syntax_problem(file: str | Path, error: Exception) -> Problem:
     """Turn a tomllib.TOMLDecodeError into a one-line problem."""
     said = Said("file.not_toml", error=error)

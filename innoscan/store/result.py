@@ -36,20 +36,22 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200
 # What a result can hold, so that nothing read from a file breaks the arithmetic, dates or
 # layout behind it (README, "Reliability"): counts of people up to MAX_COUNT, numbers up to
 # MAX_NUMBER either way, an id or version up to SHORT characters, a name up to NAME, a text
-# (an answer, a note, an action) up to TEXT; dates from 1970 to LAST_YEAR.
+# (an answer, a note, an action) up to HELD; dates from 1970 to LAST_YEAR. What one person
+# types is kept to TEXT (refuse_unkept): a team profile holds the texts of all its
+# respondents, each up to TEXT, joined (a tally of text answers counts them by their text).
 MAX_COUNT = 100_000
 MAX_NUMBER = 10**15
-SHORT, NAME, TEXT = 64, 200, 20_000
+SHORT, NAME, TEXT, HELD = 64, 200, 20_000, 2_000_000
 Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 People = Annotated[int, Field(ge=1, le=MAX_COUNT)]
 Id = Annotated[str, Field(max_length=SHORT)]
 Name = Annotated[str, Field(max_length=NAME)]
-Text = Annotated[str, Field(max_length=TEXT)]
+Text = Annotated[str, Field(max_length=HELD)]
 QuestionId = Annotated[str, Field(max_length=NAME)]
 AnswerValue = (
     Annotated[StrictInt, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
     | Annotated[StrictFloat, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
-    | Annotated[StrictStr, Field(max_length=TEXT)]
+    | Annotated[StrictStr, Field(max_length=HELD)]
     | list[Annotated[StrictStr, Field(max_length=NAME)]]
 )
 Status = Literal["in-progress", "complete"]
@@ -106,9 +108,9 @@ class QuestionSpread(BaseModel):
     model_config = _RECORD
 
     n: Count
-    answers: dict[Name, Count] = {}
+    answers: dict[Text, Count] = {}  # by answer: an option's id, a number, a text
     spread: float | None = Field(default=None, ge=0, le=MAX_NUMBER)
-    shares: dict[Name, Annotated[float, Field(ge=0, le=1)]] = {}
+    shares: dict[Text, Annotated[float, Field(ge=0, le=1)]] = {}
 
 
 class MergeInfo(BaseModel):
@@ -184,7 +186,13 @@ class Result(BaseModel):
         return data_safe(tomli_w.dumps(data, multiline_strings=not _has_cr(data)))
 
     def save(self, path: str | Path) -> Path:
-        """Write atomically; an individual respondent's file is readable by its owner only."""
+        """Write atomically; an individual respondent's file is readable by its owner only.
+        Only what can be read back is written: else InputError naming the keys, and the file
+        that was there stays as it was."""
+        try:
+            Result.model_validate(self.model_dump())
+        except ValidationError as exc:
+            raise InputError(_validation_problems(str(path), exc)) from None
         return write_atomic(path, self.to_toml(), private=self.meta.mode == "individual")
 
     def in_bank_order(self, bank: Bank) -> Result:
@@ -210,11 +218,14 @@ class LoadedResult:
     read_as: dict[str, Said] = field(default_factory=dict)  # old question id -> what was read
 
 
-def refuse_overlong(path: Path, text: object) -> None:
-    """A text longer than a result holds (TEXT) is refused before it is kept: the file could
-    not be read back."""
-    if isinstance(text, str) and len(text) > TEXT:
-        raise InputError.single(path, Said("file.too_long", n=len(text), most=TEXT))
+def refuse_unkept(path: Path, value: object) -> None:
+    """What a person typed that a result does not keep is refused before it is kept: a text
+    longer than TEXT, a number beyond MAX_NUMBER either way."""
+    if isinstance(value, str) and len(value) > TEXT:
+        raise InputError.single(path, Said("file.too_long", n=len(value), most=TEXT))
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number and not -MAX_NUMBER <= value <= MAX_NUMBER:
+        raise InputError.single(path, Said("file.too_large", most=MAX_NUMBER))
 
 
 def now_utc() -> datetime:
@@ -240,12 +251,17 @@ def load_result(path: str | Path, bank: Bank) -> LoadedResult:
     try:
         result = Result.model_validate(data)
     except ValidationError as exc:
-        problems = {}
-        for err in exc.errors():
-            problem = _problem(file, err)
-            problems.setdefault(problem.where, problem)
-        raise InputError(_capped(list(problems.values()), file)) from None
+        raise InputError(_validation_problems(file, exc)) from None
     return check_against_bank(result, path, bank)
+
+
+def _validation_problems(file: str, exc: ValidationError) -> list[Problem]:
+    """A problem a key (the first of each), at most LISTED and how many more."""
+    problems: dict[str, Problem] = {}
+    for err in exc.errors():
+        problem = _problem(file, err)
+        problems.setdefault(problem.where, problem)
+    return _capped(list(problems.values()), file)
 
 
 def load_results(paths: list[Path], bank: Bank) -> list[LoadedResult]:

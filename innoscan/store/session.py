@@ -28,7 +28,7 @@ from innoscan.store.names import (
     team_key,
 )
 from innoscan.store.rescue import rescue_copy
-from innoscan.store.result import LoadedResult, Result, load_result, now_utc, refuse_overlong
+from innoscan.store.result import LoadedResult, Result, load_result, now_utc, refuse_unkept
 
 DEFAULT_FOLDER = "innoscan-results"
 _ANONYMOUS = re.compile(r"anonymous-[0-9a-f]+")  # an anonymous respondent's id
@@ -43,8 +43,7 @@ class FolderEntry:
     problem: InputError | None = None
 
     def told(self, lang: str) -> str:
-        """Why the file cannot be read (each problem with its key), in `lang` where the
-        problems are catalogue words."""
+        """Why the file cannot be read (each problem with its key), in `lang`."""
         problems = self.problem.problems if self.problem else []
         return "; ".join(": ".join(filter(None, (p.where, p.told(lang)))) for p in problems)
 
@@ -90,23 +89,21 @@ class ResultsFolder:
 
     def problem(self) -> str | None:
         """Why results cannot be saved here, or None when they can."""
-        if self.path.exists() and not self.path.is_dir():
-            return f"{self.path}: is a file, not a folder"
         try:
             self.path.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
+        except FileExistsError:
+            return f"{self.path}: is a file, not a folder"
+        except OSError as exc:  # a folder on the way that may not be looked into, too
             return f"{self.path}: cannot create the results folder ({exc.strerror or exc})"
-        if not self.path.is_dir():
-            return f"{self.path}: is not a folder"
         reason = unwritable(self.path)
         return f"{self.path}: results cannot be saved here ({reason})" if reason else None
 
     def scan(self, bank: Bank) -> list[FolderEntry]:
         """Every result file in the folder, newest first; unreadable ones (a named pipe, a
         link out of the folder) with their problem, as is a folder that cannot be listed."""
-        if not self.path.is_dir():
-            return []
         try:
+            if not there(self.path):
+                return []
             found = found_in(self.path)
         except InputError as exc:
             return [FolderEntry(self.path, problem=exc)]
@@ -300,7 +297,7 @@ class Session:
     def answer(self, question: Question, value: Any) -> None:
         """Set (or, with None, clear) an answer, and save."""
         self._writable()
-        refuse_overlong(self.path, value)
+        refuse_unkept(self.path, value)
         if value is None or value == []:
             self.result.answers.pop(question.id, None)
         else:
@@ -312,7 +309,7 @@ class Session:
 
     def note(self, question: Question, text: str) -> None:
         self._writable()
-        refuse_overlong(self.path, text)
+        refuse_unkept(self.path, text)
         if text.strip():
             self.result.notes[question.id] = text
         else:
@@ -354,9 +351,11 @@ class Session:
 
     def save_copy(self, target: str | Path) -> Path:
         """Write the answers to another file (when the results folder cannot be written)."""
-        target = Path(target).expanduser()
-        if target.is_dir():
-            target = target / self.path.name
+        try:
+            target = Path(target).expanduser()
+            target = target / self.path.name if target.is_dir() else target
+        except (OSError, RuntimeError) as exc:  # a folder not to be looked into, ~nobody
+            raise InputError.single(target, Said("file.not_written", reason=exc)) from None
         return self.result.save(target)
 
     # ── where we are ──────────────────────────────────────────────────────────────────

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import App
 from textual.worker import WorkerFailed
 
-from innoscan.content.problems import InputError
+from innoscan.content.problems import InputError, system_problem
 from innoscan.content.visible import visible
 
 EXIT_BUG, EXIT_BAD_INPUT = 1, 2
@@ -45,6 +45,8 @@ class OneLineErrors(App):
         cause = error.error if isinstance(error, WorkerFailed) else error
         if isinstance(cause, InputError):
             lines, code = cause.text(self.lang).splitlines(), EXIT_BAD_INPUT
+        elif isinstance(cause, OSError):  # the system refused: a folder not to be looked into
+            lines, code = [system_problem(cause)], EXIT_BAD_INPUT
         else:
             bug = f"unexpected error ({type(cause).__name__}: {visible(cause)}); please report it"
             lines, code = [bug], EXIT_BUG

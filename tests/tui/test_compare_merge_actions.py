@@ -137,3 +137,21 @@ async def test_adding_an_action_without_its_for_is_a_message_not_a_traceback(ban
         assert app.screen.query_one("#action-what").value == "Owner in the pilot plan"  # kept
     assert app.return_code in (0, None)
     assert load_result(folder.path_for("Team Data", 2026), bank).result.actions == []
+
+
+async def test_an_action_longer_than_a_result_keeps_is_a_message_not_a_crash(bank, folder):
+    """A pasted text of 20,001 characters in *who* ended the app with exit 1 (a
+    ValidationError): now the form says why, and nothing is kept."""
+    save(bank, folder, 2026, STRUGGLING, status="complete")
+    app = make_app(bank, "en", folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_actions(app, pilot, folder)
+        app.screen.query_one("#action-target").value = "flag:no_owner"
+        app.screen.query_one("#action-what").value = "Owner in the pilot plan"
+        app.screen.query_one("#action-who").value = "x" * 20_001
+        app.screen.query_one("#action-add").press()
+        await pilot.pause()
+        problem = str(app.screen.query_one("#action-problem", Static).render())
+        assert "20,001 characters" in problem and "not kept" in problem
+    assert app.return_code in (0, None)
+    assert load_result(folder.path_for("Team Data", 2026), bank).result.actions == []

@@ -75,7 +75,7 @@ class SaveCopyScreen(BaseModal[None]):
                 str(Path.home() / self.session.path.name),
                 placeholder=self.word("tui.save_copy_hint"),
             )
-            yield Static("", id="copy-problem")
+            yield Static("", id="copy-problem", markup=False)  # holds the path typed
         yield Footer(compact=True, show_command_palette=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

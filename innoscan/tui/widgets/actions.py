@@ -11,7 +11,7 @@ from innoscan.assess.flags import flags
 from innoscan.content.problems import InputError
 from innoscan.locales import spoken, word
 from innoscan.render.compare_report import target_title
-from innoscan.store.result import Action
+from innoscan.store.result import Action, refuse_unkept
 from innoscan.store.session import Session
 from innoscan.tui.shown import shown
 
@@ -110,13 +110,18 @@ class ActionsPane(Vertical):
         if not isinstance(target, str) or not what:  # nothing chosen is Select.NULL, not text
             problem.update(self.word("tui.action_need"))
             return
-        action = Action(
-            target=str(target),
-            what=what,
-            who=self.query_one("#action-who", Input).value.strip(),
-            by=self.query_one("#action-by", Input).value.strip(),
-        )
-        self.session.result.actions.append(action)
+        texts = {
+            "what": what,
+            "who": self.query_one("#action-who", Input).value.strip(),
+            "by": self.query_one("#action-by", Input).value.strip(),
+        }
+        try:
+            for text in texts.values():
+                refuse_unkept(self.session.path, text)
+        except InputError as exc:
+            problem.update(shown(spoken(exc, self.lang)))
+            return
+        self.session.result.actions.append(Action(target=str(target), **texts))
         if self._saved(self.session):
             problem.update("")
             for field in ("#action-what", "#action-who", "#action-by"):
